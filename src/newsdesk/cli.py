@@ -1,0 +1,200 @@
+"""Command-line interface: a thin layer over the library. Each command wraps one library call."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from . import __version__
+from .config import Settings, load_settings
+from .errors import NewsdeskError
+from .store import Store, open_store
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+class Ctx:
+    def __init__(self, settings: Settings, actors: tuple[str, ...]) -> None:
+        self.settings = settings
+        self.actors = actors
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.settings.db)
+        return self._store
+
+
+pass_ctx = click.make_pass_decorator(Ctx)
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+class NewsdeskGroup(click.Group):
+    """Turns library errors into one line on stderr and a meaningful exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NewsdeskError as exc:
+            err_console.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+            sys.exit(exc.exit_code)
+
+
+@click.group(cls=NewsdeskGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsdesk")
+@click.option("--db", envvar="NEWSDESK_DB", default="newsdesk.db", show_default=True,
+              help="SQLite file path or database URL (sqlite:///…, postgresql://…).")
+@click.option("--actors", "actors", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              envvar="NEWSDESK_ACTORS", help="Extra actor file(s) extending the bundled registry (repeatable).")
+@click.pass_context
+def cli(ctx: click.Context, db: str, actors: tuple[str, ...]) -> None:
+    """newsdesk: turn news articles into sourced, linked event data."""
+    ctx.obj = Ctx(load_settings(db=db), actors)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--replace", is_flag=True, help="Re-process articles that are already stored.")
+@click.option("--workers", type=int, default=None, help="Worker processes (default: up to 2 cores).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@pass_ctx
+def ingest(obj: Ctx, paths: tuple[str, ...], replace: bool, workers: int | None, as_json: bool) -> None:
+    """Ingest article files and folders (text, HTML, JSON Lines), recursively.
+
+    Exit code 0: everything stored or already there; 1: some inputs were rejected (see `newsdesk rejects`).
+    """
+    from .ingest import count_inputs, ingest_paths
+
+    total = count_inputs(paths)
+    rejected_lines: list[str] = []
+    progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        TextColumn("{task.description}"), console=err_console, disable=as_json,
+                        transient=True)
+    with progress:
+        task = progress.add_task("", total=total or None)
+        seen_files: set[str] = set()
+
+        def on_item(source: str, outcome: str) -> None:
+            if outcome == "rejected":
+                rejected_lines.append(source)
+            path = source.split("#L", 1)[0]
+            if path not in seen_files:
+                seen_files.add(path)
+                progress.advance(task)
+            progress.update(task, description=Path(path).name[:40])
+
+        report = ingest_paths(paths, obj.store, obj.settings, obj.actors, replace=replace, on_item=on_item,
+                              workers=workers)
+    if as_json:
+        emit_json(report.as_dict())
+    else:
+        for r in report.rejected:
+            err_console.print(f"rejected {r.source}: {r.reason}", highlight=False, markup=False)
+        console.print(f"{len(report.added)} added, {len(report.unchanged)} unchanged, "
+                      f"{len(report.rejected)} rejected; {obj.store.count_articles()} articles in the store")
+    sys.exit(0 if report.ok else 1)
+
+
+@cli.command()
+@click.option("--outlet", help="Only this outlet.")
+@click.option("--since", help="Published on or after YYYY-MM-DD.")
+@click.option("--until", help="Published on or before YYYY-MM-DD.")
+@click.option("--search", "query", help="Full-text search in titles and text.")
+@click.option("--limit", type=int, default=None)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@pass_ctx
+def articles(obj: Ctx, outlet: str | None, since: str | None, until: str | None, query: str | None,
+             limit: int | None, as_json: bool) -> None:
+    """List stored articles: id, outlet, published, title."""
+    rows = obj.store.list_articles(outlet=outlet, since=since, until=until, query=query, limit=limit)
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table("id", "outlet", "published", "title", "copy of", box=None, pad_edge=False)
+    for r in rows:
+        table.add_row(r["id"], r["outlet"] or "-", r["published"] or "-", r["title"] or "-",
+                      (r["duplicate_of"] or "")[:8])
+    console.print(table)
+
+
+@cli.command()
+@click.argument("article_id")
+@click.option("--dropped/--no-dropped", default=True, help="List the passages removed as boilerplate.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole stored record as JSON.")
+@pass_ctx
+def show(obj: Ctx, article_id: str, dropped: bool, as_json: bool) -> None:
+    """Show one article: metadata, clean text, removed boilerplate and extracted items.
+
+    ARTICLE_ID may be a unique prefix of the id.
+    """
+    from .records import to_dict
+    from .views import render_article_text
+
+    rec = obj.store.get_record(obj.store.resolve_article_id(article_id))
+    if as_json:
+        data = to_dict(rec)
+        data.pop("raw", None)
+        data["clean"].pop("source_text", None)
+        emit_json(data)
+        return
+    render_article_text(console, rec, show_dropped=dropped)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@pass_ctx
+def rejects(obj: Ctx, as_json: bool) -> None:
+    """List inputs that were rejected, with the reason."""
+    rows = obj.store.rejections()
+    if as_json:
+        emit_json(rows)
+        return
+    for r in rows:
+        console.print(f"{r['source']}: {r['reason']}", highlight=False, markup=False)
+
+
+@cli.command()
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("--only", multiple=True, help="Only these files (articles, entities, quotes, ...).")
+@pass_ctx
+def export(obj: Ctx, out: str, fmt: str, only: tuple[str, ...]) -> None:
+    """Export the store: articles, entities, quotes, amounts, times, events, stories, ..."""
+    from .export import export_all
+
+    counts = export_all(obj.store, out, fmt, list(only) or None)
+    for name, n in counts.items():
+        console.print(f"{n:6d}  {Path(out) / name}", highlight=False)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@pass_ctx
+def serve(obj: Ctx, host: str, port: int) -> None:
+    """Serve the REST API (/docs) and the web UI."""
+    import uvicorn
+
+    from .api.app import create_app
+
+    obj.store  # migrate before serving, so errors surface here  # noqa: B018
+    uvicorn.run(create_app(obj.settings), host=host, port=port, log_level="info")
+
+
+def main() -> None:
+    cli(prog_name="newsdesk")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""One settings object: defaults, overridden by environment variables, then by CLI flags."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = "newsdesk.db"  # a file path or a SQLAlchemy URL
+    max_input_bytes: int = 5_000_000  # larger files are rejected before decoding
+    max_text_chars: int = 200_000  # clean text longer than this is cut and flagged
+    min_article_words: int = 40  # fewer body words than this: "not an article"
+    min_english_share: float = 0.5  # langid must say English with at least this confidence
+    workers: int = field(default_factory=lambda: max(1, min(2, os.cpu_count() or 1)))
+    batch_size: int = 16
+    dedup_threshold: float = 0.8  # MinHash Jaccard estimate above which two texts are copies
+    story_threshold: float = 0.35  # similarity needed to join an existing story
+    story_window_days: int = 10  # articles about events further apart open a new story
+    token: str | None = None  # NEWSDESK_TOKEN: write access to the API
+    lock_reads: bool = False  # NEWSDESK_LOCK_READS=1: reads need the token too
+
+
+def db_url(db: str) -> str:
+    """A bare path becomes a SQLite URL; anything with '://' is passed through."""
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Defaults < environment < explicit overrides (None values are ignored)."""
+    env = {
+        "db": os.environ.get("NEWSDESK_DB"),
+        "token": os.environ.get("NEWSDESK_TOKEN"),
+        "lock_reads": os.environ.get("NEWSDESK_LOCK_READS") in ("1", "true", "yes"),
+    }
+    merged = {k: v for k, v in env.items() if v not in (None, False)}
+    merged.update({k: v for k, v in overrides.items() if v is not None})
+    return replace(Settings(), **merged)

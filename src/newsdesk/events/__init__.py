@@ -1,0 +1,1 @@
+"""PLOVER event coding from the parse and the extracted actors, times and places."""

@@ -1,0 +1,83 @@
+"""Library entry point for ingestion: read inputs, run the pipeline, store, update corpus links."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Settings
+from .engine.local import run_local
+from .errors import RejectedInput
+from .pipeline import actor_files_tuple, article_id
+from .readers import Rejection, expand, read_file
+from .records import RawDoc
+from .store import Store
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+    def as_dict(self) -> dict:
+        return {"added": self.added, "unchanged": self.unchanged,
+                "rejected": [{"source": r.source, "reason": r.reason} for r in self.rejected]}
+
+
+def ingest_docs(docs: Iterable[RawDoc | Rejection], store: Store, settings: Settings,
+                actor_files: Iterable[str | Path] = (), replace: bool = False,
+                on_item: Callable[[str, str], None] | None = None, workers: int | None = None) -> IngestReport:
+    """Process and store documents; already stored articles are skipped unless ``replace``.
+
+    ``on_item(source, outcome)`` is called once per input ("added", "unchanged", "rejected").
+    """
+    report = IngestReport()
+    note = on_item or (lambda source, outcome: None)
+
+    def todo() -> Iterator[RawDoc]:
+        for doc in docs:
+            if isinstance(doc, Rejection):
+                store.record_rejection(doc.source, doc.reason)
+                report.rejected.append(doc)
+                note(doc.source, "rejected")
+            elif not replace and store.has_article(article_id(doc)):
+                report.unchanged.append(article_id(doc))
+                note(doc.source, "unchanged")
+            else:
+                yield doc
+
+    for result in run_local(todo(), settings, actor_files_tuple(actor_files), workers=workers):
+        if isinstance(result, RejectedInput):
+            store.record_rejection(result.source, result.reason)
+            report.rejected.append(Rejection(result.source, result.reason))
+            note(result.source, "rejected")
+            continue
+        if store.save_record(result, replace=replace):
+            report.added.append(result.id)
+            note(result.source, "added")
+        else:  # the same article twice in one batch
+            report.unchanged.append(result.id)
+            note(result.source, "unchanged")
+    if report.added:
+        from .corpus import update_corpus
+
+        update_corpus(store, report.added, settings)
+    return report
+
+
+def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings,
+                 actor_files: Iterable[str | Path] = (), replace: bool = False,
+                 on_item: Callable[[str, str], None] | None = None, workers: int | None = None) -> IngestReport:
+    """Ingest files and folders (recursively)."""
+    files = list(expand(paths))
+    docs = (doc for f in files for doc in read_file(f, settings))
+    return ingest_docs(docs, store, settings, actor_files, replace, on_item, workers)
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int:
+    return sum(1 for _ in expand(paths))

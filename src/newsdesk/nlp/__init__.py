@@ -1,0 +1,1 @@
+"""Per-article language analysis and extraction: actors, times, places, amounts, quotes."""

@@ -1,0 +1,56 @@
+"""JSON Lines: one article per line with ``text`` or ``html`` and optional metadata hints."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import RejectedInput
+from ..records import RawDoc
+
+if TYPE_CHECKING:
+    from ..config import Settings
+    from . import Rejection
+
+HINT_FIELDS = ("url", "title", "published", "outlet", "authors", "dateline", "subtitle")
+
+
+def parse_line(line: str, source: str, max_chars: int) -> RawDoc:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise RejectedInput(source, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(obj, dict):
+        raise RejectedInput(source, "a JSON object per line is expected")
+    body, kind = obj.get("text"), "text"
+    if not (isinstance(body, str) and body.strip()):
+        body, kind = obj.get("html"), "html"
+    if not (isinstance(body, str) and body.strip()):
+        raise RejectedInput(source, "no 'text' or 'html' field")
+    if len(body) > max_chars:
+        raise RejectedInput(source, f"over the size cap ({len(body):,} characters)")
+    hints = {k: obj[k] for k in HINT_FIELDS if obj.get(k) not in (None, "", [])}
+    if isinstance(hints.get("authors"), str):
+        hints["authors"] = [hints["authors"]]
+    hints = {k: v for k, v in hints.items() if isinstance(v, (str, list))}
+    src = obj.get("source") if isinstance(obj.get("source"), str) else source
+    return RawDoc(source=src, text=body, kind=kind, hints=hints)
+
+
+def read_jsonl(path: Path, settings: Settings) -> Iterator[RawDoc | Rejection]:
+    from . import Rejection
+    from .encoding import decode
+
+    with path.open("rb") as fh:
+        for n, data in enumerate(fh, start=1):
+            source = f"{path}#L{n}"
+            if not data.strip():
+                continue
+            try:
+                if len(data) > settings.max_input_bytes:
+                    raise RejectedInput(source, f"over the size cap ({len(data):,} bytes)")
+                line, _ = decode(data, source)
+                yield parse_line(line, source, settings.max_input_bytes)
+            except RejectedInput as exc:
+                yield Rejection(exc.source, exc.reason)

@@ -1,0 +1,159 @@
+"""The store's tables (SQLAlchemy Core). Migrations in ``migrations/versions`` create and alter them.
+
+Per-article tables hold what the pure pipeline produced; corpus tables hold what runs over the
+whole store (duplicates, stories, merged events, comparisons). Spans are offsets into
+``articles.text``.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON, Boolean, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+)
+
+metadata = MetaData()
+
+
+def _article_fk() -> Column:
+    return Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True)
+
+
+def _span() -> list[Column]:
+    return [Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+            Column("text", Text, nullable=False)]
+
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("url", Text), Column("outlet", Text), Column("title", Text), Column("subtitle", Text),
+    Column("published", String(10), index=True), Column("published_from", Text),
+    Column("authors", JSON, nullable=False), Column("dateline", Text), Column("language", String(8)),
+    Column("text", Text, nullable=False),
+    Column("raw", Text, nullable=False), Column("encoding", String(32)),
+    Column("source_text", Text, nullable=False),
+    Column("offsets", JSON, nullable=False),
+    Column("dropped", JSON, nullable=False), Column("captions", JSON, nullable=False),
+    Column("evidence", JSON, nullable=False), Column("flags", JSON, nullable=False),
+    Column("sentences", JSON, nullable=False), Column("warnings", JSON, nullable=False),
+    Column("duplicate_of", String(32), index=True),
+    Column("story_id", String(32), index=True),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+rejections = Table(
+    "rejections", metadata,
+    Column("source", Text, primary_key=True),
+    Column("reason", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("key", String(128), primary_key=True),
+    Column("name", Text, nullable=False), Column("type", String(16), nullable=False),
+    Column("wikidata", String(16), index=True), Column("country", String(3), index=True),
+    Column("sector", String(32)), Column("lat", Float), Column("lon", Float), Column("geonames_id", Integer),
+)
+
+# Cross-document resolution: a local entity key found to be the same as another (canonical) one.
+entity_links = Table(
+    "entity_links", metadata,
+    Column("key", String(128), primary_key=True),
+    Column("canonical", String(128), nullable=False, index=True),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True), _article_fk(), *_span(),
+    Column("entity", String(128), nullable=False, index=True),
+    Column("how", String(16), nullable=False), Column("description", Text),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("id", String(48), primary_key=True), _article_fk(), *_span(),
+    Column("partial", Boolean, nullable=False), Column("speaker", Text),
+    Column("speaker_entity", String(128), index=True), Column("speaker_description", Text),
+    Column("speaker_inferred", Boolean, nullable=False), Column("verb", Text),
+)
+
+amounts = Table(
+    "amounts", metadata,
+    Column("id", String(48), primary_key=True), _article_fk(), *_span(),
+    Column("value", Float, nullable=False), Column("unit", Text, nullable=False),
+    Column("approx", Boolean, nullable=False), Column("qualifier", Text),
+    Column("about", Text), Column("about_entity", String(128)), Column("date", String(10)),
+    Column("original_value", Float), Column("original_unit", Text),
+)
+
+times = Table(
+    "times", metadata,
+    Column("id", String(48), primary_key=True), _article_fk(), *_span(),
+    Column("value", String(10)), Column("precision", String(8)), Column("anchor", Text),
+)
+
+places = Table(
+    "places", metadata,
+    Column("id", String(48), primary_key=True), _article_fk(), *_span(),
+    Column("entity", String(128), nullable=False, index=True), Column("name", Text, nullable=False),
+    Column("country", String(3)), Column("lat", Float), Column("lon", Float),
+    Column("geonames_id", Integer), Column("feature", String(16)),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(48), primary_key=True), _article_fk(),
+    Column("type", String(16), nullable=False, index=True), Column("mode", String(32)),
+    Column("actor_name", Text), Column("actor_entity", String(128), index=True), Column("actor_country", String(3)),
+    Column("target_name", Text), Column("target_entity", String(128), index=True), Column("target_country", String(3)),
+    Column("date", String(10), index=True), Column("date_precision", String(8)),
+    Column("location", JSON), Column("status", String(16), nullable=False),
+    Column("evidence", JSON, nullable=False), Column("rule", Text, nullable=False),
+    Column("confidence", Float, nullable=False), Column("symmetric", Boolean, nullable=False),
+    # corpus level: the id of the event this one was merged into (same real-world event)
+    Column("merged_into", String(48), index=True),
+)
+
+signatures = Table(  # MinHash signatures kept for incremental near-duplicate detection
+    "signatures", metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("minhash", LargeBinary, nullable=False),
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("date", String(10)), Column("end_date", String(10)),
+    Column("place", JSON), Column("summary", JSON, nullable=False),
+    Column("updated_at", String(32), nullable=False),
+)
+
+discrepancies = Table(
+    "discrepancies", metadata,
+    Column("id", String(48), primary_key=True),
+    Column("kind", String(16), nullable=False), Column("about", Text, nullable=False),
+    Column("story_id", String(32), index=True), Column("claims", JSON, nullable=False),
+    Column("note", Text),
+)
+
+quote_groups = Table(
+    "quote_groups", metadata,
+    Column("id", String(48), primary_key=True),
+    Column("speaker", Text), Column("speaker_entity", String(128)),
+    Column("story_id", String(32)), Column("quotes", JSON, nullable=False),
+)
+
+jobs = Table(  # background ingest jobs started from the API
+    "jobs", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("state", String(16), nullable=False), Column("total", Integer, nullable=False),
+    Column("done", Integer, nullable=False), Column("result", JSON, nullable=False),
+    Column("created_at", String(32), nullable=False), Column("updated_at", String(32), nullable=False),
+)
+
+Index("ix_mentions_article_entity", mentions.c.article_id, mentions.c.entity)
+
+PER_ARTICLE = (mentions, quotes, amounts, times, places, events)
