@@ -28,7 +28,7 @@ browser:  ## install Debian's Chromium for the browser tests (Playwright never d
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 ingest-demo: install  ## ingest the bundled demo corpus into $(DB)
-	$(BIN)/newsdesk --db $(DB) ingest examples/corpus
+	$(BIN)/newsdesk --db $(DB) --actors examples/corpus/actors.csv ingest examples/corpus
 	$(BIN)/newsdesk --db $(DB) articles
 
 run: ingest-demo  ## set up, ingest examples/corpus into ./newsdesk.db and serve the UI on http://127.0.0.1:8000

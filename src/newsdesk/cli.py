@@ -121,7 +121,11 @@ def articles(obj: Ctx, outlet: str | None, since: str | None, until: str | None,
     if as_json:
         emit_json(rows)
         return
-    table = Table("id", "outlet", "published", "title", "copy of", box=None, pad_edge=False)
+    table = Table(box=None, pad_edge=False)
+    for name in ("id", "outlet", "published"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("title", overflow="ellipsis", no_wrap=True)
+    table.add_column("copy of", no_wrap=True)
     for r in rows:
         table.add_row(r["id"], r["outlet"] or "-", r["published"] or "-", r["title"] or "-",
                       (r["duplicate_of"] or "")[:8])
