@@ -1,14 +1,460 @@
-"""The actor registry (bundled data/actors.jsonl plus user actor files). [contract stub]"""
+"""The actor registry: bundled countries, people and organisations, plus user actor files.
+
+Bundled data: ``data/countries.jsonl`` (one GPE actor per country, ISO3 as id) and
+``data/actors.jsonl`` (people and organisations). User files (``*.jsonl`` or ``*.csv``) extend the
+bundled data; an entry with an existing id replaces it.
+
+Role titles are normalised to this vocabulary (``TITLES``): head-of-state and government titles
+("president", "vice president", "prime minister", "premier", "chancellor", "king", "queen",
+"emperor", "emir", "crown prince", "supreme leader", "state counsellor", "chairman"), ministers
+("foreign minister", "defence minister", "finance minister", "deputy prime minister"),
+"central bank governor", "spokesperson", "press secretary", "secretary general",
+"general secretary" (party), "director general", "managing director", "high representative",
+"national security adviser", "security council secretary", "chief of general staff", "minister".
+A role of a head of state or government carries ``head`` ("state", "government" or
+"state+government"), derived from the title and the country's rules in countries.jsonl.
+
+Matching rules: names are compared after folding case and accents, unifying apostrophes and
+hyphens, and dropping a leading "the" and a trailing possessive. Acronym aliases (all capitals,
+such as "US" or "SCO") match only a surface written in capitals, so "us" is not the United States.
+"""
 from __future__ import annotations
 
+import csv
+import json
+import re
+import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+
+from newsdesk.errors import NewsdeskError
+from newsdesk.records import Entity
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+TITLES = frozenset({
+    "president", "vice president", "prime minister", "premier", "chancellor", "king", "queen",
+    "emperor", "emir", "sultan", "crown prince", "supreme leader", "state counsellor", "chairman",
+    "foreign minister", "defence minister", "finance minister", "deputy prime minister",
+    "central bank governor", "spokesperson", "press secretary", "secretary general",
+    "general secretary", "director general", "managing director", "high representative",
+    "national security adviser", "security council secretary", "chief of general staff",
+    "minister", "governor general", "chief executive", "speaker", "commander",
+})
+
+# Surface title -> canonical title (applied to data and to queries).
+_TITLE_ALIASES = {
+    "defense minister": "defence minister", "minister of defence": "defence minister",
+    "minister of defense": "defence minister", "defence secretary": "defence minister",
+    "defense secretary": "defence minister", "secretary of defense": "defence minister",
+    "secretary of war": "defence minister", "war secretary": "defence minister",
+    "foreign secretary": "foreign minister", "minister of foreign affairs": "foreign minister",
+    "external affairs minister": "foreign minister", "top diplomat": "foreign minister",
+    "foreign affairs minister": "foreign minister",
+    "central bank chief": "central bank governor", "central bank head": "central bank governor",
+    "fed chair": "central bank governor", "federal reserve chair": "central bank governor",
+    "central bank chair": "central bank governor", "central bank president": "central bank governor",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+    "secretary-general": "secretary general", "pm": "prime minister",
+    "national security advisor": "national security adviser", "treasury secretary": "finance minister",
+    "chancellor of the exchequer": "finance minister", "finance secretary": "finance minister",
+    "state councillor": "state counsellor", "state counselor": "state counsellor",
+}
+# Query title -> titles it also matches (after canonicalisation).
+_QUERY_EXPANSION = {
+    "prime minister": {"prime minister", "premier"},
+    "premier": {"premier", "prime minister"},
+    "spokesperson": {"spokesperson", "press secretary"},
+    "press secretary": {"press secretary", "spokesperson"},
+    "king": {"king", "queen", "emperor", "emir", "sultan"},
+    "monarch": {"king", "queen", "emperor", "emir", "sultan"},
+    "queen": {"queen", "king"},
+}
+_HEAD_QUERIES = {
+    "head of state": {"state"}, "head of government": {"government"},
+    "leader": {"state", "government"}, "head": {"state", "government"},
+}
+# Titles that make their holder a head of state/government unless a country says otherwise.
+_DEFAULT_HEADS = {
+    "president": "state", "king": "state", "queen": "state", "emperor": "state", "emir": "state",
+    "sultan": "state", "supreme leader": "state",
+    "prime minister": "government", "premier": "government", "chancellor": "government",
+}
+_ORDER_TYPES = {"GPE": 0, "PERSON": 1, "ORG": 2}
+_MONARCHS = {"king", "queen", "emperor", "emir", "sultan"}
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    country: str | None
+    org: str | None
+    start: str | None
+    end: str | None
+    head: str | None = None  # "state" | "government" | "state+government" | None
+    acting: bool = False  # acting/interim holders may overlap with another holder
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: str
+    wikidata: str | None
+    country: str | None
+    sector: str | None
+    roles: tuple[Role, ...]
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...] = ()
+    capital: str | None = None
+    metonyms: tuple[str, ...] = ()
+    surnames: tuple[str, ...] = ()  # explicit surname forms ("Xi", "von der Leyen", "Lula")
+    iso2: str | None = None  # GPE only
+    leader: str | None = None  # GPE only: the title of the office the press calls "the leader"
+
+    @property
+    def key(self) -> str:
+        return self.wikidata or f"reg:{self.id}"
+
+
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2010": "-",
+                       "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
+_PARTICLES = {"von", "van", "der", "den", "de", "da", "dos", "das", "del", "di", "du", "la", "le",
+              "al", "el", "bin", "ibn", "ben", "bint"}
+
+
+def fold(text: str) -> str:
+    """Accent-free text with unified apostrophes and dashes, case kept."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOS))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("ı", "i").replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L")
+
+
+def normalise(text: str) -> str:
+    """The comparison form of a name: folded, lower case, hyphens as spaces, no leading 'the'."""
+    text = fold(text).lower().replace("-", " ")
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^the ", "", text)
+    return re.sub(r"'s$", "", text)
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in fold(alias) if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+def _plural(demonym: str) -> str:
+    """"Russian" -> "Russians"; "Chinese", "French", "Swiss" stay as they are."""
+    if demonym.endswith(("ese", "s", "sh", "ch", ".")) or not demonym[-1:].isalpha():
+        return demonym
+    return demonym + "s"
+
+
+def canonical_title(title: str) -> str:
+    t = re.sub(r"\s+", " ", fold(title).lower().replace("-", " ")).strip()
+    return _TITLE_ALIASES.get(t, _TITLE_ALIASES.get(title.lower().strip(), t))
+
+
+def _bounds(date: str | None, high: bool) -> str:
+    """Earliest (high=False) or latest (high=True) day a partial date can mean."""
+    if not date:
+        return "9999-12-31" if high else "0000-01-01"
+    parts = date.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-12-31" if high else f"{parts[0]}-01-01"
+    if len(parts) == 2:
+        return f"{date}-31" if high else f"{date}-01"
+    return date
+
+
+def surname_forms(actor: Actor) -> set[str]:
+    """Normalised forms a person may be called by alone: explicit surnames, else last names."""
+    forms = {normalise(s) for s in actor.surnames}
+    if actor.surnames:
+        return forms
+    for full in (actor.name, *actor.aliases):
+        tokens = full.split()
+        if len(tokens) < 2:
+            continue
+        i = len(tokens) - 1
+        while i > 1 and tokens[i - 1].lower() in _PARTICLES:
+            i -= 1
+        forms.add(normalise(" ".join(tokens[i:])))
+    return forms
 
 
 class Registry:
-    def __init__(self, actors: list[dict] | None = None) -> None:
-        self.actors = actors or []
+    """Indexed actors; see the module docstring for the matching rules."""
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        self.actors: dict[str, Actor] = {}
+        for actor in actors:
+            self.actors[actor.id] = actor
+        self._index()
+
+    def _index(self) -> None:
+        self._names: dict[str, list[tuple[int, str, bool]]] = {}
+        self._keys: dict[str, Actor] = {}
+        self._surnames: dict[str, list[str]] = {}
+        self._demonyms: dict[str, str | None] = {}
+        self._metonyms: dict[str, str] = {}
+        self._iso2: dict[str, str] = {}
+        self._roles: list[tuple[str, Role]] = []
+        for aid, actor in self.actors.items():
+            self._keys[actor.key] = actor
+            self._add_name(actor.name, aid, 0)
+            for alias in actor.aliases:
+                self._add_name(alias, aid, 1)
+            if actor.type == "PERSON":
+                for form in surname_forms(actor):
+                    self._surnames.setdefault(form, []).append(aid)
+            for key in {normalise(f) for d in actor.demonyms for f in (d, _plural(d))}:
+                # a demonym two countries share ("Congolese") resolves to neither
+                self._demonyms[key] = aid if self._demonyms.get(key, aid) == aid else None
+            for met in actor.metonyms:
+                self._metonyms.setdefault(normalise(met), aid)
+            if actor.iso2:
+                self._iso2[actor.iso2.upper()] = aid
+            self._roles.extend((aid, role) for role in actor.roles)
+
+    def _add_name(self, surface: str, aid: str, rank: int) -> None:
+        entry = (rank, aid, _is_acronym(surface))
+        bucket = self._names.setdefault(normalise(surface), [])
+        if all(e[1] != aid or e[0] > rank for e in bucket):
+            bucket[:] = [e for e in bucket if e[1] != aid] + [entry]
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def by_key(self, key: str) -> Actor | None:
+        """Entity.key (QID or ``reg:<id>``) -> Actor."""
+        if key.startswith("reg:"):
+            return self.actors.get(key[4:])
+        return self._keys.get(key)
+
+    def lookup(self, surface: str) -> list[Actor]:
+        """Actors whose canonical name or alias equals ``surface``; canonical-name matches first."""
+        caps = fold(surface).upper() == fold(surface)
+        hits = [e for e in self._names.get(normalise(surface), []) if caps or not e[2]]
+        hits.sort(key=lambda e: (e[0], _ORDER_TYPES.get(self.actors[e[1]].type, 3)))
+        return [self.actors[e[1]] for e in hits]
+
+    def by_surname(self, surname: str) -> list[Actor]:
+        """People whose surname (or an alias's last name) is ``surname``."""
+        return [self.actors[a] for a in self._surnames.get(normalise(surname), [])]
+
+    def country(self, iso3: str) -> Actor | None:
+        actor = self.actors.get(iso3.upper())
+        return actor if actor is not None and actor.type == "GPE" else None
+
+    def demonym(self, word: str) -> Actor | None:
+        """"Chinese" -> China; None when unknown or shared by several countries."""
+        aid = self._demonyms.get(normalise(word))
+        return self.actors[aid] if aid else None
+
+    def metonym(self, phrase: str) -> Actor | None:
+        """"the Kremlin", "Beijing" -> the country whose government they stand for."""
+        aid = self._metonyms.get(normalise(phrase))
+        return self.actors[aid] if aid else None
+
+    def role_holders(self, title: str, country: str | None = None,
+                     date: str | None = None) -> list[Actor]:
+        """Who held ``title`` (with synonyms) in ``country`` at ``date`` (YYYY[-MM[-DD]] or None).
+
+        Holders whose term surely covers the date come first, then the latest appointed.
+        """
+        t = canonical_title(title)
+        if t == "secretary of state" and (country or "USA").upper() == "USA":
+            t = "foreign minister"  # elsewhere (GBR) a secretary of state is any cabinet minister
+        heads = _HEAD_QUERIES.get(t)
+        titles = _QUERY_EXPANSION.get(t, {t})
+        lo, hi = _bounds(date, False), _bounds(date, True)
+        found: dict[str, tuple] = {}
+        for aid, role in self._roles:
+            if country and role.country != country.upper():
+                continue
+            if heads is not None:
+                if not role.head or not heads & set(role.head.split("+")):
+                    continue
+            elif role.title not in titles:
+                continue
+            if date is not None:
+                if _bounds(role.start, False) > hi:
+                    continue
+                if role.end and _bounds(role.end, True) <= lo:
+                    continue
+            sure = date is None or (_bounds(role.start, True) <= lo
+                                    and (not role.end or _bounds(role.end, False) > hi))
+            rank = (0 if sure else 1, self._leader_rank(role) if t in _HEAD_QUERIES else 0,
+                    0 if role.title == t else 1, role.acting,
+                    "".join(chr(0x10FFFF - ord(c)) for c in _bounds(role.start, False)))
+            if aid not in found or rank < found[aid]:
+                found[aid] = rank
+        return [self.actors[a] for a in sorted(found, key=lambda a: found[a])]
+
+    def _leader_rank(self, role: Role) -> int:
+        """0 for the office a country's press calls its leader, 1 for the other head, 2 monarchs."""
+        gpe = self.actors.get(role.country or "")
+        if gpe is not None and gpe.leader:
+            return 0 if role.title == gpe.leader else 1
+        if role.title in _MONARCHS:
+            return 2
+        return 0 if "state" in (role.head or "") else 1
+
+    def resolve(self, ref: str) -> Actor | None:
+        """A user's reference: id, QID, ``reg:`` key, ISO3/ISO2 code, canonical name or alias."""
+        ref = ref.strip()
+        if ref in self.actors:
+            return self.actors[ref]
+        if re.fullmatch(r"Q[1-9]\d*|reg:.+", ref):
+            return self.by_key(ref)
+        if re.fullmatch(r"[A-Za-z]{2,3}", ref):
+            code = ref.upper()
+            if len(code) == 3 and self.country(code):
+                return self.country(code)
+            if len(code) == 2 and code in self._iso2:
+                return self.actors[self._iso2[code]]
+        hits = self.lookup(ref) or self.lookup(ref.upper())
+        return hits[0] if hits else None
+
+    def entity(self, actor: Actor) -> Entity:
+        country = actor.id if actor.type == "GPE" else actor.country
+        return Entity(key=actor.key, name=actor.name, type=actor.type, wikidata=actor.wikidata,
+                      country=country, sector=actor.sector)
+
+
+# ---- loading -------------------------------------------------------------------------------
+
+def _head_rules(rows: list[dict]) -> dict[str, list[tuple[str, str, str | None, str | None]]]:
+    rules: dict[str, list] = {}
+    for row in rows:
+        for rule in row.get("heads", ()):  # [title, head, start, end]
+            title, head, *period = rule + [None] * (4 - len(rule))
+            rules.setdefault(row["id"], []).append((canonical_title(title), head, *period[:2]))
+    return rules
+
+
+def _head_for(title: str, country: str | None, start: str | None, rules: dict) -> str | None:
+    if country is None:
+        return None
+    matching = [r for r in rules.get(country, ()) if r[0] == title]
+    if not matching:
+        return _DEFAULT_HEADS.get(title)
+    s = _bounds(start, False)
+    for _, head, r_start, r_end in matching:
+        if _bounds(r_start, False) <= s and (r_end is None or s < _bounds(r_end, False)):
+            return head
+    return matching[-1][1]
+
+
+def _role(data: dict, rules: dict) -> Role:
+    title = canonical_title(data["title"])
+    country = data.get("country") or None
+    head = data.get("head") or _head_for(title, country, data.get("start"), rules)
+    return Role(title=title, country=country, org=data.get("org") or None,
+                start=data.get("start") or None, end=data.get("end") or None,
+                head=head if head != "none" else None, acting=bool(data.get("acting", False)))
+
+
+def _actor(data: dict, rules: dict) -> Actor:
+    def tup(key: str) -> tuple[str, ...]:
+        value = data.get(key) or ()
+        return tuple(value.split("|")) if isinstance(value, str) else tuple(value)
+
+    return Actor(
+        id=data["id"], name=data["name"], type=data.get("type") or "PERSON",
+        wikidata=data.get("wikidata") or None, country=data.get("country") or None,
+        sector=data.get("sector") or None,
+        roles=tuple(_role(r, rules) for r in data.get("roles") or ()),
+        aliases=tup("aliases"), demonyms=tup("demonyms"), capital=data.get("capital") or None,
+        metonyms=tup("metonyms"), surnames=tup("surnames"), iso2=data.get("iso2") or None,
+        leader=data.get("leader") or None)
+
+
+def _read_jsonl(path: Path) -> list[tuple[int, dict]]:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise NewsdeskError(f"{path}:{n}: invalid JSON ({exc.msg})") from exc
+            rows.append((n, row))
+    return rows
+
+
+def _csv_roles(text: str) -> list[dict]:
+    roles = []
+    for item in filter(None, (t.strip() for t in (text or "").split("|"))):
+        parts = item.split(":") + [""] * 3
+        if len(parts) > 7:
+            raise ValueError(f"bad role {item!r} (want title:country:start:end)")
+        roles.append({"title": parts[0], "country": parts[1] or None,
+                      "start": parts[2] or None, "end": parts[3] or None})
+    return roles
+
+
+def _read_csv(path: Path) -> list[tuple[int, dict]]:
+    rows = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = {"id", "name"} - set(reader.fieldnames or ())
+        if missing:
+            raise NewsdeskError(f"{path}:1: missing column(s) {', '.join(sorted(missing))}")
+        for row in reader:
+            n = reader.line_num
+            try:
+                row = {k: (v or "").strip() for k, v in row.items() if k}
+                row["roles"] = _csv_roles(row.get("roles", ""))
+            except ValueError as exc:
+                raise NewsdeskError(f"{path}:{n}: {exc}") from exc
+            rows.append((n, row))
+    return rows
+
+
+_VALID_TYPES = {"PERSON", "ORG", "GPE"}
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _check(row: dict) -> str | None:
+    """Why a user row is unusable, or None."""
+    if not isinstance(row, dict):
+        return "not a JSON object"
+    for key in ("id", "name"):
+        if not isinstance(row.get(key), str) or not row[key].strip():
+            return f"missing {key!r}"
+    if (row.get("type") or "PERSON") not in _VALID_TYPES:
+        return f"type must be one of {sorted(_VALID_TYPES)}"
+    if row.get("wikidata") and not re.fullmatch(r"Q[1-9]\d*", row["wikidata"]):
+        return f"bad wikidata id {row['wikidata']!r}"
+    for role in row.get("roles") or ():
+        if not isinstance(role, dict) or not role.get("title"):
+            return "a role needs a title"
+        for key in ("start", "end"):
+            if role.get(key) and not _DATE.fullmatch(str(role[key])):
+                return f"bad role date {role[key]!r} (want YYYY[-MM[-DD]])"
+    return None
 
 
 def load_registry(extra_files: Iterable[str | Path] = ()) -> Registry:
-    return Registry()
+    """The bundled registry, extended or overridden (same id) by user JSONL/CSV actor files."""
+    countries = [row for _, row in _read_jsonl(DATA / "countries.jsonl")]
+    people = [row for _, row in _read_jsonl(DATA / "actors.jsonl")]
+    extra: list[dict] = []
+    for name in extra_files:
+        path = Path(name)
+        if not path.is_file():
+            raise NewsdeskError(f"{path}: actor file not found")
+        rows = _read_csv(path) if path.suffix.lower() == ".csv" else _read_jsonl(path)
+        for n, row in rows:
+            problem = _check(row)
+            if problem:
+                raise NewsdeskError(f"{path}:{n}: {problem}")
+            extra.append(row)
+    rules = _head_rules(countries + [r for r in extra if r.get("type") == "GPE"])
+    for row in countries:
+        row.setdefault("type", "GPE")
+    return Registry(_actor(row, rules) for row in countries + people + extra)
