@@ -1,8 +1,96 @@
-"""[contract stub] extract_quotes(ctx) -> list of items with spans into ctx.doc.text."""
+"""Direct quotes with their speakers: extract_quotes(ctx) -> list[Quote] with spans into ctx.doc.text.
+
+Quote marks are paired per paragraph (quote_spans), the text around each quote up to its sentence
+bounds is searched for an attribution (attribution), and quotes with none of their own inherit the
+speaker of the quote they continue (“...,” he said. “...”) or of an attribution that introduces their
+paragraph ("..., said Jane Roe, a lawyer:").
+"""
 from __future__ import annotations
 
+import re
+
+from ..records import Quote
+from .attribution import Attribution, Attributor
 from .context import Context
+from .quote_spans import QuoteSpan, find_quote_spans
+from .quote_text import blocks
+
+# words after which a quoted passage is a fragment of the writer's own sentence
+_FRAGMENT_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that's",
+                    "as", "of", "in", "to", "for", "with", "by", "on", "at", "from", "into", "called", "dubbed",
+                    "so-called", "word", "term", "phrase", "slogan", "motto", "adage", "its"}
+MIN_FULL_WORDS = 4
 
 
-def extract_quotes(ctx: Context) -> list:
-    return []
+def _is_partial(text: str, q: QuoteSpan) -> bool:
+    body = text[q.start:q.end]
+    letters = [c for c in body if c.isalpha()]
+    if not letters or letters[0].islower():
+        return True
+    if len(body.split()) < MIN_FULL_WORDS:
+        return True
+    prev = re.findall(r"([\w'’-]+)\s*$", text[max(0, q.open_mark - 30):q.open_mark])
+    return bool(prev) and prev[0].lower() in _FRAGMENT_BEFORE
+
+
+def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
+    for i, (lo, hi) in enumerate(paras):
+        if lo <= pos <= hi:
+            return i
+    return -1
+
+
+def extract_quotes(ctx: Context) -> list[Quote]:
+    """Every quoted passage in the clean text, with its speaker where the text attributes one."""
+    text = ctx.doc.text
+    spans = find_quote_spans(text)
+    if not spans:
+        return []
+    att = Attributor(ctx)
+    paras = blocks(text)
+    sents = att.sents
+    out: list[Quote] = []
+    prev_att: list[Attribution | None] = []
+    for k, q in enumerate(spans):
+        close = q.close_mark if q.close_mark is not None else q.end
+        prev = spans[k - 1] if k else None
+        nxt = spans[k + 1] if k + 1 < len(spans) else None
+        b_lo = sents.bounds(sents.index(q.open_mark))[0]
+        if prev is not None and prev.close_mark is not None and prev.close_mark < q.open_mark:
+            b_lo = max(b_lo, prev.close_mark + 1)
+        a_hi = sents.bounds(sents.index(close))[1] if q.close_mark is not None else close
+        if nxt is not None:
+            a_hi = min(a_hi, nxt.open_mark)
+        a_lo = min(close + 1, a_hi)
+        found = att.attribute(q, (b_lo, q.open_mark), (a_lo, a_hi))
+        partial = _is_partial(text, q)
+        pi = _para_index(paras, q.open_mark)
+        opens_para = pi >= 0 and not text[paras[pi][0]:q.open_mark].strip()
+        if found is None and prev_att and prev is not None and not partial:
+            # a quote continued after its attribution, or the next paragraph of a long quote
+            same = _para_index(paras, prev.open_mark)
+            if prev_att[-1] is not None and prev_att[-1].speaker and (same == pi or (opens_para and same == pi - 1)):
+                p = prev_att[-1]
+                found = Attribution(p.speaker, p.key, p.description, True, p.verb, p.pos)
+        if found is None and not partial and opens_para and pi > 0:
+            # an attribution that introduces the paragraph ("..., said Jane Roe, a lawyer:")
+            plo, phi = paras[pi - 1]
+            last = sents.bounds(sents.index(phi - 1))
+            inner = [s for s in spans if plo <= s.open_mark < phi]
+            lo = max(last[0], max((s.end + 1 for s in inner), default=last[0]))
+            if not text[lo:phi].rstrip().endswith((".”", '."')):
+                found = att.attribute(q, (lo, phi), (phi, phi))
+                if found is not None:
+                    found.inferred = True
+        if found is not None and found.speaker is None and found.description is None:
+            found = None
+        if found is not None and found.speaker:
+            att.remember(q.start, found)
+        prev_att.append(found)
+        out.append(Quote(
+            start=q.start, end=q.end, text=text[q.start:q.end], partial=partial,
+            speaker=found.speaker if found else None, speaker_entity=found.key if found else None,
+            speaker_description=found.description if found else None,
+            speaker_inferred=bool(found and found.speaker and found.inferred), verb=found.verb if found else None,
+        ))
+    return out
