@@ -18,6 +18,10 @@ class Settings:
     dedup_threshold: float = 0.8  # MinHash Jaccard estimate above which two texts are copies
     story_threshold: float = 0.35  # similarity needed to join an existing story
     story_window_days: int = 10  # articles about events further apart open a new story
+    dedup_containment: float = 0.9  # share of the shorter text's shingles inside the longer: a copy
+    dedup_noted_containment: float = 0.5  # the same when the article names the other's outlet as its source
+    merge_place_km: float = 100.0  # event places further apart are different events
+    merge_day_slack: int = 1  # day-precision event dates this far apart can be one event (time zones)
     token: str | None = None  # NEWSDESK_TOKEN: write access to the API
     lock_reads: bool = False  # NEWSDESK_LOCK_READS=1: reads need the token too
 

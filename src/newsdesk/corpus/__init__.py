@@ -1,11 +1,38 @@
-"""Corpus-level work over the store: duplicates, stories, merged events, comparisons."""
+"""Corpus-level work over the store: duplicates, stories, merged events, timelines.
+
+:func:`update_corpus` runs after each ingest over the newly stored articles only: it signs and
+links copies, merges their events into stored ones and puts them into stories. Stored state
+(signatures, term frequencies, story centroids) makes each step incremental.
+"""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from ..config import Settings
+from .dedup import find_duplicates
+from .merge import merge_events
+from .stories import assign_stories
+from .timeline import TimelineRow, timeline
 
 
-def update_corpus(store, new_ids: Sequence[str], settings: Settings) -> None:
-    """Link newly stored articles to the rest of the corpus (incremental). [contract stub]"""
-    return None
+@dataclass
+class CorpusReport:
+    duplicates: dict[str, str | None] = field(default_factory=dict)  # article -> original (None: unlinked)
+    merged: dict[str, str | None] = field(default_factory=dict)  # event -> canonical event
+    stories: dict[str, str] = field(default_factory=dict)  # article -> story
+
+
+def update_corpus(store, new_ids: Sequence[str], settings: Settings) -> CorpusReport:
+    """Link newly stored articles to the rest of the corpus (incremental, deterministic)."""
+    ids = sorted(set(new_ids))
+    report = CorpusReport()
+    if not ids:
+        return report
+    report.duplicates = find_duplicates(store, ids, settings)
+    report.merged = merge_events(store, ids, settings)
+    report.stories = assign_stories(store, ids, settings)
+    return report
+
+
+__all__ = ["CorpusReport", "TimelineRow", "timeline", "update_corpus"]

@@ -129,6 +129,14 @@ stories = Table(
     Column("date", String(10)), Column("end_date", String(10)),
     Column("place", JSON), Column("summary", JSON, nullable=False),
     Column("updated_at", String(32), nullable=False),
+    # incremental clustering state: term centroid, entities, places, dates (migration 0002)
+    Column("features", JSON),
+)
+
+term_stats = Table(  # document frequencies of story terms, updated as articles arrive (migration 0002)
+    "term_stats", metadata,
+    Column("term", String(64), primary_key=True),
+    Column("df", Integer, nullable=False),
 )
 
 discrepancies = Table(

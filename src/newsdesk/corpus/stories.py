@@ -1,0 +1,341 @@
+"""Stories: articles about one real-world happening (a summit, a visit, an exercise).
+
+Incremental single-pass clustering. Each article becomes a sparse vector of words (TF-IDF, with
+document frequencies kept in ``term_stats``) and of features (entities, places, event keys).
+It joins the most similar story whose dates are within ``story_window_days`` of its own main
+date when the similarity reaches ``story_threshold``; otherwise it opens a story. Story state
+(a centroid and per-member notes) lives in ``stories.features`` so that nothing is recomputed
+for the rest of the corpus when one article arrives.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..config import Settings
+from .timeline import describe_event
+
+DOCS = "#docs"  # term_stats row counting the documents
+CENTROID_TERMS = 400
+SEED_TERMS = 15  # an article's strongest terms used to find candidate stories
+W_TEXT, W_FEAT, W_DAY = 0.6, 0.3, 0.1
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]", re.UNICODE)
+
+
+@dataclass
+class ArticleFeatures:
+    id: str
+    date: str | None
+    source: str  # what the date was read from: event | time | published | none
+    vector: dict[str, float]  # unit-length sublinear term frequencies (words and "@"/"#" features)
+    place: dict[str, Any] | None
+    event: str | None  # id of the article's main event
+    copy_of: str | None = None
+
+
+@dataclass
+class Story:
+    id: str
+    features: dict[str, Any]
+    changed: bool = False
+    _norm: float | None = field(default=None, repr=False)
+
+
+def tokens(text: str) -> list[str]:
+    out = []
+    for w in _TOKEN.findall(text.lower()):
+        w = w.replace("’", "'").removesuffix("'s")
+        if len(w) > 2 and w not in STOP_WORDS and len(w) <= 40:
+            out.append(w)
+    return out
+
+
+def day_range(date: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a YYYY[-MM[-DD]] date can mean."""
+    if not date:
+        return None
+    try:
+        if len(date) >= 10:
+            d = dt.date.fromisoformat(date[:10])
+            return d, d
+        if len(date) == 7:
+            y, m = int(date[:4]), int(date[5:7])
+            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+            return dt.date(y, m, 1), nxt - dt.timedelta(days=1)
+        y = int(date[:4])
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    except ValueError:
+        return None
+
+
+def _vote(dates: list[str]) -> str | None:
+    """Most supported date; ties go to the finer precision, then to the earliest."""
+    if not dates:
+        return None
+    counts = Counter(dates)
+    return min(counts, key=lambda d: (-counts[d], -len(d), d))
+
+
+def main_date(art: dict[str, Any]) -> tuple[str | None, str, str | None]:
+    """(date, where it came from, main event id) of an article: the date of what happened."""
+    happened = [e for e in art["events"] if e["status"] == "happened" and e.get("date")]
+    pub = art.get("published")
+    if pub:  # a "happened" event dated after publication is a misreading
+        happened = [e for e in happened if e["date"][:len(pub)] <= pub[:len(e["date"])]]
+    for prec in (10, 7, 4):
+        at = [e for e in happened if len(e["date"]) == prec]
+        if at:
+            weight: Counter = Counter()
+            for e in at:
+                weight[e["date"]] += 1 + (e.get("confidence") or 0)
+            best = min(weight, key=lambda d: (-weight[d], d))
+            main = max((e for e in at if e["date"] == best), key=lambda e: (e.get("confidence") or 0, e["id"][::-1]))
+            return best, "event", main["id"]
+    lead = [t for t in art["times"] if t.get("value") and len(t["value"]) == 10 and t["start"] < 600]
+    if lead:
+        return lead[0]["value"], "time", None
+    return (pub, "published", None) if pub else (None, "none", None)
+
+
+def _party_ref(e: dict[str, Any], prefix: str) -> str | None:
+    return e.get(f"{prefix}_country") or e.get(f"{prefix}_entity")
+
+
+def article_features(art: dict[str, Any], canonical: dict[str, str]) -> ArticleFeatures:
+    """The vector and main date of one article, from the rows ``store.story_inputs`` gives."""
+    tf = Counter(tokens(art["text"]))
+    for w in tokens(art.get("title") or ""):
+        tf[w] += 2  # a headline names the happening
+    for m in art["mentions"]:
+        tf["@" + canonical.get(m["entity"], m["entity"])[:60]] += 1
+    places = [p for p in art["places"] if p.get("feature") != "country"]
+    for p in places:
+        tf["@" + p["entity"][:60]] += 1
+    date, source, main = main_date(art)
+    for e in art["events"]:
+        if e["status"] == "happened" and e.get("date"):
+            pair = "|".join(sorted(filter(None, (_party_ref(e, "actor"), _party_ref(e, "target")))))
+            tf[f"#{e['type']}|{pair}|{e['date']}"[:64]] += 2
+    vec = {t: 1 + math.log(n) for t, n in tf.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    place = None
+    main_ev = next((e for e in art["events"] if e["id"] == main), None)
+    if main_ev and main_ev.get("location"):
+        loc = main_ev["location"]
+        place = {"name": loc.get("name"), "lat": loc.get("lat"), "lon": loc.get("lon")}
+    elif places:
+        top = Counter(p["entity"] for p in places).most_common(1)[0][0]
+        p = next(p for p in places if p["entity"] == top)
+        place = {"name": p["name"], "lat": p["lat"], "lon": p["lon"]}
+    return ArticleFeatures(art["id"], date, source, {t: v / norm for t, v in vec.items()}, place, main,
+                           art.get("duplicate_of"))
+
+
+class Clusterer:
+    """Stories loaded for one update, with an inverted index over their centroids."""
+
+    def __init__(self, stories: list[dict[str, Any]], df: dict[str, int], settings: Settings) -> None:
+        self.settings = settings
+        self.df = df
+        self.stories: dict[str, Story] = {}
+        self.postings: dict[str, set[str]] = defaultdict(set)
+        self.member_of: dict[str, str] = {}
+        for row in stories:
+            self._index(Story(row["id"], row.get("features") or _empty_features(row["id"])))
+
+    def _index(self, st: Story) -> None:
+        self.stories[st.id] = st
+        st._norm = None
+        for t in st.features["terms"]:
+            self.postings[t].add(st.id)
+        for aid in st.features["members"]:
+            self.member_of[aid] = st.id
+
+    def idf(self, term: str) -> float:
+        n = self.df.get(DOCS, 0)
+        return math.log((n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+    def _norm(self, st: Story) -> float:
+        if st._norm is None:
+            st._norm = math.sqrt(sum((w * self.idf(t)) ** 2 for t, w in st.features["terms"].items())) or 1.0
+        return st._norm
+
+    def score(self, art: ArticleFeatures, st: Story) -> float:
+        parts = {"w": [0.0, 0.0, 0.0], "f": [0.0, 0.0, 0.0]}  # dot, |a|^2, |s|^2 per kind
+        terms = st.features["terms"]
+        for t, w in art.vector.items():
+            kind = parts["f" if t[0] in "@#" else "w"]
+            wi = w * self.idf(t) ** 2
+            kind[0] += wi * terms.get(t, 0.0)
+            kind[1] += (w * self.idf(t)) ** 2
+        for t, w in terms.items():
+            parts["f" if t[0] in "@#" else "w"][2] += (w * self.idf(t)) ** 2
+        cos = {k: (v[0] / math.sqrt(v[1] * v[2]) if v[1] and v[2] else 0.0) for k, v in parts.items()}
+        same_day = art.source == "event" and art.date and art.date == st.features.get("date")
+        w_feat = W_FEAT if parts["f"][1] and parts["f"][2] else 0.0
+        text = cos["w"] * (W_TEXT + (W_FEAT - w_feat))  # no features on one side: text carries their weight
+        return text + w_feat * cos["f"] + (W_DAY if same_day else 0.0)
+
+    def in_window(self, art: ArticleFeatures, st: Story) -> bool:
+        a = day_range(art.date)
+        lo, hi = day_range(st.features.get("date")), day_range(st.features.get("end_date"))
+        if a is None or lo is None:
+            return True
+        hi = hi or lo
+        gap = max((lo[0] - a[1]).days, (a[0] - hi[1]).days, 0)
+        return gap <= self.settings.story_window_days
+
+    def assign(self, art: ArticleFeatures) -> str:
+        if art.id in self.member_of:  # stored before (re-processed): keep its story, count it once
+            return self.member_of[art.id]
+        if art.copy_of and art.copy_of in self.member_of:
+            return self._add(self.stories[self.member_of[art.copy_of]], art, copy=True)
+        seeds = sorted(art.vector, key=lambda t: -art.vector[t] * self.idf(t))[:SEED_TERMS]
+        cands = sorted({sid for t in seeds for sid in self.postings.get(t, ())})
+        best, best_score = None, self.settings.story_threshold
+        for sid in cands:
+            st = self.stories[sid]
+            if not self.in_window(art, st):
+                continue
+            sc = self.score(art, st)
+            if sc >= best_score:
+                best, best_score = st, sc
+        if best is None:
+            sid = hashlib.sha256(f"story\0{art.id}".encode()).hexdigest()[:16]
+            best = Story(sid, _empty_features(sid))
+            self.stories[sid] = best
+        return self._add(best, art, copy=bool(art.copy_of))
+
+    def _add(self, st: Story, art: ArticleFeatures, copy: bool) -> str:
+        f = st.features
+        f["members"][art.id] = {"date": art.date, "source": art.source, "place": art.place, "event": art.event,
+                                "copy": copy}
+        if not copy:
+            terms = f["terms"]
+            for t, w in art.vector.items():
+                terms[t] = terms.get(t, 0.0) + w
+            if len(terms) > CENTROID_TERMS:
+                keep = sorted(terms, key=lambda t: (-terms[t] * self.idf(t), t))[:CENTROID_TERMS]
+                f["terms"] = {t: round(terms[t], 5) for t in keep}
+        summarise_dates(f, self.settings)
+        st.changed = True
+        self._index(st)
+        return st.id
+
+
+def _empty_features(sid: str) -> dict[str, Any]:
+    return {"terms": {}, "members": {}, "date": None, "end_date": None}
+
+
+def summarise_dates(f: dict[str, Any], settings: Settings) -> None:
+    """Story date = the most supported main date of its (non-copy) articles, by the best source."""
+    members = [m for m in f["members"].values() if not m["copy"] and m["date"]]
+    for source in ("event", "time", "published"):
+        dates = [m["date"] for m in members if m["source"] == source]
+        if dates:
+            break
+    start = _vote(dates)
+    f["date"] = start
+    if start is None:
+        f["end_date"] = None
+        return
+    first = day_range(start)
+    later = [d for d in dates if len(d) >= len(start) and (r := day_range(d)) and r[0] >= first[0]
+             and (r[0] - first[1]).days <= settings.story_window_days]
+    f["end_date"] = max(later, default=start)
+
+
+def story_row(st: Story, members: dict[str, dict[str, Any]], events: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The ``stories`` row: title, date, end date, place, derived from the story's members."""
+    f = st.features
+    notes = {aid: m for aid, m in f["members"].items() if not m["copy"]} or f["members"]
+    on_date = [m for m in notes.values() if m["date"] == f["date"]]
+    main_event = None
+    for m in sorted(on_date, key=lambda m: m["event"] or "~"):
+        if m["event"] in events:
+            main_event = events[m["event"]]
+            break
+    places = [m["place"] for m in on_date if m["place"]] or [m["place"] for m in notes.values() if m["place"]]
+    place = None
+    if places:
+        names = Counter(p["name"] for p in places)
+        top = min(names, key=lambda n: (-names[n], str(n)))
+        place = next(p for p in places if p["name"] == top)
+    title = None
+    for aid in sorted(notes, key=lambda a: -members.get(a, {}).get("centrality", 0.0)):
+        title = (members.get(aid) or {}).get("title")
+        if title:
+            break
+    if not title and main_event:
+        title = describe_event(main_event)
+    if not title:
+        first = next(iter(sorted(members.values(), key=lambda m: -m.get("centrality", 0.0))), None)
+        text = (first or {}).get("text") or ""
+        title = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0][:120] or st.id
+    return {"id": st.id, "title": title, "date": f["date"], "end_date": f["end_date"], "place": place,
+            "summary": [], "features": f}
+
+
+def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> dict[str, str]:
+    """Put newly stored articles into stories; returns article id -> story id for them."""
+    arts = store.story_inputs(new_ids)
+    if not arts:
+        return {}
+    keys = {m["entity"] for a in arts.values() for m in a["mentions"]}
+    canonical = {k: v["canonical"] for k, v in store.entity_info(keys).items()}
+    feats = [article_features(a, canonical) for a in arts.values()]
+    ranges = [day_range(f.date) for f in feats]
+    if any(r is None for r in ranges):
+        stories = store.stories_between(None, None)
+    else:
+        pad = dt.timedelta(days=settings.story_window_days)
+        stories = store.stories_between(str(min(r[0] for r in ranges) - pad), str(max(r[1] for r in ranges) + pad))
+    cl = Clusterer(stories, store.term_stats(), settings)
+    counts: Counter = Counter()
+    for f in feats:
+        if not f.copy_of and f.id not in cl.member_of:
+            counts.update(f.vector.keys())
+            counts[DOCS] += 1
+    store.add_term_counts(dict(counts))
+    for t, n in counts.items():
+        cl.df[t] = cl.df.get(t, 0) + n
+    # originals before copies, then by date, so that a batch is clustered in a stable order
+    order = sorted(feats, key=lambda f: (f.copy_of is not None, f.date or "9999", f.id))
+    assign = {f.id: cl.assign(f) for f in order}
+    changed = [st for st in cl.stories.values() if st.changed]
+    members = store.story_members([st.id for st in changed])
+    for st in changed:
+        members.setdefault(st.id, [])
+        members[st.id] = sorted(set(members[st.id]) | {a for a, s in assign.items() if s == st.id})
+    rows = _member_rows(store, cl, changed, members)
+    event_ids = {m["event"] for st in changed for m in st.features["members"].values() if m["event"]}
+    events = {e["id"]: e for e in store.events_by_id(event_ids)} if event_ids else {}
+    store.save_stories([story_row(st, rows.get(st.id, {}), events) for st in sorted(changed, key=lambda s: s.id)],
+                       assign)
+    return assign
+
+
+def _member_rows(store: Any, cl: Clusterer, changed: list[Story],
+                 members: dict[str, list[str]]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Title, text and centrality (cosine to the centroid) of each changed story's members."""
+    ids = {a for st in changed for a in members.get(st.id, [])}
+    info = store.story_inputs(ids) if ids else {}
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for st in changed:
+        rows = {}
+        for aid in members.get(st.id, []):
+            art = info.get(aid)
+            if art is None:
+                continue
+            feats = article_features(art, {})
+            rows[aid] = {"title": art.get("title"), "text": art["text"], "centrality": cl.score(feats, st)}
+        out[st.id] = rows
+    return out
