@@ -6,7 +6,9 @@ precision and recall (a prediction matches a gold quote when their first 30 norm
 agree), speaker accuracy over matched quotes (a gold speaker may list alternatives; names compare
 case- and accent-insensitively, or by surname when both have one), and partial-flag accuracy.
 
-    /tmp/probe/bin/python scripts/score_quotes.py [--verbose]
+    /tmp/probe/bin/python scripts/score_quotes.py [--verbose] [--no-actors]
+
+--no-actors runs without the actors stage, to measure the quote stage's own spaCy fallback.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from newsdesk.config import load_settings
+from newsdesk import pipeline
 from newsdesk.pipeline import load_models, process_article
 from newsdesk.readers import Rejection, read_inputs
 
@@ -98,7 +101,10 @@ def score(verbose: bool = False) -> dict[str, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", action="store_true", help="list misses, wrong speakers and extra quotes")
+    ap.add_argument("--no-actors", action="store_true", help="skip the actors stage (spaCy fallback)")
     args = ap.parse_args()
+    if args.no_actors:
+        pipeline.STAGES[:] = [(n, (lambda ctx: []) if n == "actors" else f, a) for n, f, a in pipeline.STAGES]
     result = score(args.verbose)
     print(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in result.items()))
     return 0

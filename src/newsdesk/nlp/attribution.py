@@ -6,6 +6,8 @@ PERSON/ORG entities (then the name is the longest full name in the article that 
 from __future__ import annotations
 
 import bisect
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .context import Context
@@ -15,7 +17,8 @@ from .quote_text import Sentences, cues, speech_verbs
 SUBJ = {"nsubj", "nsubjpass"}
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 INFERRED_HOW = {"pronoun", "title"}  # a bare surname or a metonym is still a name in the attribution
-NEAR_AFTER = 8  # tokens between a closing mark and a trailing attribution verb ("..." Putin stressed)
+_OWN_WORDS = re.compile(r"\b(?:in|to use) (?:his|her) (?:own )?(?:words|phrase)\b", re.I)
+NEAR_AFTER = 8  # tokens between a closing mark and a trailing attribution verb ("..." Ms. Roe stressed)
 
 
 @dataclass
@@ -41,7 +44,7 @@ class Attribution:
 
 
 def _strip_name(text: str) -> str:
-    words = text.replace("’s", "").replace("'s", "").split()
+    words = re.sub(r"['’]s$", "", text.strip()).split()
     hon = cues()["honorifics"]
     while len(words) > 1 and words[0].lower() in hon:
         words = words[1:]
@@ -61,7 +64,8 @@ class Attributor:
         self.cands = self._candidates()
         self.surnames = self._surnames()
         self.cand_starts = [c.start for c in self.cands]
-        self.speakers: list[tuple[int, Attribution]] = []  # attributed quotes so far, by position
+        self.speakers: list[tuple[int, Attribution]] = []
+        self.quote_ranges: list[tuple[int, int]] = []  # set by the caller: (open mark, close mark)  # attributed quotes so far, by position
 
     # -- candidates -------------------------------------------------------------------------
     def _candidates(self) -> list[Candidate]:
@@ -74,17 +78,44 @@ class Attributor:
                     out.append(Candidate(m.start, m.end, m.text, ent.name if ent else m.text, m.entity, etype,
                                          m.how, m.description))
         else:
-            persons = [e for e in self.doc.ents if e.label_ == "PERSON"]
-            full = sorted({_strip_name(e.text) for e in persons}, key=len, reverse=True)
-            for e in self.doc.ents:
-                if e.label_ not in ("PERSON", "ORG"):
-                    continue
-                name = _strip_name(e.text)
-                if e.label_ == "PERSON" and name:
-                    last = name.split()[-1]
-                    name = next((f for f in full if f.split()[-1] == last and name in f), name)
-                out.append(Candidate(e.start_char, e.end_char, e.text, name or e.text, None, e.label_))
+            out = self._ner_candidates()
         return sorted(out, key=lambda c: c.start)
+
+    def _ner_candidates(self) -> list[Candidate]:
+        """spaCy PERSON/ORG entities; a short name takes the full name it abbreviates ("Lula" ->
+        the nearest earlier "Luiz Inacio Lula"), and a bare word of a known full name NER missed or
+        mislabelled becomes a person too."""
+        full = [(e.start_char, _strip_name(e.text)) for e in self.doc.ents if e.label_ == "PERSON"]
+        full = [(pos, n) for pos, n in full if 1 < len(n.split()) <= 4 and "’" not in n and "'" not in n]
+        counts = Counter(n for _, n in full)
+
+        def expand(name: str, pos: int) -> str:
+            words = name.split()
+            fits = [(p, f) for p, f in full if all(w in f.split() for w in words)]
+            if not fits:
+                return name
+            top = max(counts[f] for _, f in fits)
+            fits = [x for x in fits if counts[x[1]] == top]  # a one-off NER error loses to the usual name
+            before = [x for x in fits if x[0] <= pos]
+            return (before[-1] if before else fits[0])[1]
+
+        out, covered = [], set()
+        known = {w for _, f in full for w in f.split()}
+        for e in self.doc.ents:
+            name = _strip_name(e.text)
+            label = e.label_
+            if label != "PERSON" and name in known:
+                label = "PERSON"
+            if label not in ("PERSON", "ORG"):
+                continue
+            if label == "PERSON" and name:
+                name = expand(name, e.start_char)
+            out.append(Candidate(e.start_char, e.end_char, e.text, name or e.text, None, label))
+            covered.update(range(e.start, e.end))
+        for t in self.doc:
+            if t.i not in covered and t.pos_ == "PROPN" and t.text in known:
+                out.append(Candidate(t.idx, t.idx + len(t), t.text, expand(t.text, t.idx), None, "PERSON"))
+        return out
 
     def _surnames(self) -> dict[str, str]:
         """Last word of each multi-word person name -> that name (for a bare surname NER missed)."""
@@ -103,6 +134,10 @@ class Attributor:
                 return c
             i -= 1
         return None
+
+    def quoted(self, pos: int) -> bool:
+        """Whether pos lies inside a quoted passage (names inside quotes never speak it)."""
+        return any(lo <= pos <= hi for lo, hi in self.quote_ranges)
 
     def _possessive(self, c: Candidate) -> bool:
         return self.text[c.end:c.end + 2] in ("'s", "’s") or c.text.endswith(("'s", "’s"))
@@ -130,7 +165,7 @@ class Attributor:
         for t in (tok, tok.head):
             if any(c.dep_ == "aux" and c.lower_ in hyp for c in t.children):
                 return True
-            if t.dep_ not in ("xcomp", "conj"):
+            if t.dep_ not in ("xcomp", "conj", "advcl"):
                 break
         return False
 
@@ -152,10 +187,12 @@ class Attributor:
         """A speaker for a subject token: an entity, an apposition, or a pronoun/title resolved back."""
         c = self._cand_at(tok.idx, tok.idx + len(tok))
         if c is None or c.type != "PERSON":
-            for child in tok.children:
+            # "Peru's Finance Minister, Ana Soto, said": the person in apposition, never the modifier
+            kids = sorted(tok.children, key=lambda k: k.dep_ != "appos")
+            for child in kids:
                 if child.dep_ in ("appos", "compound"):
                     cc = self._cand_at(child.idx, child.idx + len(child))
-                    if cc is not None and (c is None or cc.type == "PERSON"):
+                    if cc is not None and cc.type == "PERSON":
                         c = cc
                         break
         if c is not None and not (c.type == "PERSON" and self._possessive(c) and c.end <= tok.idx):
@@ -214,7 +251,7 @@ class Attributor:
         while i >= 0 and self.cands[i].start >= lo:
             c = self.cands[i]
             i -= 1
-            if c.type != "PERSON" or self._possessive(c) or c.how == "pronoun":
+            if c.type != "PERSON" or self._possessive(c) or c.how == "pronoun" or self.quoted(c.start):
                 continue
             toks = self._tokens(c.start, c.end)
             if any(t.dep_ in SUBJ or (t.dep_ == "appos" and t.head.dep_ in SUBJ) for t in toks):
@@ -244,7 +281,8 @@ class Attributor:
                     c = self._cand_at(t.idx, t.idx + len(t))
                     if c is not None:
                         return self._attr(c, lo)
-        subj = self._subject_token(verb)
+        agent = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        subj = agent[0] if agent else self._subject_token(verb)
         if subj is not None:
             got = self._from_token(subj, lo)
             if got is not None and (got.speaker or got.description):
@@ -252,16 +290,25 @@ class Attributor:
                     return got
         # proximity: the nearest named person left of the verb in its sentence, then an organisation
         s_lo = self.sents.bounds(self.sents.index(verb.idx))[0]
-        for want in ("PERSON", "ORG"):
-            i = bisect.bisect_left(self.cand_starts, verb.idx) - 1
-            while i >= 0 and self.cands[i].start >= s_lo:
-                c = self.cands[i]
-                i -= 1
-                if c.type == want and not (want == "PERSON" and self._possessive(c)):
-                    return self._attr(c, lo)
+        i = bisect.bisect_left(self.cand_starts, verb.idx) - 1
+        while i >= 0 and self.cands[i].start >= s_lo:
+            c = self.cands[i]
+            i -= 1
+            if c.type == "PERSON" and not self._possessive(c) and not self.quoted(c.start):
+                return self._attr(c, lo)
         if subj is not None:
             return self._from_token(subj, lo)
         return None
+
+    def _own_words(self, lo: int, hi: int) -> Attribution | None:
+        """'which, in his words, showed ...': the pronoun's referent speaks."""
+        m = _OWN_WORDS.search(self.text, lo, hi)
+        if m is None:
+            return None
+        att = self._resolve_pronoun(m.start())
+        if att is not None:
+            att.verb = "say"
+        return att
 
     def _according_to(self, lo: int, hi: int) -> Attribution | None:
         low = self.text[lo:hi].lower()
@@ -306,10 +353,25 @@ class Attributor:
                 if verb.lemma_.lower() == "point":
                     att.verb = "point out"
                 return att
+        for lo, hi in (zone_before, zone_after):
+            att = self._own_words(lo, hi)
+            if att is not None:
+                return att
         for lo, hi in (zone_after, zone_before):
             att = self._according_to(lo, hi)
             if att is not None:
                 return att
+        return None
+
+    def introducer(self, lo: int, hi: int) -> Attribution | None:
+        """Speaker of a sentence that ends in a colon before a quote ("Jane Roe was blunt:")."""
+        roots = [t for t in self._tokens(lo, hi) if t.dep_ == "ROOT"]
+        for root in roots[-1:]:
+            subj = self._subject_token(root)
+            if subj is not None:
+                got = self._from_token(subj, lo)
+                if got is not None and got.speaker:
+                    return got
         return None
 
     def remember(self, pos: int, att: Attribution) -> None:

@@ -94,7 +94,7 @@ def _single_spans(text: str, lo: int, hi: int, blocked: list[QuoteSpan]) -> list
                 open_at = i
             continue
         if prev.isalnum() and nxt.isalnum():
-            continue  # apostrophe inside a word (Russia’s, don't)
+            continue  # apostrophe inside a word (Norway’s, don't)
         if _closes(text, i, hi) and i - open_at <= MAX_SINGLE_CHARS:
             if "\n" not in text[open_at:i]:
                 spans.append(QuoteSpan(open_at, open_at + 1, i, i, single=True))

@@ -47,6 +47,7 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     if not spans:
         return []
     att = Attributor(ctx)
+    att.quote_ranges = [(q.open_mark, q.close_mark if q.close_mark is not None else q.end) for q in spans]
     paras = blocks(text)
     sents = att.sents
     out: list[Quote] = []
@@ -80,6 +81,8 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             lo = max(last[0], max((s.end + 1 for s in inner), default=last[0]))
             if not text[lo:phi].rstrip().endswith((".”", '."')):
                 found = att.attribute(q, (lo, phi), (phi, phi))
+                if found is None and text[lo:phi].rstrip().endswith(":"):
+                    found = att.introducer(lo, phi)
                 if found is not None:
                     found.inferred = True
         if found is not None and found.speaker is None and found.description is None:
@@ -90,7 +93,7 @@ def extract_quotes(ctx: Context) -> list[Quote]:
         out.append(Quote(
             start=q.start, end=q.end, text=text[q.start:q.end], partial=partial,
             speaker=found.speaker if found else None, speaker_entity=found.key if found else None,
-            speaker_description=found.description if found else None,
+            speaker_description=" ".join(found.description.split()) if found and found.description else None,
             speaker_inferred=bool(found and found.speaker and found.inferred), verb=found.verb if found else None,
         ))
     return out
