@@ -1,19 +1,138 @@
-"""Minimal cleaner: paragraphs split on blank lines. Replaced by the boilerplate classifier."""
+"""Orchestration: RawDoc -> CleanDoc (body text, captions, dropped passages, metadata).
+
+Pure and fast: no I/O. Steps: (HTML: trafilatura) -> paragraph units with broken lines
+rejoined -> per-unit classification -> repetition -> body zone from the sentence-shaped
+paragraphs -> headings/header/footer zones -> metadata -> clean text built from source ranges.
+"""
 from __future__ import annotations
 
 import re
 
+import py3langid
+
 from ..config import Settings
-from ..records import CleanDoc, Meta, RawDoc
+from ..records import CleanDoc, Dropped, RawDoc
+from .boilerplate import classify, has_dateline, is_heading, is_sentence, is_strong, mark_repeats
+from .html import extract_html
+from .lines import Unit, build_units
+from .metadata import build_meta
 from .offsets import TextBuilder
+
+_ODD_SPACE = re.compile(r"[^\S\n]{2,}|[^\S \n]")  # any whitespace run other than one plain space
+
+
+def _score(u: Unit) -> float:
+    """How much a unit argues for being inside the article body (negative: against)."""
+    n = len(u.text.split())
+    if u.reason == "caption":
+        return -2.0  # pictures sit inside articles: a caption does not end the body
+    if u.reason is not None:
+        return -(8.0 + 0.5 * min(n, 40))
+    if is_strong(u):
+        return float(n)
+    if is_sentence(u):
+        return 0.8 * n
+    return 1.0 if any(c.isdigit() for c in u.text) else -3.0
+
+
+def _zones(units: list[Unit]) -> tuple[int, int]:
+    """[start, end) of the body zone: the run of units with the highest total score (the
+    main text block), extended back over a dateline paragraph."""
+    if not any(u.reason is None and is_strong(u) for u in units):
+        return 0, len(units)
+    best, best_span, total, start = float("-inf"), (0, len(units)), 0.0, 0
+    for i, u in enumerate(units):
+        if total <= 0:
+            total, start = 0.0, i
+        total += _score(u)
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    start, end = best_span
+    while start > 0 and units[start - 1].reason is None and has_dateline(units[start - 1].text):
+        start -= 1
+    while start < end and units[start].reason is None and not is_sentence(units[start]) \
+            and not has_dateline(units[start].text):
+        start += 1  # a title-like line that happened to score positive belongs to the header
+    return start, end
+
+
+def _label_zones(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
+    start, end = _zones(units)
+    has_strong = any(u.reason is None and is_strong(u) for u in units)
+    header = units[:start]
+    body = units[start:end]
+    for u in units[end:]:
+        if u.reason is None:
+            u.reason = "footer-zone"
+    for i, u in enumerate(body):
+        if u.reason is not None:
+            continue
+        nxt = next((v for v in body[i + 1:] if v.reason is None), None)
+        if not has_strong and not is_sentence(u):
+            u.reason = "no-sentence"
+        elif is_heading(u) and nxt is not None and is_sentence(nxt):
+            u.reason = "heading"
+        else:
+            u.info["body"] = True
+    return header, body
+
+
+def _language(text: str) -> str | None:
+    if not text.strip():
+        return None
+    lang, _ = py3langid.classify(text[:3000])
+    return lang
+
+
+def _copy(builder: TextBuilder, source: str, start: int, end: int) -> None:
+    """Copy source[start:end], turning odd whitespace (NBSP, runs, tabs) into one inserted space."""
+    pos = start
+    for m in _ODD_SPACE.finditer(source, start, end):
+        builder.copy(pos, m.start())
+        builder.insert(" ")
+        pos = m.end()
+    builder.copy(pos, end)
 
 
 def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
-    source = raw.text
+    """Clean one article: body text (exactly mapped to ``source_text``), captions, dropped passages, meta."""
+    html_meta: dict = {}
+    if raw.kind == "html":
+        source, html_meta = extract_html(raw.text)
+    else:
+        source = raw.text
+    units = build_units(source, rewrap=raw.kind != "html")
+    for i, u in enumerate(units):
+        u.reason = classify(u, units[i + 1].text if i + 1 < len(units) else None)
+    mark_repeats(units)
+    guess = _language(" ".join(u.text for u in units if u.reason is None))
+    if guess not in (None, "en"):
+        for u in units:
+            u.info["foreign"] = True
+    header, body = _label_zones(units)
+    body_text = " ".join(u.text for u in body if u.reason is None)
+    meta = build_meta(units, header, body, raw.hints, html_meta, body_text)
+    for u in header:
+        if u.reason is None:
+            u.reason = "header-zone"
+
     builder = TextBuilder(source)
-    for m in re.finditer(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*", source):
-        if builder.length:
-            builder.insert("\n\n")
-        builder.copy(m.start(), m.end())
-    meta = Meta(**{k: v for k, v in raw.hints.items() if k in ("title", "outlet", "url", "authors", "published")})
-    return CleanDoc(text=builder.text(), source_text=source, offsets=builder.offsets, meta=meta)
+    dropped, caps = [], []
+    for u in units:
+        if u.reason is None:
+            if builder.length:
+                builder.insert("\n\n")
+            for j, (s, e) in enumerate(u.ranges):
+                if j:
+                    builder.insert(" ")
+                _copy(builder, source, s, e)
+        else:
+            item = Dropped(text=source[u.start:u.end], reason=u.reason, start=u.start, end=u.end)
+            (caps if u.reason == "caption" else dropped).append(item)
+    flags = []
+    if meta.language and meta.language != "en":
+        flags.append("not-english")
+    if len(body_text.split()) < 40:
+        flags.append("short")
+    return CleanDoc(text=builder.text(), source_text=source, offsets=builder.offsets, dropped=dropped,
+                    captions=caps, meta=meta, flags=flags)

@@ -1,0 +1,172 @@
+"""Paragraph classifier: labels each unit as body or as a kind of page furniture.
+
+Signals are general: UI vocabulary (a data file), templating leftovers, glued menu words,
+copyright and credit conventions, mailing-list furniture, sentence shape, repetition and
+position (header/footer zones around the body). Thresholds live in :data:`LIMITS`.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from . import captions
+from .dates import date_line
+from .lexicon import load_lexicon
+from .lines import Unit, ends_sentence
+from .outlets import load_outlets
+
+LIMITS = {
+    "strong_words": 14,  # a sentence-shaped unit this long anchors the body zone
+    "sentence_words": 4,  # shorter units are not sentences
+    "ui_strong_words": 40,  # a unit this short with one UI phrase is furniture
+    "ui_weak_words": 8,  # a unit this short made mostly of UI words is furniture
+    "ui_weak_share": 0.5,
+    "stopword_share": 0.12,  # running prose has stop words; menus and tags do not
+    "heading_words": 12,
+    "repeat_min_chars": 25,  # near-duplicate test applies to units at least this long
+}
+
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{\w+\}|<%.*?%>|\[\[\w+\]\]|\b__[A-Z_]{3,}__\b")
+_GLUE = re.compile(r"[a-z’'][A-Z][a-z]")
+_URL_ONLY = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"(?:^|\s|\()(?:©|\(c\)\s*(?:19|20)\d\d|copyright\b)|all rights reserved", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|written by|words by|story by|text by)\s+(?=[A-Z])|^write to\s+[A-Z]", re.IGNORECASE)
+_SELF_REF = re.compile(r"\btrust(?:ed)?\s+(?:the\s+)?[A-Z]")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})"
+    r"(?:,\s+(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}))?"
+    r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\))?\s*(?:--|[-–—])\s+\S")
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def stopword_share(words: list[str]) -> float:
+    return sum(1 for w in words if w.lower() in STOP_WORDS) / len(words) if words else 0.0
+
+
+def _shape(unit: Unit) -> tuple[bool, bool]:
+    """(sentence-shaped, strong), computed once per unit."""
+    if "shape" not in unit.info:
+        w = words_of(unit.text)
+        share = stopword_share(w)
+        if unit.info.get("foreign"):  # English stop words say nothing about other languages
+            share = 1.0
+        sentence = len(w) >= LIMITS["sentence_words"] and ends_sentence(unit.text) \
+            and share >= LIMITS["stopword_share"]
+        unit.info["shape"] = (sentence, sentence and len(w) >= LIMITS["strong_words"] and share >= 0.2)
+    return unit.info["shape"]
+
+
+def is_sentence(unit: Unit) -> bool:
+    return _shape(unit)[0]
+
+
+def is_strong(unit: Unit) -> bool:
+    return _shape(unit)[1]
+
+
+def has_dateline(text: str) -> bool:
+    m = DATELINE.match(text)
+    return bool(m) and len(m.group("city")) >= 3
+
+
+def _menu_glue(text: str) -> bool:
+    """Menu words glued together by a scraper: "HomeWorldChina's", "IconFacebookIcon"."""
+    total = len(_GLUE.findall(text))
+    if total >= 3:
+        return True
+    return total == 2 and any(len(_GLUE.findall(t)) >= 2 for t in text.split())
+
+
+def ui_reason(text: str) -> bool:
+    lex = load_lexicon()
+    n = len(text.split())
+    strong = lex.ui_strong.findall(text)
+    if strong and (n <= LIMITS["ui_strong_words"] or len(strong) >= 2 and n <= 2 * LIMITS["ui_strong_words"]):
+        return True
+    if any(p.search(text) for p in lex.ui_patterns):
+        return True
+    tokens = [w.lower() for w in words_of(text)]
+    if tokens and len(tokens) <= LIMITS["ui_weak_words"]:
+        share = sum(1 for t in tokens if t in lex.ui_weak) / len(tokens)
+        return share >= LIMITS["ui_weak_share"]
+    return False
+
+
+def mailing_list(text: str) -> bool:
+    if len(text.split()) > 30:
+        return False
+    return any(p.search(text) for p in load_lexicon().mailing_list)
+
+
+def classify(unit: Unit, next_text: str | None) -> str | None:
+    """The reason a unit is not body text, or None when it may be body."""
+    t = unit.text
+    n = len(t.split())
+    if _TEMPLATE.search(t):
+        return "template"
+    if mailing_list(t):
+        return "mailing-list"
+    if _URL_ONLY.match(t):
+        return "url"
+    if captions.is_photo_credit(t):
+        return "credit"
+    if captions.caption_kind(t, next_text):
+        return "caption"
+    if n <= 40 and _COPYRIGHT.search(t) and not has_dateline(t):
+        return "copyright"
+    if captions.is_credit_line(t):
+        return "credit"
+    if n <= 30 and _BYLINE.match(t) and not ends_sentence(t):
+        return "byline"
+    if date_line(t):
+        return "date"
+    if _menu_glue(t):
+        return "navigation"
+    if n <= 8 and not ends_sentence(t) and _SELF_REF.search(t) and load_outlets().find(t):
+        return "self-reference"
+    if ui_reason(t):
+        return "ui-vocabulary"
+    urls = _URL.findall(t)
+    if urls and sum(len(u) for u in urls) > 0.5 * len(t):
+        return "url"
+    return None
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def mark_repeats(units: list[Unit]) -> None:
+    """A unit that repeats (or is contained in) an earlier unclassified unit is "repeated"."""
+    seen: list[str] = []
+    exact: set[str] = set()
+    for u in units:
+        if u.reason is not None:
+            continue
+        key = _norm(u.text)
+        if not key:
+            continue
+        if key in exact or (len(key) >= LIMITS["repeat_min_chars"] and any(key in s for s in seen)):
+            u.reason = "repeated"
+            continue
+        exact.add(key)
+        seen.append(key)
+
+
+def is_heading(unit: Unit) -> bool:
+    """A section heading: short, no final punctuation, mostly capitalised words, few digits."""
+    t = unit.text
+    w = words_of(t)
+    if not 1 <= len(w) <= LIMITS["heading_words"] or ends_sentence(t) or t.endswith((",", ";", ":")):
+        return False
+    if sum(c.isdigit() for c in t) > 2:
+        return False
+    caps = sum(1 for x in w if x[:1].isupper())
+    return caps / len(w) >= 0.5 or len(w) <= 6 and t[:1].isupper()

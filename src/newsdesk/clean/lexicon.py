@@ -1,0 +1,56 @@
+"""The cleaner's vocabularies, loaded once from ``newsdesk/data/clean_lexicon.txt``."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    ui_strong: re.Pattern[str]  # phrases that mark furniture even in sentence-sized passages
+    ui_weak: frozenset[str]  # menu/button words that mark only short passages
+    ui_patterns: tuple[re.Pattern[str], ...]
+    connectors: frozenset[str]  # words a sentence cannot end with
+    agencies: re.Pattern[str]  # picture desks that end captions and credits
+    mailing_list: tuple[re.Pattern[str], ...]
+
+
+_HEADER = re.compile(r"^\[[a-z-]+\]$")
+
+
+def _sections(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    current = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if _HEADER.match(line):
+            current = line[1:-1]
+            out.setdefault(current, [])
+            continue
+        if current is not None:
+            out[current].append(line)
+    return out
+
+
+def _phrase_regex(phrases: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    alts = sorted({re.escape(p) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", flags)
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    text = resources.files("newsdesk").joinpath("data/clean_lexicon.txt").read_text(encoding="utf-8")
+    sec = _sections(text)
+    weak = frozenset(w for phrase in sec["ui-weak"] for w in phrase.lower().split())
+    return Lexicon(
+        ui_strong=_phrase_regex(sec["ui-strong"]),
+        ui_weak=weak,
+        ui_patterns=tuple(re.compile(p, re.IGNORECASE) for p in sec["ui-patterns"]),
+        connectors=frozenset(w.lower() for w in sec["connectors"]),
+        agencies=_phrase_regex(sec["photo-agencies"], 0),
+        mailing_list=tuple(re.compile(p, re.IGNORECASE) for p in sec["mailing-list"]),
+    )

@@ -1,0 +1,172 @@
+"""Paragraph segmentation: source lines -> units, rejoining lines broken in mid-sentence.
+
+A *unit* is a list of source ranges (stripped lines) that read as one paragraph once joined
+with single spaces. Two kinds of breaks are undone:
+
+* hard wraps inside a block (newswire text wrapped at ~65 columns);
+* blank-line breaks inside a sentence, as left by pages that put names or links on their
+  own lines ("... said" / "Jane Doe," / "a former diplomat ...").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import load_lexicon
+
+_LINE = re.compile(r"[^\n]*")
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_BULLET = re.compile(r"^(?:[-*•·–—▪►]\s|\d{1,2}[.)]\s)")
+_SPACE = " \t\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+_LINKISH = re.compile(r"(?:https?://|www\.|[\w.+-]+@[\w-]+\.)", re.IGNORECASE)
+WRAP_MAX = 100  # a block whose lines are all this short may be a hard-wrapped paragraph
+
+
+@dataclass
+class Unit:
+    """One paragraph candidate: source ranges joined by single spaces."""
+
+    ranges: list[tuple[int, int]]
+    text: str
+    gap: int = 0  # blank lines before it
+    reason: str | None = None  # set when classified as not body
+    info: dict = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.ranges[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.ranges[-1][1]
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends like a sentence (optionally with closing quotes/brackets)."""
+    return bool(_TERMINAL.search(text.rstrip(_SPACE)))
+
+
+def starts_lower(text: str) -> bool:
+    """Starts with a lower-case word (a URL or e-mail address does not count)."""
+    head = text.lstrip("\"'“‘(«[ ")
+    return head[:1].islower() and not _LINKISH.match(head)
+
+
+def _stripped_lines(source: str) -> list[tuple[int, int] | None]:
+    """Each line as its stripped (start, end) range, or None for a blank line."""
+    out: list[tuple[int, int] | None] = []
+    pos = 0
+    for line in source.split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        while s < e and (source[s] in _SPACE):
+            s += 1
+        while e > s and (source[e - 1] in _SPACE):
+            e -= 1
+        out.append((s, e) if e > s else None)
+    return out
+
+
+def _ends_connector(text: str) -> bool:
+    words = text.split()
+    if not words:
+        return False
+    last = words[-1]
+    return last.endswith((",", ";", "—", "–")) or last in load_lexicon().connectors
+
+
+def _is_fragment(text: str) -> bool:
+    """A short name-like piece: a few words, mostly capitalised (a person, a title)."""
+    words = text.rstrip(",.;").split()
+    if not 1 <= len(words) <= 6:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps >= max(1, len(words) - 1)
+
+
+def _join_in_block(prev: str, nxt: str, wrapped: bool, prev_len: int, max_len: int, last: bool) -> bool:
+    if _BULLET.match(nxt):
+        return False
+    if starts_lower(nxt):
+        return True
+    if not ends_sentence(prev) and prev.rstrip().endswith((",", ";")):
+        return True
+    if not wrapped:
+        return False
+    if not ends_sentence(prev):
+        return prev_len >= 30
+    if last and len(nxt) < 25:
+        return False  # a short last line after a full stop is a sign-off or a new item, not a wrap
+    return prev_len >= 0.8 * max_len and max_len >= 50
+
+
+def _join_across(a: str, b: str, c: str | None) -> bool:
+    """Should paragraph ``b`` continue paragraph ``a`` (``c`` follows ``b``)?"""
+    if ends_sentence(a) or _BULLET.match(b):
+        return False
+    if starts_lower(b):
+        return True
+    if not _is_fragment(b):
+        return False
+    if b.rstrip().endswith(","):
+        return True
+    if c is not None and starts_lower(c) and not ends_sentence(b):
+        return True
+    return _ends_connector(a) and ends_sentence(b)
+
+
+def build_units(source: str, rewrap: bool = True) -> list[Unit]:
+    """Split ``source`` into paragraph units. ``rewrap=False`` keeps every line a paragraph
+    (extractor output where one line is one paragraph)."""
+    lines = _stripped_lines(source)
+    blocks: list[tuple[int, list[tuple[int, int]]]] = []  # (blank lines before, line ranges)
+    gap, current = 0, []
+    for rng in lines:
+        if rng is None:
+            if current:
+                blocks.append((gap, current))
+                gap, current = 0, []
+            gap += 1
+        else:
+            current.append(rng)
+    if current:
+        blocks.append((gap, current))
+
+    units: list[Unit] = []
+    for gap, block in blocks:
+        lens = [e - s for s, e in block]
+        max_len = max(lens)
+        wrapped = rewrap and len(block) > 1 and max_len <= WRAP_MAX
+        group = [block[0]]
+        first = True
+        for i in range(1, len(block)):
+            prev, nxt = block[i - 1], block[i]
+            ptxt, ntxt = source[prev[0]:prev[1]], source[nxt[0]:nxt[1]]
+            if rewrap and _join_in_block(ptxt, ntxt, wrapped, lens[i - 1], max_len, i == len(block) - 1):
+                group.append(nxt)
+            else:
+                units.append(_unit(source, group, gap if first else 0))
+                first = False
+                group = [nxt]
+        units.append(_unit(source, group, gap if first else 0))
+
+    if not rewrap:
+        return units
+    merged: list[Unit] = []
+    for i, u in enumerate(units):
+        nxt = units[i + 1].text if i + 1 < len(units) else None
+        if merged and 0 < u.gap <= 2 and _join_across(merged[-1].text, u.text, nxt):
+            last = merged[-1]
+            last.ranges.extend(u.ranges)
+            last.text = f"{last.text} {u.text}"
+        else:
+            merged.append(u)
+    return merged
+
+
+def _unit(source: str, ranges: list[tuple[int, int]], gap: int) -> Unit:
+    return Unit(ranges=list(ranges), text=" ".join(source[s:e] for s, e in ranges), gap=gap)
