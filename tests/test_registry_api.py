@@ -27,11 +27,15 @@ def ids(actors):
     ("head of state", "CHN", "2020", "xi-jinping"),
     ("premier", "CHN", "2016-06-01", "li-keqiang"),
     ("prime minister", "CHN", "2024-01-01", "li-qiang"),
-    ("spokesman", "RUS", "2019-01-01", "dmitry-peskov"),
     ("president", "USA", "2025-06", "donald-trump"),
 ])
 def test_registry_role_holders_spot_checks(reg, title, country, date, expected):
     assert ids(reg.role_holders(title, country, date))[:1] == [expected]
+
+
+def test_registry_spokespeople(reg):
+    assert {"dmitry-peskov", "maria-zakharova"} <= set(ids(reg.role_holders("spokesman", "RUS", "2019")))
+    assert "mao-ning" in ids(reg.role_holders("spokeswoman", "CHN", "2023-06"))
 
 
 def test_registry_role_holders_respects_term_boundaries(reg):
@@ -122,7 +126,7 @@ def test_registry_user_jsonl_extends_and_overrides(tmp_path):
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     reg = load_registry([path])
     assert reg.resolve("A. Quill").id == "ada-quill"
-    assert ids(reg.role_holders("defence minister", "JPN", "2032")) == ["ada-quill"]
+    assert "ada-quill" in ids(reg.role_holders("defence minister", "JPN", "2032"))
     assert reg.get("sergey-lavrov").aliases == ("S. V. Lavrov",)
     assert reg.lookup("Sergei Lavrov") == []  # the override replaced the bundled aliases
     assert reg.role_holders("foreign minister", "RUS", "2022") == []
@@ -138,8 +142,9 @@ def test_registry_user_csv_extends(tmp_path):
         encoding="utf-8")
     reg = load_registry([str(path)])
     assert reg.resolve("B. Ferreira").id == "bo-ferreira"
-    assert ids(reg.role_holders("foreign secretary", "JPN", "2030-06")) == ["bo-ferreira"]
-    assert ids(reg.role_holders("spokesperson", "JPN", "2035")) == ["bo-ferreira"]
+    assert "bo-ferreira" in ids(reg.role_holders("foreign secretary", "JPN", "2030-06"))
+    assert "bo-ferreira" not in ids(reg.role_holders("foreign secretary", "JPN", "2032"))
+    assert "bo-ferreira" in ids(reg.role_holders("spokesperson", "JPN", "2035"))
     assert ids(reg.lookup("BHI")) == ["blue-harbour-institute"]
     assert reg.get("bo-ferreira").roles[0].end == "2031"
 

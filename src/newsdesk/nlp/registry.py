@@ -59,13 +59,16 @@ _TITLE_ALIASES = {
     "secretary-general": "secretary general", "pm": "prime minister",
     "national security advisor": "national security adviser", "treasury secretary": "finance minister",
     "chancellor of the exchequer": "finance minister", "finance secretary": "finance minister",
+    "vice premier": "deputy prime minister", "deputy premier": "deputy prime minister",
+    "chairman of the joint chiefs of staff": "chief of general staff",
     "state councillor": "state counsellor", "state counselor": "state counsellor",
 }
 # Query title -> titles it also matches (after canonicalisation).
 _QUERY_EXPANSION = {
     "prime minister": {"prime minister", "premier"},
     "premier": {"premier", "prime minister"},
-    "spokesperson": {"spokesperson", "press secretary"},
+    # Japan's chief cabinet secretary is the government's spokesperson
+    "spokesperson": {"spokesperson", "press secretary", "chief cabinet secretary"},
     "press secretary": {"press secretary", "spokesperson"},
     "king": {"king", "queen", "emperor", "emir", "sultan"},
     "monarch": {"king", "queen", "emperor", "emir", "sultan"},
@@ -219,10 +222,13 @@ class Registry:
             self._roles.extend((aid, role) for role in actor.roles)
 
     def _add_name(self, surface: str, aid: str, rank: int) -> None:
-        entry = (rank, aid, _is_acronym(surface))
         bucket = self._names.setdefault(normalise(surface), [])
-        if all(e[1] != aid or e[0] > rank for e in bucket):
-            bucket[:] = [e for e in bucket if e[1] != aid] + [entry]
+        acronym = _is_acronym(surface)
+        for i, (r, other, acr) in enumerate(bucket):
+            if other == aid:  # one entry per actor: best rank; caps needed only if every form is an acronym
+                bucket[i] = (min(r, rank), aid, acr and acronym)
+                return
+        bucket.append((rank, aid, acronym))
 
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
@@ -275,7 +281,8 @@ class Registry:
             if country and role.country != country.upper():
                 continue
             if heads is not None:
-                if not role.head or not heads & set(role.head.split("+")):
+                is_head = bool(role.head) and bool(heads & set(role.head.split("+")))
+                if not is_head and not (t == "leader" and self._is_leader_office(role)):
                     continue
             elif role.title not in titles:
                 continue
@@ -292,6 +299,10 @@ class Registry:
             if aid not in found or rank < found[aid]:
                 found[aid] = rank
         return [self.actors[a] for a in sorted(found, key=lambda a: found[a])]
+
+    def _is_leader_office(self, role: Role) -> bool:
+        gpe = self.actors.get(role.country or "")
+        return gpe is not None and gpe.leader == role.title
 
     def _leader_rank(self, role: Role) -> int:
         """0 for the office a country's press calls its leader, 1 for the other head, 2 monarchs."""
