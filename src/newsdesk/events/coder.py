@@ -1,9 +1,231 @@
-"""[contract stub] code_events(ctx) -> list[Event]."""
+"""PLOVER event coding for one article: walk the parse, match triggers, attach parties, status, date, place.
+
+``code_events(ctx)`` is a pure function of the Context. Each event names the rule that produced it
+(e.g. ``verb:meet>CONSULT/meet``, ``light:hold+talk>CONSULT/meet``) and carries its evidence sentence.
+"""
 from __future__ import annotations
 
+from typing import Any
+
 from ..nlp.context import Context
-from ..records import Event
+from ..records import Event, Party, Span
+from .dating import TimeFinder, event_date
+from .locate import LOCATIVE, VISIT_PREPS, PlaceFinder, as_location, dateline_location
+from .parties import PartyFinder, _same
+from .plover import Lexicon, load_lexicon
+from .rules import Match, match_token, role_children, rule_name
+from .status import event_status
+
+CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+INHERIT_SUBJECT = {"xcomp", "conj", "advcl"}
+RELATIVE = {"who", "which", "that", "whom"}
+MAX_EVENTS_PER_TRIGGER = 4
+LEAD_SENTENCES = 3
 
 
 def code_events(ctx: Context) -> list[Event]:
-    return []
+    """PLOVER events found in the article, in text order."""
+    doc = ctx.doc
+    if doc is None or not len(doc):
+        return []
+    lex = load_lexicon()
+    finder = _Finders(PartyFinder(ctx), TimeFinder(ctx), PlaceFinder(ctx))
+    events: list[tuple[int, Event]] = []
+    for sent_no, sent in enumerate(doc.sents):
+        matches = [m for tok in sent if (m := match_token(tok, lex)) is not None]
+        by_verb = {m.verb.i: m for m in matches}
+        preds = set(by_verb)
+        coded: list[tuple[int, Event]] = []
+        for m in matches:
+            if _is_content_of(m, by_verb, lex):
+                continue
+            coded.extend((sent_no, e) for e in _code(m, ctx, lex, finder, preds))
+        events.extend(_dedupe(coded))
+    _apply_dateline(ctx, finder.places, events)
+    return [e for _, e in events]
+
+
+class _Finders:
+    def __init__(self, parties: PartyFinder, times: TimeFinder, places: PlaceFinder) -> None:
+        self.parties, self.times, self.places = parties, times, places
+
+
+def _is_content_of(m: Match, by_verb: dict[int, Match], lex: Lexicon) -> bool:
+    """'agreed to boost ties', 'accused X of attacking': the inner action is the content of the outer event."""
+    tok = m.verb
+    for _ in range(4):
+        if tok.dep_ not in CONTENT_DEPS or tok.head is tok:
+            return False
+        tok = tok.head
+        outer = by_verb.get(tok.i)
+        if outer is not None and outer.trigger.type in lex.words["content_heads"]:
+            return True
+    return False
+
+
+def _subject(verb: Any) -> Any | None:
+    """The token naming who acts, following shared subjects, passives and relative clauses."""
+    tok = verb
+    for _ in range(4):
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+        if passive:
+            for c in tok.children:
+                if c.dep_ == "agent":
+                    return next((g for g in c.children if g.dep_ == "pobj"), None)
+            if tok.dep_ not in INHERIT_SUBJECT:
+                return None
+        else:
+            for c in tok.children:
+                if c.dep_ in SUBJECT_DEPS:
+                    if c.lower_ in RELATIVE and tok.dep_ == "relcl":
+                        return tok.head
+                    return c
+        if tok.dep_ in {"acl"}:
+            for c in tok.children:
+                if c.dep_ == "agent":
+                    return next((g for g in c.children if g.dep_ == "pobj"), None)
+            return None
+        if tok.dep_ not in INHERIT_SUBJECT or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _targets(m: Match, ctx: Context, finder: _Finders, actors: list[Party]) -> tuple[list[Party], Any, list[Any]]:
+    """Target parties, a visited place (if any) and the raw target tokens."""
+    roles = m.trigger.targets
+    toks: list[Any] = []
+    for role in roles:
+        if role == "pobj":
+            if m.particle is not None:
+                toks.extend(g for g in m.particle.children if g.dep_ == "pobj")
+            continue
+        toks.extend(role_children(m.verb, role))
+        if m.noun is not None:
+            toks.extend(role_children(m.noun, role))
+    if m.noun is not None:
+        toks = [t for t in toks if t.i != m.noun.i]
+    parties: list[Party] = []
+    visited = None
+    for tok in toks:
+        found, _ = finder.parties.resolve(tok)
+        place = finder.places.at_token(tok)
+        if place is not None and m.trigger.mode == "visit":
+            visited = place
+            if not found and place.country:
+                found = [Party(name=place.name, entity=place.entity, country=place.country)]
+        for p in found:
+            if not any(_same(p, q) for q in parties + actors):
+                parties.append(p)
+    return parties, visited, toks
+
+
+def _joint(m: Match, actors: list[Party], targets: list[Party], lex: Lexicon) -> bool:
+    if len(actors) >= 2 or targets:
+        return True
+    words = [m.noun] if m.noun is not None else []
+    return any(c.lower_ in lex.words["joint_markers"] or c.lower_ == "jointly"
+               for w in words + [m.verb] for c in w.children)
+
+
+def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int]) -> list[Event]:
+    trig, verb = m.trigger, m.verb
+    subj = _subject(verb)
+    actors, how = finder.parties.resolve(subj) if subj is not None else ([], "none")
+    if not actors and m.noun is not None:  # "their meeting", "Chinese sanctions"
+        for c in m.noun.children:
+            if c.dep_ in {"poss", "amod", "compound"}:
+                actors, how = finder.parties.resolve(c)
+                if actors:
+                    break
+    if not actors:
+        return []
+    targets, visited, target_toks = _targets(m, ctx, finder, actors)
+    if trig.extra.get("needs_party_object") and not targets:
+        return []
+    if trig.symmetric and m.noun is None and any(t.dep_ == "dobj" for t in target_toks) and not targets:
+        return []  # "met expectations", "greeted the news"
+    etype, mode, rule, symmetric = trig.type, trig.mode, m.rule, trig.symmetric
+    if trig.if_joint and _joint(m, actors, targets, lex):
+        etype, mode = trig.if_joint
+        rule = m.rule.split(">")[0] + f">{etype}/{mode}"
+        symmetric = True
+    status = event_status(verb, m.noun, lex)
+    date, precision, date_how = event_date(verb, m.noun, status, finder.times, lex, preds, ctx.anchor)
+    preds_here = [verb] + ([m.noun] if m.noun is not None else [])
+    place = finder.places.attached(preds_here, LOCATIVE) or visited
+    if place is None and mode == "visit":
+        place = finder.places.attached(preds_here, VISIT_PREPS)
+    if mode == "visit" and not targets and place is not None and place.country \
+            and place.country != actors[0].country:  # "arrived in Moscow for a visit"
+        targets = [Party(name=place.name, entity=place.entity, country=place.country)]
+    sent = verb.sent
+    evidence = [Span(sent.start_char, sent.end_char, sent.text)]
+    conf = trig.weight * _party_factor(actors[0], how)
+    if trig.targets and not targets:
+        conf *= 0.9
+    if date_how == "anchor":
+        conf *= 0.95
+    pairs: list[tuple[Party, Party | None, bool]] = []
+    reciprocal = any(t.lower_ in {"other", "another"} and any(c.lower_ in {"each", "one"} for c in t.children)
+                     for t in target_toks)
+    if reciprocal and len(actors) >= 2 and not symmetric:  # "imposed tariffs on each other"
+        pairs = [(a, b, False) for a in actors for b in actors if a is not b]
+    elif symmetric and targets:  # "the UAE and Bahrain signed agreements with Israel"
+        pairs = [(a, t, True) for a in actors for t in targets]
+    elif symmetric:
+        everyone = actors + [t for t in targets if not any(_same(t, a) for a in actors)]
+        pairs.append((everyone[0], everyone[1] if len(everyone) > 1 else None, len(everyone) > 1))
+    else:
+        for a in actors:
+            for t in targets or [None]:
+                pairs.append((a, t, False))
+    return [Event(type=etype, mode=mode, actor=a, target=t, date=date, date_precision=precision,
+                  location=as_location(place), status=status, evidence=list(evidence), rule=rule,
+                  confidence=round(min(0.99, conf), 3), symmetric=sym)
+            for a, t, sym in pairs[:MAX_EVENTS_PER_TRIGGER]]
+
+
+def _party_factor(p: Party, how: str) -> float:
+    base = 1.0 if (p.entity and p.country) else 0.9 if p.country else 0.7
+    return base * (0.85 if how in {"pronoun", "pair"} else 1.0)
+
+
+def _key(e: Event) -> tuple:
+    ends = sorted([e.actor.country or e.actor.name or "", (e.target.country or e.target.name or "") if e.target else ""]) \
+        if e.symmetric else [e.actor.country or e.actor.name or "", (e.target.country or e.target.name) if e.target else ""]
+    return (e.type, tuple(ends), e.status)
+
+
+def _dedupe(coded: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
+    """One event per (type, parties, status) in a sentence: 'met ... for talks' is one meeting."""
+    best: dict[tuple, tuple[int, Event]] = {}
+    order: list[tuple] = []
+    for item in coded:
+        k = _key(item[1])
+        if k not in best:
+            order.append(k)
+            best[k] = item
+        elif _richer(item[1], best[k][1]):
+            best[k] = item
+    return [best[k] for k in order]
+
+
+def _richer(a: Event, b: Event) -> bool:
+    return (a.date is not None, a.location is not None, a.confidence) > (b.date is not None, b.location is not None,
+                                                                         b.confidence)
+
+
+def _apply_dateline(ctx: Context, places: PlaceFinder, events: list[tuple[int, Event]]) -> None:
+    """The lead event of a datelined report took place in the dateline city."""
+    if not events or not ctx.meta.dateline:
+        return
+    sent_no, lead = events[0]
+    if sent_no < LEAD_SENTENCES and lead.location is None and lead.status == "happened":
+        lead.location = dateline_location(ctx, places)
+        if lead.location is not None:
+            lead.rule += "+dateline"
+
+
+__all__ = ["code_events", "rule_name"]

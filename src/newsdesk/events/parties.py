@@ -1,0 +1,194 @@
+"""Turn parse tokens into Parties (actor/target) using the actor stage's mentions."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from ..nlp.context import Context
+from ..records import Mention, Party
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+PLURAL_PRONOUNS = {"they", "them", "their", "both"}
+THING_PRONOUNS = {"it", "its"}
+# "the country", "the government": the most recent country-level party
+SINGLE_BACK_NOUNS = {"country", "nation", "government", "state", "kingdom", "republic", "administration"}
+# "the two leaders", "both sides": a pair recalled from what the article just said
+PAIR_NOUNS_PERSON = {"leader", "president", "minister", "head", "counterpart", "premier", "chancellor", "man"}
+PAIR_NOUNS_ANY = {"country", "nation", "state", "government", "side", "neighbour", "neighbor", "power", "party",
+                  "capital", "ally", "rival", "partner", "military", "army", "navy", "force", "delegation"}
+# children through which a head noun points at who it belongs to ("troops from China", "leaders of Iran")
+OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
+OWNER_PREPS = {"of", "from"}
+RECENT_CHARS = 1500  # how far back a pair or pronoun may look
+
+
+class PartyFinder:
+    """Index of mentions by token for one document, with pronoun and pair recall."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        doc = ctx.doc
+        self.by_token: dict[int, Mention] = {}
+        for m in sorted(ctx.mentions, key=lambda m: (m.start, -(m.end - m.start))):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self.by_token.setdefault(tok.i, m)
+        self.ordered = sorted(ctx.mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.ordered]
+        self.coordinated = self._coordinations()
+
+    def _coordinations(self) -> list[tuple[int, list[Mention]]]:
+        """(end char, mentions) of 'X and Y' phrases whose members are both mentions."""
+        out = []
+        for i, m in self.by_token.items():
+            tok = self.ctx.doc[i]
+            if tok.dep_ == "conj" or not tok.conjuncts:
+                continue
+            members = [m] + [self.by_token[c.i] for c in tok.conjuncts if c.i in self.by_token]
+            if len(members) >= 2:
+                out.append((max(x.end for x in members), members))
+        return sorted(out, key=lambda x: x[0])
+
+    # --- single mentions -------------------------------------------------------------------
+    def party(self, mention: Mention) -> Party | None:
+        ent = self.ctx.entities.get(mention.entity)
+        if ent is None:
+            return Party(name=mention.text, entity=mention.entity, country=None)
+        if ent.type not in {"PERSON", "ORG", "GPE", "NORP", "LOC"} and not ent.country:
+            return None
+        return Party(name=ent.name, entity=ent.key, country=ent.country)
+
+    def etype(self, party: Party) -> str | None:
+        ent = self.ctx.entities.get(party.entity or "")
+        return ent.type if ent else None
+
+    def at(self, tok: Any) -> Party | None:
+        m = self.by_token.get(tok.i)
+        return self.party(m) if m else None
+
+    # --- recall ---------------------------------------------------------------------------
+    def _before(self, char: int) -> list[Party]:
+        """Parties mentioned before ``char`` (most recent first), within RECENT_CHARS."""
+        out = []
+        idx = bisect_right(self.starts, char) - 1
+        while idx >= 0:
+            m = self.ordered[idx]
+            idx -= 1
+            if m.end > char:
+                continue
+            if char - m.start > RECENT_CHARS:
+                break
+            p = self.party(m)
+            if p is not None:
+                out.append(p)
+        return out
+
+    def recent_person(self, char: int) -> Party | None:
+        for p in self._before(char):
+            if self.etype(p) == "PERSON":
+                return p
+        return None
+
+    def recent_single(self, char: int) -> Party | None:
+        for p in self._before(char):
+            if self.etype(p) != "PERSON" and p.country:
+                return p
+        return None
+
+    def recent_pair(self, char: int, want: str | None) -> list[Party]:
+        """The last 'X and Y' pair of the wanted kind, else the two most recent distinct parties."""
+        for end, members in reversed(self.coordinated):
+            if end > char:
+                continue
+            if char - end > RECENT_CHARS:
+                break
+            found = [p for m in members if (p := self.party(m)) is not None
+                     and (want != "PERSON" or self.etype(p) == "PERSON")]
+            distinct = {p.country or p.entity for p in found}
+            if len(found) >= 2 and len(distinct) >= 2:
+                return found[:2]
+        seen: list[Party] = []
+        keys: set[str] = set()
+        for p in self._before(char):
+            if want == "PERSON" and self.etype(p) != "PERSON":
+                continue
+            key = p.country or p.entity or p.name or ""
+            if key in keys:
+                continue
+            keys.add(key)
+            seen.append(p)
+            if len(seen) == 2:
+                return list(reversed(seen))
+        return []
+
+    # --- phrases --------------------------------------------------------------------------
+    def resolve(self, head: Any) -> tuple[list[Party], str]:
+        """Parties named by the phrase headed by ``head`` and its conjuncts, with how they were found."""
+        parties: list[Party] = []
+        how = "mention"
+        for tok in [head, *head.conjuncts]:
+            found, h = self._resolve_one(tok)
+            if h != "mention":
+                how = h
+            for p in found:
+                if not any(_same(p, q) for q in parties):
+                    parties.append(p)
+        return parties, how
+
+    def _resolve_one(self, tok: Any) -> tuple[list[Party], str]:
+        p = self.at(tok)
+        if p is not None:
+            if p.country is None:  # "Brazil's President Lula": the owner gives the country
+                for child in tok.children:
+                    q = self.at(child) if child.dep_ in OWNER_DEPS else None
+                    if q is not None and q.country and self.etype(q) != "PERSON":
+                        p = Party(name=p.name, entity=p.entity, country=q.country)
+                        break
+            return [p], "mention"
+        low = tok.lower_
+        if tok.pos_ == "PRON" or tok.tag_ in {"PRP", "PRP$"}:
+            if low in PERSON_PRONOUNS:
+                found = self.recent_person(tok.idx)
+                return ([found] if found else []), "pronoun"
+            if low in PLURAL_PRONOUNS:
+                return self.recent_pair(tok.idx, None), "pair"
+            if low in THING_PRONOUNS:
+                found = self.recent_single(tok.idx)
+                return ([found] if found else []), "pronoun"
+            return [], "none"
+        if _is_pair_phrase(tok):
+            want = "PERSON" if tok.lemma_.lower() in PAIR_NOUNS_PERSON else None
+            return self.recent_pair(tok.idx, want), "pair"
+        if tok.lemma_.lower() in SINGLE_BACK_NOUNS and any(c.lower_ == "the" for c in tok.children) \
+                and not any(c.dep_ in {"prep", "amod", "compound", "poss"} for c in tok.children):
+            found = self.recent_single(tok.idx)
+            return ([found] if found else []), "pronoun"
+        # owner of a common noun: "Chinese troops", "Russia's navy", "leaders of Iran and Iraq"
+        for child in tok.children:
+            if child.dep_ in OWNER_DEPS and self.at(child) is not None:
+                found, _ = self.resolve(child)  # "Indian and Chinese troops"
+                return found, "owner"
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found, _ = self.resolve(obj)
+                        if found:
+                            return found, "owner"
+        return [], "none"
+
+
+def _is_pair_phrase(tok: Any) -> bool:
+    """'the two leaders', 'both sides', 'the pair'."""
+    lemma = tok.lemma_.lower()
+    if lemma == "pair":
+        return True
+    if lemma not in PAIR_NOUNS_PERSON and lemma not in PAIR_NOUNS_ANY:
+        return False
+    return any((c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet", "amod"}) for c in tok.children)
+
+
+def _same(a: Party, b: Party) -> bool:
+    return (a.entity is not None and a.entity == b.entity) or (a.name == b.name and a.country == b.country)

@@ -1,0 +1,94 @@
+"""The PLOVER ontology and the trigger lexicon, loaded from events/data/*.json once per process."""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What a lexicon entry says about an event word."""
+
+    type: str
+    mode: str | None
+    weight: float
+    targets: tuple[str, ...] = ()
+    symmetric: bool = False
+    if_joint: tuple[str, str] | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, Trigger]
+    phrasal: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+    verb_noun: dict[str, Trigger]
+    light_verbs: frozenset[str]
+    light_verb_roles: tuple[str, ...]
+    object_classes: dict[str, frozenset[str]]
+    words: dict[str, frozenset[str]]  # the plain word lists (joint_markers, negators, ...)
+
+
+@functools.lru_cache(maxsize=1)
+def load_ontology() -> dict[str, dict[str, Any]]:
+    """PLOVER type -> {description, modes{mode: description}}."""
+    return json.loads((DATA / "plover.json").read_text(encoding="utf-8"))["types"]
+
+
+def _trigger(entry: dict[str, Any], default_targets: list[str]) -> Trigger:
+    joint = entry.get("if_joint")
+    known = {"type", "mode", "weight", "targets", "symmetric", "if_joint"}
+    return Trigger(type=entry["type"], mode=entry.get("mode"), weight=float(entry.get("weight", 0.5)),
+                   targets=tuple(entry.get("targets", default_targets)), symmetric=bool(entry.get("symmetric")),
+                   if_joint=(joint["type"], joint["mode"]) if joint else None,
+                   extra={k: v for k, v in entry.items() if k not in known})
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The trigger lexicon (verbs, phrasal verbs, event nouns, verb+noun overrides, word lists)."""
+    raw = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
+    default = raw.get("default_targets", [])
+    # verb_noun overrides inherit the noun's targets
+    nouns = {k: _trigger(v, default) for k, v in raw["nouns"].items()}
+    verb_noun = {}
+    for key, entry in raw["verb_noun"].items():
+        noun = key.split()[-1]
+        base = raw["nouns"].get(noun, {})
+        verb_noun[key] = _trigger({"targets": base.get("targets", default), **entry}, default)
+    lists = ("joint_markers", "content_heads", "planned_governors", "hypothetical_governors", "hypothetical_modals",
+             "planned_modals", "negators", "negating_governors", "history_cues", "history_preps")
+    return Lexicon(
+        verbs={k: _trigger(v, default) for k, v in raw["verbs"].items()},
+        phrasal={k: _trigger(v, default) for k, v in raw["phrasal"].items()},
+        nouns=nouns, verb_noun=verb_noun,
+        light_verbs=frozenset(raw["light_verbs"]), light_verb_roles=tuple(raw["light_verb_roles"]),
+        object_classes={k: frozenset(v) for k, v in raw["object_classes"].items()},
+        words={k: frozenset(raw.get(k, [])) for k in lists},
+    )
+
+
+def validate() -> list[str]:
+    """Problems in the data: every trigger must name a defined PLOVER type and one of its modes."""
+    onto = load_ontology()
+    lex = load_lexicon()
+    problems = []
+    groups = {"verbs": lex.verbs, "phrasal": lex.phrasal, "nouns": lex.nouns, "verb_noun": lex.verb_noun}
+    for group, table in groups.items():
+        for word, trig in table.items():
+            pairs = [(trig.type, trig.mode)] + ([trig.if_joint] if trig.if_joint else [])
+            for etype, mode in pairs:
+                if etype not in onto:
+                    problems.append(f"{group}:{word}: unknown type {etype}")
+                elif mode is not None and mode not in onto[etype]["modes"]:
+                    problems.append(f"{group}:{word}: unknown mode {etype}/{mode}")
+            cls = trig.extra.get("needs_object_class")
+            if cls and cls not in lex.object_classes:
+                problems.append(f"{group}:{word}: unknown object class {cls}")
+    return problems

@@ -1,0 +1,123 @@
+"""Match parse tokens against the trigger lexicon: which word evokes which PLOVER event."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .plover import Lexicon, Trigger
+
+GLUE_WORDS = ("in", "on", "at", "of", "and", "the", "to", "with")  # words scraping glued onto a noun
+
+
+@dataclass
+class Match:
+    trigger: Trigger
+    rule: str  # e.g. "verb:meet>CONSULT/meet", "light:hold+talk>CONSULT/meet"
+    verb: Any  # the predicate token: subject, tense, negation and dates hang on it
+    noun: Any | None = None  # the event noun for light-verb and noun rules
+    particle: Any | None = None  # the prep of a phrasal verb ("call on")
+
+
+def rule_name(kind: str, words: str, trig: Trigger, etype: str | None = None, mode: str | None = None) -> str:
+    t = etype or trig.type
+    m = mode if etype else trig.mode
+    return f"{kind}:{words}>{t}" + (f"/{m}" if m else "")
+
+
+def noun_lemma(tok: Any, lex: Lexicon) -> str | None:
+    """The event-noun lemma for ``tok``, tolerating a function word glued on by scraping ('exercisein')."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.nouns:
+        return lemma
+    low = tok.lower_
+    if tok.is_oov and tok.pos_ in {"NOUN", "PROPN", "VERB"}:
+        for glue in GLUE_WORDS:
+            stem = low[: -len(glue)]
+            if low.endswith(glue) and len(stem) > 3:
+                for cand in (stem, stem[:-1] if stem.endswith("s") else stem):
+                    if cand in lex.nouns:
+                        return cand
+    return None
+
+
+def noun_ok(tok: Any, lemma: str, trig: Trigger) -> bool:
+    """Constraints an event noun carries (plural only, needs a modifier such as 'joint' or 'air')."""
+    if trig.extra.get("plural_only") and tok.tag_ not in {"NNS", "NNPS"} and not tok.lower_.endswith("s"):
+        return False
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}}
+    mods |= {c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}}
+    need = trig.extra.get("needs_modifier")
+    if need and not mods & set(need):
+        return False
+    need_or_plural = trig.extra.get("needs_modifier_or_plural")
+    if need_or_plural and not (mods & set(need_or_plural)) and tok.tag_ not in {"NNS", "NNPS"}:
+        return False
+    return True
+
+
+def role_children(verb: Any, role: str) -> list[Any]:
+    """Tokens filling a dependency role: 'dobj', 'dative', 'pobj' (of a particle prep) or 'prep:<word>'."""
+    out = []
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    for c in verb.children:
+        if role == "dobj" and (c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")):
+            out.append(c)
+        elif role == "dative" and c.dep_ == "dative":
+            out.append(c)
+        elif role.startswith("prep:") and c.dep_ in {"prep", "dative", "agent"} and c.lower_ == role[5:]:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif role == "attr" and c.dep_ == "attr":
+            out.append(c)
+    return out
+
+
+def _object_class_ok(verb: Any, trig: Trigger, lex: Lexicon) -> bool:
+    cls = trig.extra.get("needs_object_class")
+    if not cls:
+        return True
+    words = lex.object_classes[cls]
+    objs = role_children(verb, "dobj")
+    if verb.dep_ in {"acl", "relcl"}:
+        objs.append(verb.head)  # "the bloc founded by ..."
+    return any(o.lemma_.lower() in words or any(c.lemma_.lower() in words for c in o.conjuncts) for o in objs)
+
+
+def match_token(tok: Any, lex: Lexicon) -> Match | None:
+    """The event a token evokes, if any. Verbs first (phrasal, verb+noun, light+noun, plain)."""
+    if tok.pos_ not in {"VERB", "NOUN", "PROPN"} and not (tok.pos_ == "ADJ" and tok.lemma_ == "due"):
+        return None
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        return _match_verb(tok, lemma, lex)
+    return None
+
+
+def _match_verb(tok: Any, lemma: str, lex: Lexicon) -> Match | None:
+    # phrasal verbs: a particle or a bare preposition right after the verb
+    for c in tok.children:
+        if c.dep_ in {"prt", "prep"} and c.i > tok.i:
+            key = f"{lemma} {c.lower_}"
+            if key in lex.phrasal:
+                trig = lex.phrasal[key]
+                if _object_class_ok(tok, trig, lex):
+                    return Match(trig, rule_name("phrasal", key.replace(" ", "_"), trig), tok, particle=c)
+    # verb + event noun as object ("lift sanctions", "hold talks", "preside over an exercise")
+    has_prt = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    light_key = lemma if lemma in lex.light_verbs else next(
+        (f"{lemma} {p}" for p in has_prt if f"{lemma} {p}" in lex.light_verbs), None)
+    for role in lex.light_verb_roles:
+        for obj in role_children(tok, role):
+            for cand in [obj, *obj.conjuncts]:
+                nl = noun_lemma(cand, lex) or cand.lemma_.lower()
+                vn = lex.verb_noun.get(f"{lemma} {nl}")
+                if vn is not None:
+                    return Match(vn, rule_name("verb_noun", f"{lemma}+{nl}", vn), tok, noun=cand)
+                trig = lex.nouns.get(nl)
+                if trig is not None and light_key and noun_ok(cand, nl, trig):
+                    return Match(trig, rule_name("light", f"{light_key.replace(' ', '_')}+{nl}", trig), tok, noun=cand)
+    trig = lex.verbs.get(lemma)
+    if trig is None or not _object_class_ok(tok, trig, lex):
+        return None
+    if trig.extra.get("needs_no_object") and role_children(tok, "dobj"):
+        return None
+    return Match(trig, rule_name("verb", lemma, trig), tok)
