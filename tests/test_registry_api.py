@@ -52,6 +52,15 @@ def test_registry_leader_prefers_the_political_leader(reg):
     assert ids(reg.role_holders("leader", "RUS", "2019"))[0] == "vladimir-putin"
 
 
+def test_registry_heads_follow_constitutional_changes(reg):
+    # Turkey's president became head of government when the premiership was abolished in 2018
+    assert ids(reg.role_holders("head of government", "TUR", "2020")) == ["recep-tayyip-erdogan"]
+    assert ids(reg.role_holders("head of government", "TUR", "2017")) == ["binali-yildirim"]
+    assert ids(reg.role_holders("leader", "VNM", "2020"))[0] == "nguyen-phu-trong"
+    assert ids(reg.role_holders("leader", "MMR", "2022"))[0] == "min-aung-hlaing"
+    assert ids(reg.role_holders("leader", "DEU", "2019"))[0] == "angela-merkel"
+
+
 def test_registry_resolve_forms(reg):
     assert reg.resolve("Q15031").id == "xi-jinping"
     assert reg.resolve("Q7747").id == "vladimir-putin"
@@ -105,6 +114,9 @@ def test_registry_surnames(reg):
     assert "jinping" not in ids(reg.by_surname("Jinping"))
     assert "sergey-lavrov" in ids(reg.by_surname("Lavrov"))
     assert {"li-keqiang", "li-qiang"} <= set(ids(reg.by_surname("Li")))
+    assert ids(reg.by_surname("von der Leyen")) == ["ursula-von-der-leyen"]
+    assert ids(reg.by_surname("Zelensky")) == ids(reg.by_surname("Zelenskiy")) == ["volodymyr-zelenskyy"]
+    assert reg.by_surname("III") == [] and reg.by_surname("Jr") == []
 
 
 def test_registry_entity_carries_identity(reg):

@@ -177,7 +177,8 @@ def surname_forms(actor: Actor) -> set[str]:
     if actor.surnames:
         return forms
     for full in (actor.name, *actor.aliases):
-        tokens = full.split()
+        # regnal numbers and suffixes are not surnames ("Charles III", "Joseph R. Biden Jr.")
+        tokens = [t for t in full.split() if not re.fullmatch(r"[IVX]+|Jr\.?|Sr\.?", t)]
         if len(tokens) < 2:
             continue
         i = len(tokens) - 1
@@ -268,7 +269,8 @@ class Registry:
                      date: str | None = None) -> list[Actor]:
         """Who held ``title`` (with synonyms) in ``country`` at ``date`` (YYYY[-MM[-DD]] or None).
 
-        Holders whose term surely covers the date come first, then the latest appointed.
+        Holders whose term surely covers the date come first, then substantive before acting
+        holders, the country's leader office first for "leader", exact titles, the latest appointed.
         """
         t = canonical_title(title)
         if t == "secretary of state" and (country or "USA").upper() == "USA":
@@ -293,8 +295,8 @@ class Registry:
                     continue
             sure = date is None or (_bounds(role.start, True) <= lo
                                     and (not role.end or _bounds(role.end, False) > hi))
-            rank = (0 if sure else 1, self._leader_rank(role) if t in _HEAD_QUERIES else 0,
-                    0 if role.title == t else 1, role.acting,
+            rank = (0 if sure else 1, role.acting,
+                    self._leader_rank(role) if t in _HEAD_QUERIES else 0, 0 if role.title == t else 1,
                     "".join(chr(0x10FFFF - ord(c)) for c in _bounds(role.start, False)))
             if aid not in found or rank < found[aid]:
                 found[aid] = rank
