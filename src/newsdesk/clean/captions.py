@@ -8,8 +8,9 @@ from .lexicon import load_lexicon
 _LAST_STOP = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=\S)")
 _PHOTO_LABEL = re.compile(
     r"^(?:file\s+)?(?:photo(?:graph)?|image|picture|video|illustration|graphic|caption)s?"
-    r"(?:\s+illustration)?\s*(?::|by\b|credit\b|courtesy\b)", re.IGNORECASE)
-_CAPTION_START = re.compile(r"^(?:file\s+photo|photo|image|caption|pictured|above|top|left|right)\s*:", re.IGNORECASE)
+    r"(?:\s+illustration)?\s*(?::|by\b|credit\b|courtesy\b|source\b)", re.IGNORECASE)
+_CAPTION_START = re.compile(r"^(?:(?:image|media|photo|video)\s+caption|caption)\s*[:,]\s*\S|"
+                            r"^(?:file\s+photo|photo|image|pictured|above|top|left|right)\s*:\s*\S", re.IGNORECASE)
 _PAREN_CREDIT = re.compile(r"^\((?:[^()]{1,60}\s(?:via|for)\s[^()]{1,40}|[^()]{1,60}/[^()]{1,60}|[^()]{1,40})\)$")
 _CREDIT_LINE = re.compile(
     r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|contributing|research|graphics?|"

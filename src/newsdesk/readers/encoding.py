@@ -17,6 +17,22 @@ def looks_binary(data: bytes) -> bool:
     return bool(head) and controls / len(head) > 0.05
 
 
+# Letters and punctuation of Western European text: if a cp1252 reading of the bytes uses only
+# these, it is taken over a detector's guess (detectors misread short Latin-1 pages as cp1250,
+# cp775 or UTF-16).
+_WESTERN = set("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœšžÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŸŒŠŽ"
+               "“”‘’–—…€£¥©®°·«»¡¿§¶×÷ºª±²³½¼¾\u00a0\u00ad•™")
+
+
+def _western(data: bytes) -> str | None:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    odd = [c for c in text if ord(c) > 127 and c not in _WESTERN]
+    return text if not odd else None
+
+
 def decode(data: bytes, source: str) -> tuple[str, str]:
     """Return ``(text, encoding)``. UTF-8 first (the common case), then detection."""
     for name, bom in _BOMS:
@@ -28,6 +44,9 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    western = _western(data)
+    if western is not None:
+        return western, "cp1252"
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise RejectedInput(source, "unknown text encoding")
