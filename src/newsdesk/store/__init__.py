@@ -6,9 +6,10 @@ from sqlalchemy.engine import Engine
 from .articles import ArticleQueries
 from .corpus import CorpusQueries
 from .core import make_engine, migrate
+from .web import WebQueries
 
 
-class Store(ArticleQueries, CorpusQueries):
+class Store(ArticleQueries, CorpusQueries, WebQueries):
     """One database (SQLite file or server URL) with the newest schema."""
 
     def __init__(self, engine: Engine) -> None:

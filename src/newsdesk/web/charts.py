@@ -1,0 +1,84 @@
+"""Geometry for the server-side SVG charts: the cooperation/conflict timeline and the event map."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from .plover import series
+from .worldmap import project
+
+W, H, PAD_L, PAD_B, PAD_T = 720, 240, 34, 34, 12
+
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    w: float
+    h: float
+    cls: str
+    title: str
+
+
+def timeline_chart(events: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Diverging bars per period: cooperative (and other) above the axis, conflictual below.
+
+    Returns None when no event has a date.
+    """
+    data = series(events)
+    periods = data["periods"]
+    if not periods:
+        return None
+    up = max(p["cooperative"] + p["other"] for p in periods) or 1
+    down = max(p["conflictual"] for p in periods) or 0
+    plot_h = H - PAD_B - PAD_T
+    axis = PAD_T + plot_h * up / (up + down) if down else PAD_T + plot_h
+    scale = plot_h / (up + down)
+    slot = (W - PAD_L - 8) / len(periods)
+    bw = max(2.0, min(40.0, slot * 0.7))
+    bars: list[Bar] = []
+    labels = []
+    every = max(1, len(periods) // 8)
+    for i, p in enumerate(periods):
+        x = PAD_L + i * slot + (slot - bw) / 2
+        top = axis
+        for group in ("cooperative", "other"):
+            h = p[group] * scale
+            if h:
+                top -= h
+                bars.append(Bar(round(x, 1), round(top, 1), round(bw, 1), round(h, 1), group,
+                                f"{p['period']}: {p[group]} {group}"))
+        if p["conflictual"]:
+            bars.append(Bar(round(x, 1), round(axis, 1), round(bw, 1), round(p["conflictual"] * scale, 1),
+                            "conflictual", f"{p['period']}: {p['conflictual']} conflictual"))
+        if i % every == 0:
+            labels.append({"x": round(x + bw / 2, 1), "text": p["period"]})
+    return {"w": W, "h": H, "axis": round(axis, 1), "left": PAD_L, "bars": bars, "labels": labels,
+            "label_y": H - 12, "up": up, "down": down, "unit": data["unit"],
+            "top_y": PAD_T, "bottom_y": round(axis + down * scale, 1), "totals": _totals(periods)}
+
+
+def _totals(periods: list[dict[str, Any]]) -> dict[str, int]:
+    return {g: sum(p[g] for p in periods) for g in ("cooperative", "conflictual", "other")}
+
+
+def map_points(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One point per located place, sized by how many events happened there."""
+    places: dict[tuple[float, float], dict[str, Any]] = {}
+    counts: dict[tuple[float, float], int] = defaultdict(int)
+    for e in events:
+        loc = e.get("location")
+        if not isinstance(loc, dict):
+            continue
+        lat, lon = loc.get("lat"), loc.get("lon")
+        if not isinstance(lat, (int, float)) or not isinstance(lon, (int, float)):
+            continue
+        key = (round(float(lat), 2), round(float(lon), 2))
+        counts[key] += 1
+        places.setdefault(key, {"name": loc.get("name") or "", "country": loc.get("country") or ""})
+    points = []
+    for (lat, lon), n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        x, y = project(lat, lon)
+        points.append({"x": x, "y": y, "r": round(min(6.0, 1.6 + n ** 0.5), 2), "n": n, **places[(lat, lon)]})
+    return points
