@@ -18,7 +18,7 @@ _MAX_WORDS = 30
 def describe(st: DocState, f: Found) -> tuple[str | None, tuple[int, int] | None]:
     """The description of a person mention and the token range of a title before the name, if any."""
     doc = st.doc
-    pre = _title_before(doc, f)
+    pre = _title_before(st, f)
     post = _apposition_after(st, f)
     if post is not None:
         return post, pre
@@ -30,12 +30,13 @@ def describe(st: DocState, f: Found) -> tuple[str | None, tuple[int, int] | None
     return None, None
 
 
-def _title_before(doc: Any, f: Found) -> tuple[int, int] | None:
+def _title_before(st: DocState, f: Found) -> tuple[int, int] | None:
     """'Russian President' in 'Russian President Vladimir Putin': modifiers hanging on the name."""
+    doc = st.doc
     start = f.tok_start
     if is_span_honorific(doc[start]):
         return None
-    j, sent_start = start - 1, doc[start].sent.start
+    j, sent_start = start - 1, st.sent_bounds[st.sent_of[start]][0]
     inside = set(range(start, f.tok_end))
     while j >= sent_start:
         t = doc[j]
@@ -61,7 +62,7 @@ def _apposition_after(st: DocState, f: Found) -> str | None:
     if k >= len(doc) or doc[k].text != ",":
         return None
     s = k + 1
-    end_tok = doc[s - 1].sent.end
+    end_tok = st.sent_bounds[st.sent_of[s - 1]][1]
     e = s
     while e < end_tok and doc[e].text not in _STOP:
         e += 1

@@ -94,9 +94,8 @@ def trim(doc: Any, start: int, end: int) -> tuple[int, int]:
 def char_span(doc: Any, start: int, end: int) -> tuple[int, int, str]:
     """Character offsets of tokens [start, end), with any trailing possessive mark in a token removed."""
     a = doc[start].idx
-    last = doc[end - 1]
-    b = last.idx + len(last.text)
-    text = doc.text[a:b]
+    text = doc[start:end].text  # Doc.text rebuilds the whole text on every call: stay on the span
+    b = a + len(text)
     for mark in ("'s", "’s"):
         if text.endswith(mark) and len(text) > len(mark) + 1:
             b -= len(mark)
