@@ -64,6 +64,9 @@ def score(verbose: bool = False) -> dict[str, float]:
             continue
         raws = [r for r in read_inputs([path], settings) if not isinstance(r, Rejection)]
         record = process_article(raws[0], models, settings)
+        for warning in record.warnings:
+            if "quotes" in warning:
+                raise RuntimeError(f"{doc_id}: {warning}")  # a broken quote stage must not score as 0
         preds = list(record.quotes)
         n_pred += len(preds)
         n_gold += len(gold[doc_id])

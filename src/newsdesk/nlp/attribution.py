@@ -10,6 +10,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, POS
+from spacy.symbols import PROPN
+
 from .context import Context
 from .quote_spans import QuoteSpan
 from .quote_text import Sentences, cues, speech_verbs
@@ -54,12 +57,13 @@ def _strip_name(text: str) -> str:
 class Attributor:
     """Per-document attribution state."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, text: str | None = None) -> None:
         self.ctx = ctx
         self.doc = ctx.doc
-        self.text = ctx.doc.text
+        self.text = ctx.doc.text if text is None else text  # Doc.text rebuilds the string: read it once
         self.sents = Sentences(self.text)
-        self.tok_starts = [t.idx for t in self.doc]
+        self.tok_starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
+        self.ents = list(self.doc.ents)
         self.verbs, self.phrases = speech_verbs()
         self.cands = self._candidates()
         self.surnames = self._surnames()
@@ -85,7 +89,7 @@ class Attributor:
         """spaCy PERSON/ORG entities; a short name takes the full name it abbreviates ("Lula" ->
         the nearest earlier "Luiz Inacio Lula"), and a bare word of a known full name NER missed or
         mislabelled becomes a person too."""
-        full = [(e.start_char, _strip_name(e.text)) for e in self.doc.ents if e.label_ == "PERSON"]
+        full = [(e.start_char, _strip_name(e.text)) for e in self.ents if e.label_ == "PERSON"]
         full = [(pos, n) for pos, n in full if 1 < len(n.split()) <= 4 and "’" not in n and "'" not in n]
         counts = Counter(n for _, n in full)
 
@@ -101,7 +105,7 @@ class Attributor:
 
         out, covered = [], set()
         known = {w for _, f in full for w in f.split()}
-        for e in self.doc.ents:
+        for e in self.ents:
             name = _strip_name(e.text)
             label = e.label_
             if label != "PERSON" and name in known:
@@ -112,8 +116,10 @@ class Attributor:
                 name = expand(name, e.start_char)
             out.append(Candidate(e.start_char, e.end_char, e.text, name or e.text, None, label))
             covered.update(range(e.start, e.end))
-        for t in self.doc:
-            if t.i not in covered and t.pos_ == "PROPN" and t.text in known:
+        pos = self.doc.to_array(POS).tolist() if known and len(self.doc) else []
+        for i, p in enumerate(pos):
+            t = self.doc[i] if p == PROPN else None
+            if t is not None and t.i not in covered and t.text in known:
                 out.append(Candidate(t.idx, t.idx + len(t), t.text, expand(t.text, t.idx), None, "PERSON"))
         return out
 

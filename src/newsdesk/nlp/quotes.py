@@ -22,15 +22,24 @@ _FRAGMENT_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my",
 MIN_FULL_WORDS = 4
 
 
-def _is_partial(text: str, q: QuoteSpan) -> bool:
+def _is_partial(text: str, q: QuoteSpan, sentence_initial: bool = False) -> bool:
+    """A fragment rather than whole sentences: lower-case start, a short phrase inside the
+    writer's sentence, or words that follow an article or preposition."""
     body = text[q.start:q.end]
     letters = [c for c in body if c.isalpha()]
     if not letters or letters[0].islower():
         return True
-    if len(body.split()) < MIN_FULL_WORDS:
+    if len(body.split()) < MIN_FULL_WORDS and not (sentence_initial and q.close_mark is not None
+                                                    and _ends_clause(text, q)):
         return True
     prev = re.findall(r"([\w'’-]+)\s*$", text[max(0, q.open_mark - 30):q.open_mark])
     return bool(prev) and prev[0].lower() in _FRAGMENT_BEFORE
+
+
+def _ends_clause(text: str, q: QuoteSpan) -> bool:
+    """“It is over,” she said / “We lost.” : a short quote that is a sentence of its own."""
+    inside = text[q.start:q.close_mark].rstrip()
+    return inside.endswith((".", "!", "?", ","))
 
 
 def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
@@ -46,7 +55,7 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     spans = find_quote_spans(text)
     if not spans:
         return []
-    att = Attributor(ctx)
+    att = Attributor(ctx, text)
     att.quote_ranges = [(q.open_mark, q.close_mark if q.close_mark is not None else q.end) for q in spans]
     paras = blocks(text)
     sents = att.sents
@@ -64,7 +73,9 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             a_hi = min(a_hi, nxt.open_mark)
         a_lo = min(close + 1, a_hi)
         found = att.attribute(q, (b_lo, q.open_mark), (a_lo, a_hi))
-        partial = _is_partial(text, q)
+        if found is None and text[b_lo:q.open_mark].rstrip().endswith(":"):
+            found = att.introducer(b_lo, q.open_mark)  # "Her deputy disagreed: “...”"
+        partial = _is_partial(text, q, sentence_initial=not text[b_lo:q.open_mark].strip())
         pi = _para_index(paras, q.open_mark)
         opens_para = pi >= 0 and not text[paras[pi][0]:q.open_mark].strip()
         if found is None and prev_att and prev is not None and not partial:
