@@ -18,6 +18,9 @@ class RejectedInput(NewsdeskError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self):  # picklable across worker processes
+        return (RejectedInput, (self.source, self.reason))
+
 
 class StoreError(NewsdeskError):
     """The store could not be opened, migrated or written."""
