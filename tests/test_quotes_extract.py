@@ -82,3 +82,11 @@ def test_quotes_extract_fixture_speakers_are_not_confused(models, name):
     else:
         assert q["I called Marcus an hour a"].speaker == "Linda Carver"
         assert q["You proved the experts wr"].speaker == "Marcus Bell"
+
+
+def test_quotes_extract_colon_in_paragraph_beats_previous_speaker(models):
+    text = ('"We were simply bad," said Ines Moreau, the coach. Her assistant Luc Bernard disagreed: '
+            '"The referee decided it." "It is over," he added.')
+    q = run(models, text)
+    assert q["The referee decided it."].speaker == "Luc Bernard"
+    assert not q["It is over"].partial
