@@ -183,6 +183,56 @@ def export(obj: Ctx, out: str, fmt: str, only: tuple[str, ...]) -> None:
 
 
 @cli.command()
+@click.argument("actors", nargs=-1, required=True)
+@click.option("--since", help="Events on or after YYYY[-MM[-DD]].")
+@click.option("--until", help="Events on or before YYYY[-MM[-DD]].")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@pass_ctx
+def timeline(obj: Ctx, actors: tuple[str, ...], since: str | None, until: str | None, fmt: str) -> None:
+    """Dated history of one actor, or of two (a dyad), with the articles that report each event.
+
+    ACTORS are one or two names, QIDs or ISO3 country codes (e.g. `newsdesk timeline CHN RUS`).
+    Events told by several articles are one row; undated events are left out.
+    """
+    import csv
+
+    from .corpus import timeline as build_timeline
+
+    rows = [r.as_dict() for r in build_timeline(obj.store, list(actors), since=since, until=until)]
+    if fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps({k: r[k] for k in ("date", "date_precision", "title", "type", "place", "articles",
+                                                     "events")}, ensure_ascii=False))
+    elif fmt == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(["date", "date_precision", "title", "type", "place", "articles", "events"])
+        for r in rows:
+            w.writerow([r["date"], r["date_precision"], r["title"], r["type"], r["place"] or "",
+                        " ".join(r["articles"]), " ".join(r["events"])])
+    else:
+        table = Table("date", "event", "type", "sources", box=None, pad_edge=False)
+        for r in rows:
+            table.add_row(r["date"] or "-", r["title"], r["type"],
+                          f"{len(r['articles'])}: " + ", ".join(r["outlets"] or [a[:8] for a in r["articles"]]))
+        console.print(table)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@pass_ctx
+def stories(obj: Ctx, as_json: bool) -> None:
+    """List stories (articles about one happening): id, date, title, number of articles, outlets."""
+    rows = obj.store.story_list()
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table("id", "date", "title", "articles", "outlets", box=None, pad_edge=False)
+    for r in rows:
+        table.add_row(r["id"], r["date"] or "-", r["title"], str(len(r["articles"])), ", ".join(r["outlets"]) or "-")
+    console.print(table)
+
+
+@cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @pass_ctx

@@ -27,6 +27,8 @@ DOCS = "#docs"  # term_stats row counting the documents
 CENTROID_TERMS = 400
 SEED_TERMS = 15  # an article's strongest terms used to find candidate stories
 W_TEXT, W_FEAT, W_DAY = 0.6, 0.3, 0.1
+IDF_POWER = 1.0
+PUBLISHED_LAG = 3  # a publication date bounds the event date from above, by this many windows
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]", re.UNICODE)
 
 
@@ -46,7 +48,7 @@ class Story:
     id: str
     features: dict[str, Any]
     changed: bool = False
-    _norm: float | None = field(default=None, repr=False)
+    _norm: tuple[float, float] | None = field(default=None, repr=False)
 
 
 def tokens(text: str) -> list[str]:
@@ -145,6 +147,7 @@ class Clusterer:
     def __init__(self, stories: list[dict[str, Any]], df: dict[str, int], settings: Settings) -> None:
         self.settings = settings
         self.df = df
+        self._idf: dict[str, float] = {}
         self.stories: dict[str, Story] = {}
         self.postings: dict[str, set[str]] = defaultdict(set)
         self.member_of: dict[str, str] = {}
@@ -160,12 +163,23 @@ class Clusterer:
             self.member_of[aid] = st.id
 
     def idf(self, term: str) -> float:
-        n = self.df.get(DOCS, 0)
-        return math.log((n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        """Term weight: IDF raised to IDF_POWER, so shared rare words count more than shared jargon."""
+        w = self._idf.get(term)
+        if w is None:
+            n = self.df.get(DOCS, 0)
+            w = self._idf[term] = (math.log((n + 1) / (self.df.get(term, 0) + 1)) + 1.0) ** IDF_POWER
+        return w
 
-    def _norm(self, st: Story) -> float:
+    def _norms(self, st: Story) -> tuple[float, float]:
+        """Squared weighted norms of a story centroid: (words, features)."""
         if st._norm is None:
-            st._norm = math.sqrt(sum((w * self.idf(t)) ** 2 for t, w in st.features["terms"].items())) or 1.0
+            nw = nf = 0.0
+            for t, w in st.features["terms"].items():
+                if t[0] in "@#":
+                    nf += (w * self.idf(t)) ** 2
+                else:
+                    nw += (w * self.idf(t)) ** 2
+            st._norm = (nw, nf)
         return st._norm
 
     def score(self, art: ArticleFeatures, st: Story) -> float:
@@ -173,11 +187,10 @@ class Clusterer:
         terms = st.features["terms"]
         for t, w in art.vector.items():
             kind = parts["f" if t[0] in "@#" else "w"]
-            wi = w * self.idf(t) ** 2
-            kind[0] += wi * terms.get(t, 0.0)
-            kind[1] += (w * self.idf(t)) ** 2
-        for t, w in terms.items():
-            parts["f" if t[0] in "@#" else "w"][2] += (w * self.idf(t)) ** 2
+            wi = w * self.idf(t)
+            kind[0] += wi * self.idf(t) * terms.get(t, 0.0)
+            kind[1] += wi * wi
+        parts["w"][2], parts["f"][2] = self._norms(st)
         cos = {k: (v[0] / math.sqrt(v[1] * v[2]) if v[1] and v[2] else 0.0) for k, v in parts.items()}
         same_day = art.source == "event" and art.date and art.date == st.features.get("date")
         w_feat = W_FEAT if parts["f"][1] and parts["f"][2] else 0.0
@@ -189,6 +202,8 @@ class Clusterer:
         lo, hi = day_range(st.features.get("date")), day_range(st.features.get("end_date"))
         if a is None or lo is None:
             return True
+        if art.source == "published":  # what an article reports happened before it appeared, maybe weeks
+            a = (a[0] - dt.timedelta(days=PUBLISHED_LAG * self.settings.story_window_days), a[1])
         hi = hi or lo
         gap = max((lo[0] - a[1]).days, (a[0] - hi[1]).days, 0)
         return gap <= self.settings.story_window_days
@@ -297,7 +312,8 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
         stories = store.stories_between(None, None)
     else:
         pad = dt.timedelta(days=settings.story_window_days)
-        stories = store.stories_between(str(min(r[0] for r in ranges) - pad), str(max(r[1] for r in ranges) + pad))
+        stories = store.stories_between(str(min(r[0] for r in ranges) - pad * (PUBLISHED_LAG + 1)),
+                                        str(max(r[1] for r in ranges) + pad))
     cl = Clusterer(stories, store.term_stats(), settings)
     counts: Counter = Counter()
     for f in feats:
@@ -307,6 +323,7 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     store.add_term_counts(dict(counts))
     for t, n in counts.items():
         cl.df[t] = cl.df.get(t, 0) + n
+    cl._idf.clear()
     # originals before copies, then by date, so that a batch is clustered in a stable order
     order = sorted(feats, key=lambda f: (f.copy_of is not None, f.date or "9999", f.id))
     assign = {f.id: cl.assign(f) for f in order}
