@@ -83,7 +83,9 @@ def _resolve_title(st: DocState, title: str, head: str, iso: str | None, pos: in
     holders: list[Any] = []
     if iso:
         generic = head in cues().generic_roles
-        if anchor and generic:  # "his Chinese counterpart", "the Russian leader": the registry ranks leaders
+        if anchor and head == "counterpart":  # the same office as the person it is the counterpart of
+            holders = _counterparts(st, iso, pos, anchor)
+        elif anchor and generic:  # "the Russian leader": the registry ranks leaders
             holders = st.reg.role_holders("leader", iso, anchor)[:1]
         elif anchor:
             holders = st.reg.role_holders(title, iso, anchor) or st.reg.role_holders(head, iso, anchor)
@@ -105,6 +107,21 @@ def _resolve_title(st: DocState, title: str, head: str, iso: str | None, pos: in
         if c and any(st.reg.entity(a).key == k for a in st.reg.role_holders(title, c, anchor)):
             matches.append(k)
     return matches[0] if len(matches) == 1 else None
+
+
+def _counterparts(st: DocState, iso: str, pos: int, anchor: str) -> list[Any]:
+    """Holders in ``iso`` of the office held by the last registry person named before ``pos`` in the sentence."""
+    sent = st.sent_of[pos]
+    before = [f for f in st.found if f.kind == "PERSON" and f.tok_end <= pos and st.sent_of[f.tok_start] == sent]
+    if not before:
+        return []
+    actor = st.reg.by_key(max(before, key=lambda f: f.tok_start).key)
+    for role in getattr(actor, "roles", ()):
+        if (role.start or "") <= anchor and (not role.end or role.end >= anchor) and role.country != iso:
+            holders = st.reg.role_holders(role.title, iso, anchor)
+            if holders:
+                return holders[:1]
+    return []
 
 
 def link_pronouns(st: DocState) -> None:
