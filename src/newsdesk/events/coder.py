@@ -22,6 +22,7 @@ INHERIT_SUBJECT = {"xcomp", "conj", "advcl"}
 RELATIVE = {"who", "which", "that", "whom"}
 MAX_EVENTS_PER_TRIGGER = 4
 LEAD_SENTENCES = 3
+MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 
 
 def code_events(ctx: Context) -> list[Event]:
@@ -73,8 +74,7 @@ def _subject(verb: Any) -> Any | None:
             for c in tok.children:
                 if c.dep_ == "agent":
                     return next((g for g in c.children if g.dep_ == "pobj"), None)
-            if tok.dep_ not in INHERIT_SUBJECT:
-                return None
+            return None  # "was greeted": the inherited subject would be the target, not the actor
         else:
             for c in tok.children:
                 if c.dep_ in SUBJECT_DEPS:
@@ -147,13 +147,20 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
     if trig.symmetric and m.noun is None and any(t.dep_ == "dobj" for t in target_toks) and not targets:
         return []  # "met expectations", "greeted the news"
     etype, mode, rule, symmetric = trig.type, trig.mode, m.rule, trig.symmetric
+    if not symmetric and not targets and len(actors) >= 2 and etype in MUTUAL_TYPES:
+        symmetric = True  # "X and Y vowed to ...": one mutual pledge
+    if trig.if_joint and m.noun is not None and not targets:  # "took part in Russia's drills"
+        for c in m.noun.children:
+            if c.dep_ == "poss" and c.pos_ != "PRON":
+                owners, _ = finder.parties.resolve(c)
+                targets = [o for o in owners if not any(_same(o, a) for a in actors)]
     if trig.if_joint and _joint(m, actors, targets, lex):
         etype, mode = trig.if_joint
         rule = m.rule.split(">")[0] + f">{etype}/{mode}"
         symmetric = True
     status = event_status(verb, m.noun, lex)
     date, precision, date_how = event_date(verb, m.noun, status, finder.times, lex, preds, ctx.anchor)
-    preds_here = [verb] + ([m.noun] if m.noun is not None else [])
+    preds_here = [verb] + ([m.noun] if m.noun is not None else []) + ([verb.head] if verb.dep_ == "conj" else [])
     place = finder.places.attached(preds_here, LOCATIVE) or visited
     if place is None and mode == "visit":
         place = finder.places.attached(preds_here, VISIT_PREPS)
@@ -161,7 +168,9 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
             and place.country != actors[0].country:  # "arrived in Moscow for a visit"
         targets = [Party(name=place.name, entity=place.entity, country=place.country)]
     sent = verb.sent
-    evidence = [Span(sent.start_char, sent.end_char, sent.text)]
+    words = [t for t in sent if not t.is_space]
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    evidence = [Span(start, end, ctx.doc.text[start:end])]
     conf = trig.weight * _party_factor(actors[0], how)
     if trig.targets and not targets:
         conf *= 0.9

@@ -165,9 +165,20 @@ class PartyFinder:
                 and not any(c.dep_ in {"prep", "amod", "compound", "poss"} for c in tok.children):
             found = self.recent_single(tok.idx)
             return ([found] if found else []), "pronoun"
+        # "his Russian counterpart, Vladimir Putin"; "VLADIVOSTOK, Russia -- Xi Jinping and ..." (dateline)
+        appos = [c for c in tok.children if c.dep_ == "appos"]
+        if _is_dateline(tok):
+            dash = next((c.i for c in tok.children if c.is_punct and c.text in DASHES), None)
+            appos = [c for c in appos if dash is not None and c.i > dash]
+        for child in appos:
+            found, _ = self.resolve(child)
+            if found:
+                return found, "mention"
+        if _is_dateline(tok):
+            return [], "none"
         # owner of a common noun: "Chinese troops", "Russia's navy", "leaders of Iran and Iraq"
         for child in tok.children:
-            if child.dep_ in OWNER_DEPS and self.at(child) is not None:
+            if child.dep_ in OWNER_DEPS and child.pos_ != "PRON" and self.at(child) is not None:
                 found, _ = self.resolve(child)  # "Indian and Chinese troops"
                 return found, "owner"
         for child in tok.children:
@@ -178,6 +189,15 @@ class PartyFinder:
                         if found:
                             return found, "owner"
         return [], "none"
+
+
+DASHES = {"--", "-", "—", "–"}
+
+
+def _is_dateline(tok: Any) -> bool:
+    """'VLADIVOSTOK, Russia -- ...': an upper-case place opening the sentence, parsed as its subject."""
+    return tok.i == tok.sent.start and tok.text.isupper() and len(tok.text) > 2 \
+        and any(c.is_punct and c.text in DASHES for c in tok.children)
 
 
 def _is_pair_phrase(tok: Any) -> bool:
