@@ -93,7 +93,7 @@ def parse_byline(text: str) -> list[str]:
 
 
 def city_name(raw: str) -> str:
-    """"VLADIVOSTOK" -> "Vladivostok", "NEW YORK" -> "New York", "ST. PETERSBURG" -> "St. Petersburg"."""
+    """"BEIJING" -> "Beijing", "NEW YORK" -> "New York", "ST. PETERSBURG" -> "St. Petersburg"."""
     def cap(word: str) -> str:
         return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
     return " ".join(cap(w) for w in raw.split())
