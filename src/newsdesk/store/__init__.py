@@ -6,10 +6,11 @@ from sqlalchemy.engine import Engine
 from .articles import ArticleQueries
 from .corpus import CorpusQueries
 from .core import make_engine, migrate
+from .entities import EntityQueries
 from .web import WebQueries
 
 
-class Store(ArticleQueries, CorpusQueries, WebQueries):
+class Store(ArticleQueries, CorpusQueries, EntityQueries, WebQueries):
     """One database (SQLite file or server URL) with the newest schema."""
 
     def __init__(self, engine: Engine) -> None:
