@@ -163,8 +163,9 @@ def tense_of(doc, start: int, end: int) -> str:
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("will", "'ll", "shall", "wo") for a in auxes):
         return "future"
-    if any(a.lower_ == "to" for a in auxes) and tok.head.lemma_ in _FUTURE_HEADS:
-        return "future"
+    if any(a.lower_ == "to" for a in auxes):
+        # "agreed to keep output steady through April": an infinitive looks ahead of its verb
+        return "future" if tok.head.lemma_ in _FUTURE_HEADS else "present"
     if any(a.tag_ == "MD" for a in auxes):
         return "present"  # "may decide in March": the nearest March
     if tok.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes):
