@@ -1,0 +1,152 @@
+"""Reads and writes for cross-source synthesis: briefings, summaries, discrepancies, quote groups."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.engine import Engine
+
+from . import schema as s
+from .core import now, upsert
+
+
+class SynthesisQueries:
+    engine: Engine
+
+    def _syn_rows(self, stmt: Any) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(stmt).mappings()]
+
+    def _syn_chunks(self, stmt: Any, column: Any, values: Iterable[Any], size: int = 500) -> list[dict[str, Any]]:
+        values = sorted(set(values))
+        out: list[dict[str, Any]] = []
+        for i in range(0, len(values), size):
+            out += self._syn_rows(stmt.where(column.in_(values[i:i + size])))
+        return out
+
+    # -- reads ---------------------------------------------------------------------------------
+    def synthesis_articles(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Article fields synthesis reads (text, sentences, outlet, dates, copy and story links), by id."""
+        a = s.articles
+        cols = [a.c.id, a.c.outlet, a.c.url, a.c.title, a.c.published, a.c.text, a.c.sentences,
+                a.c.duplicate_of, a.c.story_id]
+        return sorted(self._syn_chunks(select(*cols), a.c.id, ids), key=lambda r: r["id"])
+
+    def synthesis_items(self, name: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Rows of a per-article table (quotes, amounts, events, mentions) for these articles."""
+        table = getattr(s, name)
+        rows = self._syn_chunks(select(table), table.c.article_id, ids)
+        key = (lambda r: (r["article_id"], r["start"], str(r["id"]))) if "start" in table.c else \
+            (lambda r: (r["article_id"], str(r["id"])))
+        return sorted(rows, key=key)
+
+    def story_ids(self) -> list[str]:
+        return [r["id"] for r in self._syn_rows(select(s.stories.c.id).order_by(s.stories.c.id))]
+
+    def story_row(self, story_id: str) -> dict[str, Any] | None:
+        rows = self._syn_rows(select(s.stories).where(s.stories.c.id == story_id))
+        return rows[0] if rows else None
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        a = s.articles
+        return [r["id"] for r in self._syn_rows(select(a.c.id).where(a.c.story_id == story_id).order_by(a.c.id))]
+
+    def articles_with_entities(self, keys: Iterable[str]) -> dict[str, set[str]]:
+        """entity key -> ids of articles mentioning it (mentions, quote speakers, event parties)."""
+        keys = sorted(set(keys))
+        out: dict[str, set[str]] = defaultdict(set)
+        m, q, e = s.mentions, s.quotes, s.events
+        for r in self._syn_chunks(select(m.c.entity, m.c.article_id), m.c.entity, keys):
+            out[r["entity"]].add(r["article_id"])
+        for r in self._syn_chunks(select(q.c.speaker_entity, q.c.article_id), q.c.speaker_entity, keys):
+            out[r["speaker_entity"]].add(r["article_id"])
+        for side in ("actor", "target"):
+            col = e.c[f"{side}_entity"]
+            for r in self._syn_chunks(select(col.label("k"), e.c.article_id), col, keys):
+                out[r["k"]].add(r["article_id"])
+        return out
+
+    def articles_with_country(self, iso3: str) -> set[str]:
+        """Ids of articles with an event party of this country."""
+        e = s.events
+        rows = self._syn_rows(select(e.c.article_id).where((e.c.actor_country == iso3) | (e.c.target_country == iso3)))
+        return {r["article_id"] for r in rows}
+
+    def dated_amount_articles(self) -> list[str]:
+        """Ids of articles holding at least one amount with a stated period (cross-story candidates)."""
+        am = s.amounts
+        return sorted({r["article_id"] for r in self._syn_rows(
+            select(am.c.article_id).where(am.c.date.is_not(None)).distinct())})
+
+    def entity_rows(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+        return {r["key"]: r for r in self._syn_chunks(select(s.entities), s.entities.c.key, keys)}
+
+    def canonical_keys(self, keys: Iterable[str]) -> dict[str, str]:
+        """key -> canonical key from cross-document entity links (keys without a link map to themselves)."""
+        keys = sorted({k for k in keys if k})
+        out = {k: k for k in keys}
+        for r in self._syn_chunks(select(s.entity_links), s.entity_links.c.key, keys):
+            out[r["key"]] = r["canonical"]
+        return out
+
+    # -- writes --------------------------------------------------------------------------------
+    def save_summary(self, story_id: str, summary: list[dict[str, Any]]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(s.stories.update().where(s.stories.c.id == story_id)
+                         .values(summary=summary, updated_at=now()))
+
+    def replace_discrepancies(self, story_ids: Iterable[str], rows: list[dict[str, Any]],
+                              cross_story: bool = False) -> None:
+        """Drop the discrepancies of these stories (and the cross-story ones when asked), write ``rows``."""
+        d = s.discrepancies
+        with self.engine.begin() as conn:
+            ids = sorted(set(story_ids))
+            for i in range(0, len(ids), 500):
+                conn.execute(delete(d).where(d.c.story_id.in_(ids[i:i + 500])))
+            if cross_story:
+                conn.execute(delete(d).where(d.c.story_id.is_(None)))
+            upsert(conn, d, rows, ["id"])
+
+    def replace_quote_groups(self, story_ids: Iterable[str], rows: list[dict[str, Any]],
+                             cross_story: bool = False) -> None:
+        g = s.quote_groups
+        with self.engine.begin() as conn:
+            ids = sorted(set(story_ids))
+            for i in range(0, len(ids), 500):
+                conn.execute(delete(g).where(g.c.story_id.in_(ids[i:i + 500])))
+            if cross_story:
+                conn.execute(delete(g).where(g.c.story_id.is_(None)))
+            upsert(conn, g, rows, ["id"])
+
+    def save_story_rows_for_tests(self, story_id: str, article_ids: list[str], title: str = "") -> None:
+        """A bare story row and its members (fixtures build stories without running clustering)."""
+        with self.engine.begin() as conn:
+            upsert(conn, s.stories, [{"id": story_id, "title": title or story_id, "summary": [],
+                                      "updated_at": now()}], ["id"])
+            for aid in article_ids:
+                conn.execute(s.articles.update().where(s.articles.c.id == aid).values(story_id=story_id))
+
+    # -- exports -------------------------------------------------------------------------------
+    def discrepancy_export_rows(self) -> Iterator[dict[str, Any]]:
+        """discrepancies.jsonl rows in the contract: id, kind, about, story, claims, note."""
+        for r in self._syn_rows(select(s.discrepancies).order_by(s.discrepancies.c.id)):
+            yield {"id": r["id"], "kind": r["kind"], "about": r["about"], "story": r["story_id"],
+                   "claims": r["claims"], "note": r["note"]}
+
+    def quote_group_export_rows(self) -> Iterator[dict[str, Any]]:
+        """quote_groups.jsonl rows: id, speaker, speaker_entity, story, quotes (quote ids)."""
+        for r in self._syn_rows(select(s.quote_groups).order_by(s.quote_groups.c.id)):
+            yield {"id": r["id"], "speaker": r["speaker"], "speaker_entity": r["speaker_entity"],
+                   "story": r["story_id"], "quotes": r["quotes"]}
+
+    def discrepancies_of(self, story_id: str | None) -> list[dict[str, Any]]:
+        d = s.discrepancies
+        cond = d.c.story_id.is_(None) if story_id is None else d.c.story_id == story_id
+        return self._syn_rows(select(d).where(cond).order_by(d.c.id))
+
+    def quote_groups_of(self, story_id: str | None) -> list[dict[str, Any]]:
+        g = s.quote_groups
+        cond = g.c.story_id.is_(None) if story_id is None else g.c.story_id == story_id
+        return self._syn_rows(select(g).where(cond).order_by(g.c.id))
