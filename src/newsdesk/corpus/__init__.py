@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 from ..config import Settings
 from .dedup import find_duplicates
+from .entities import resolve_entities
 from .merge import merge_events
 from .stories import assign_stories
-from .timeline import TimelineRow, timeline
+from .timeline import TimelineRow, cached_registry, timeline
 
 
 @dataclass
@@ -21,6 +22,7 @@ class CorpusReport:
     duplicates: dict[str, str | None] = field(default_factory=dict)  # article -> original (None: unlinked)
     merged: dict[str, str | None] = field(default_factory=dict)  # event -> canonical event
     stories: dict[str, str] = field(default_factory=dict)  # article -> story
+    entity_links: int = 0  # cross-document entity links written
 
 
 def update_corpus(store, new_ids: Sequence[str], settings: Settings) -> CorpusReport:
@@ -30,6 +32,7 @@ def update_corpus(store, new_ids: Sequence[str], settings: Settings) -> CorpusRe
     if not ids:
         return report
     report.duplicates = find_duplicates(store, ids, settings)
+    report.entity_links = resolve_entities(store, cached_registry())  # before merging: events compare canonical keys
     report.merged = merge_events(store, ids, settings)
     report.stories = assign_stories(store, ids, settings)
     return report

@@ -21,6 +21,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..config import Settings
+from .merge import km
 from .timeline import describe_event
 
 DOCS = "#docs"  # term_stats row counting the documents
@@ -28,7 +29,11 @@ CENTROID_TERMS = 400
 SEED_TERMS = 15  # an article's strongest terms used to find candidate stories
 W_TEXT, W_FEAT, W_DAY = 0.6, 0.3, 0.1
 IDF_POWER = 1.0
-PUBLISHED_LAG = 3  # a publication date bounds the event date from above, by this many windows
+PUBLISHED_LAG = 3
+W_PLACE = 0.15  # same main place: a bonus; main places further apart than FAR_KM: a penalty
+FAR_KM = 1000.0
+LEAD_CHARS = 800  # a day date this early in the text dates what the article reports
+MONTH_LAG_DAYS = 45  # month-precision events this close before publication can date an article  # a publication date bounds the event date from above, by this many windows
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]", re.UNICODE)
 
 
@@ -87,24 +92,42 @@ def _vote(dates: list[str]) -> str | None:
 
 
 def main_date(art: dict[str, Any]) -> tuple[str | None, str, str | None]:
-    """(date, where it came from, main event id) of an article: the date of what happened."""
-    happened = [e for e in art["events"] if e["status"] == "happened" and e.get("date")]
+    """(date, where it came from, main event id) of an article: the date of what happened.
+
+    Day-precision event dates first, then a day date in the lead, then month-precision event
+    dates close to publication, then the publication date. Coarser event dates are background
+    ("the 2001 treaty") and never date the article.
+    """
+    happened = [e for e in art["events"] if e["status"] == "happened"]
+    dated = [e for e in happened if e.get("date")]
     pub = art.get("published")
     if pub:  # a "happened" event dated after publication is a misreading
-        happened = [e for e in happened if e["date"][:len(pub)] <= pub[:len(e["date"])]]
-    for prec in (10, 7, 4):
-        at = [e for e in happened if len(e["date"]) == prec]
-        if at:
-            weight: Counter = Counter()
-            for e in at:
-                weight[e["date"]] += 1 + (e.get("confidence") or 0)
-            best = min(weight, key=lambda d: (-weight[d], d))
-            main = max((e for e in at if e["date"] == best), key=lambda e: (e.get("confidence") or 0, e["id"][::-1]))
-            return best, "event", main["id"]
-    lead = [t for t in art["times"] if t.get("value") and len(t["value"]) == 10 and t["start"] < 600]
+        dated = [e for e in dated if e["date"][:len(pub)] <= pub[:len(e["date"])]]
+    days = [e for e in dated if len(e["date"]) >= 10]
+    if days:
+        weight: Counter = Counter()
+        for e in days:
+            weight[e["date"]] += 1 + (e.get("confidence") or 0)
+        best = min(weight, key=lambda d: (-weight[d], d))
+        main = max((e for e in days if e["date"] == best), key=lambda e: (e.get("confidence") or 0, -_num(e)))
+        return best, "event", main["id"]
+    lead_event = next((e for e in happened if e.get("location")), None)  # the lead tells the news
+    lead_id = lead_event["id"] if lead_event else None
+    lead = [t for t in art["times"] if t.get("value") and len(t["value"]) == 10 and t["start"] < LEAD_CHARS]
     if lead:
-        return lead[0]["value"], "time", None
-    return (pub, "published", None) if pub else (None, "none", None)
+        return lead[0]["value"], "time", lead_id
+    pub_range = day_range(pub)
+    months = [e for e in dated if len(e["date"]) == 7 and pub_range
+              and (pub_range[0] - day_range(e["date"])[1]).days <= MONTH_LAG_DAYS]
+    if months:
+        return _vote([e["date"] for e in months]), "event", months[0]["id"]
+    return (pub, "published", lead_id) if pub else (None, "none", lead_id)
+
+
+def _num(e: dict[str, Any]) -> int:
+    """Position of an event in its article (ids end in -e<n>)."""
+    tail = e["id"].rsplit("-e", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
 
 
 def _party_ref(e: dict[str, Any], prefix: str) -> str | None:
@@ -195,7 +218,22 @@ class Clusterer:
         same_day = art.source == "event" and art.date and art.date == st.features.get("date")
         w_feat = W_FEAT if parts["f"][1] and parts["f"][2] else 0.0
         text = cos["w"] * (W_TEXT + (W_FEAT - w_feat))  # no features on one side: text carries their weight
-        return text + w_feat * cos["f"] + (W_DAY if same_day else 0.0)
+        return text + w_feat * cos["f"] + (W_DAY if same_day else 0.0) + self._place_term(art, st)
+
+    def _place_term(self, art: ArticleFeatures, st: Story) -> float:
+        """+W_PLACE when the article's main place is the story's, -W_PLACE when it is far away."""
+        places = [m["place"] for m in st.features["members"].values() if m["place"] and not m["copy"]]
+        a = art.place
+        if not places or not a or a.get("lat") is None:
+            return 0.0
+        names = Counter(p["name"] for p in places)
+        top = next(p for p in places if p["name"] == min(names, key=lambda n: (-names[n], str(n))))
+        if top.get("lat") is None:
+            return 0.0
+        dist = km(a["lat"], a["lon"], top["lat"], top["lon"])
+        if dist <= self.settings.merge_place_km:
+            return W_PLACE
+        return -W_PLACE if dist > FAR_KM else 0.0
 
     def in_window(self, art: ArticleFeatures, st: Story) -> bool:
         a = day_range(art.date)

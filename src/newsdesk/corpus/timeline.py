@@ -44,7 +44,7 @@ class Ref:
 
 
 @functools.lru_cache(maxsize=1)
-def _registry() -> Any:
+def cached_registry() -> Any:
     from ..nlp.registry import load_registry
 
     return load_registry()
@@ -52,7 +52,7 @@ def _registry() -> Any:
 
 def resolve_ref(store: Any, ref: str) -> Ref:
     """A name, QID, registry id or ISO code -> :class:`Ref` (registry first, then stored entities)."""
-    actor = _registry().resolve(ref)
+    actor = cached_registry().resolve(ref)
     if actor is not None:
         country = actor.id if actor.type == "GPE" else None
         keys = {actor.key}

@@ -163,8 +163,9 @@ class CorpusQueries:
         for r in self._in_chunks(select(s.events), s.events.c.article_id, ids):
             out[r["article_id"]]["events"].append(r)
         for rec in out.values():
-            for k in ("mentions", "places", "times", "events"):
-                rec[k].sort(key=lambda r: (r.get("start", 0), r.get("id", "")))
+            for k in ("mentions", "places", "times"):
+                rec[k].sort(key=lambda r: r["start"])
+            rec["events"].sort(key=lambda r: int(r["id"].rsplit("-e", 1)[1]))  # extraction order
         return out
 
     def stories_between(self, lo: str | None, hi: str | None) -> list[dict[str, Any]]:
