@@ -1,19 +1,20 @@
 """Amounts: money, percentages, measures (normalised to SI) and counts with the counted noun.
 
 Rules worth knowing (each one is a decision, tested in tests/test_amounts_*.py):
-- ``text`` is the numeric expression with its currency, scale and unit ("$240 billion",
-  "2600-mile", "25 percent", "300,000"); a qualifier before it ("nearly") goes to ``qualifier``.
+- ``text`` is the numeric expression with its currency, scale and unit ("$5 billion",
+  "500-mile", "12 percent", "4,000"); a qualifier before it ("nearly") goes to ``qualifier``.
 - Vague magnitudes ("billions of dollars", "several thousand kilometers", "dozens") are skipped.
 - Numbers that are years or dates (any span of ``ctx.times``), durations ("two days"), ages,
   ordinals and parts of names ("G7", "S-400") are skipped.
-- A count needs a counted noun: the noun the number modifies, or, for "Of the 58 agreements ...,
-  31 were signed", the noun of the earlier count in the sentence. Numbers written as words below
+- A count needs a counted noun: the noun the number modifies, or, for "Of the 40 ships ...,
+  12 were damaged", the noun of the earlier count in the sentence. Numbers written as words below
   ten ("the two leaders", "one of") are kept only with a unit, currency, scale or a substantive
   count noun (troops, people, killed ... in data/amount_words.csv).
 - "by a quarter", "a third of", "half of" are shares: 25, 33.3, 50 percent.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..records import Amount
@@ -31,12 +32,17 @@ _GENERIC = {"record", "level", "high", "low", "%", "total", "amount", "figure", 
 _DETS = {"the", "a", "an", "all", "its", "their", "his", "her", "our", "this", "these", "those", "some"}
 
 
+@functools.lru_cache(maxsize=1)
+def _qualifier_re(qualifiers: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
+    return re.compile(rf"(?i)(?:^|\W)({alt})\s+(?:a\s+record\s+)?$")
+
+
 def _qualifier(text: str, start: int, qualifiers) -> tuple[str | None, int]:
     before = text[max(0, start - 30):start]
-    for q in sorted(qualifiers, key=len, reverse=True):
-        m = re.search(rf"(?i)(?:^|\W)({re.escape(q)})\s+(?:a\s+record\s+)?$", before)
-        if m:
-            return q, start - (len(before) - m.start(1))
+    m = _qualifier_re(tuple(qualifiers)).search(before)
+    if m:
+        return m.group(1).lower(), start - (len(before) - m.start(1))
     return None, start
 
 
@@ -89,7 +95,7 @@ def _about(doc, start: int, end: int) -> tuple[str | None, int, int]:
                 return _chunk_text(objs[0])
     if node.head.pos_ == "NOUN" and node.head.i > node.i and node.dep_ in ("nummod", "compound", "amod", "quantmod"):
         if node.head.lemma_ not in ("record", "level", "high", "low"):
-            return _chunk_text(node.head, (start, end))  # "a 2600-mile border"
+            return _chunk_text(node.head, (start, end))  # "a 500-mile border"
     for _ in range(6):
         if node.head is node:
             break
@@ -108,7 +114,7 @@ def _about(doc, start: int, end: int) -> tuple[str | None, int, int]:
                 return _chunk_text(subj[0])
             if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):  # "a link, which will cost $3bn"
                 return _chunk_text(node.head)
-            if node.dep_ in ("xcomp", "ccomp"):  # "predicting output to fall by 2.9%"
+            if node.dep_ in ("xcomp", "ccomp"):  # "predicting output to fall by 3.1%"
                 objs = [c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i and c.pos_ in ("NOUN", "PROPN")]
                 if objs:
                     return _chunk_text(objs[0])
@@ -220,7 +226,7 @@ def extract_amounts(ctx: Context) -> list[Amount]:
 
 
 def _inherit_unit(found: list[Amount], doc, start: int) -> str | None:
-    """'Of the 58 agreements ..., 31 were signed with ...': the count noun of the earlier count."""
+    """'Of the 40 ships ..., 12 were damaged': the count noun of the earlier count."""
     span = _tokens(doc, start, start + 1)
     if span is None:
         return None

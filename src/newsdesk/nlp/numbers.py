@@ -1,4 +1,4 @@
-"""Parse English number words and digit strings ("fifty-eight", "3,500", "2.5 million") to floats."""
+"""Parse English number words and digit strings ("forty-two", "3,500", "2.5 million") to floats."""
 from __future__ import annotations
 
 import re
@@ -20,7 +20,7 @@ SMALL_WORDS = {"dozen": 12}
 NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | set(SMALL_WORDS)
 
 _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-# "fifty-eight", "three hundred and twenty", "a dozen", "two million"
+# "forty-two", "three hundred and twenty", "a dozen", "two million"
 WORD_NUMBER_RE = (rf"(?:\b(?:a|one)\s+(?:hundred|thousand|million|billion|dozen)\b"
                   rf"|\b(?:{_WORD})\b)(?:(?:\s+and\s+|[\s-]+)\b(?:{_WORD})\b)*")
 DIGIT_NUMBER_RE = r"(?<![\w.,/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w,]\d)"
@@ -32,7 +32,7 @@ def parse_digits(text: str) -> float:
 
 
 def parse_words(text: str) -> float | None:
-    """'fifty-eight' -> 58, 'three hundred and twenty' -> 320, 'a dozen' -> 12; None if not a number."""
+    """'forty-two' -> 42, 'three hundred and twenty' -> 320, 'a dozen' -> 12; None if not a number."""
     words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w and w != "and"]
     if not words:
         return None

@@ -2,7 +2,7 @@
 
 A country or city name is a *place* only where it denotes a location: object of a locative
 preposition ("in", "to", "near", "through" ...), "the port/city/capital of X", "X-based", an
-apposition to another place ("Vladivostok, Russia"), or the dateline. As a subject or possessor
+apposition to another place ("Mombasa, Kenya"), or the dateline. As a subject or possessor
 ("China agreed", "Russia's president") it is an actor and left to the actor linker; spans the
 linker marked as metonyms are never places. Ambiguous names are ranked by kind, context
 (countries the article mentions, the dateline, a country written next to the name, US-state
@@ -51,7 +51,7 @@ def _is_locative(ent) -> bool:
         if head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
             return True
     if root.dep_ in ("appos", "npadvmod") and head.ent_type_ in ("GPE", "LOC", "FAC") and head.i < root.i:
-        return True  # "Vladivostok, Russia"
+        return True  # "Mombasa, Kenya"
     if root.dep_ == "poss" and head.ent_type_ in ("LOC", "GPE", "FAC") and _is_locative(head.doc[head.i:head.i + 1]):
         return True  # "in Russia's Far East"
     nxt = ent.doc[ent.end:ent.end + 2]
@@ -101,7 +101,7 @@ def _score(rec: GeoRecord, ctx: _Context, near_country: str | None, state_cue: b
 
 
 def _near_country(gaz: Gazetteer, text: str, end: int) -> str | None:
-    """The country written right after a city: "Vladivostok, Russia"."""
+    """The country written right after a city: "Mombasa, Kenya"."""
     m = re.match(r",\s*([A-Z][\w.']+(?: [A-Z][\w.']+){0,3})", text[end:end + 40])
     if not m:
         return None

@@ -3,7 +3,7 @@
 Decisions (documented because news is full of near-misses):
 - Durations and frequencies ("four decades", "two-day", "annual", "mere days") are not points in
   time and are not emitted.
-- A year that ends an event name ("Joint Sea 2017", "Euro 2024": a proper noun right before it) is
+- A year that ends an event name ("Expo 2020", "Euro 2024": a proper noun right before it) is
   part of the name, not a time expression of its own.
 - Ranges ("2018-2024") resolve to their start with year precision.
 - Relative expressions ("on Tuesday", "last month") need an anchor: the publication date, else the
@@ -137,7 +137,7 @@ def _year_span(doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _in_event_name(doc, start: int) -> bool:
-    """A year right after a capitalised proper noun ends a name: "Joint Sea 2017", "Euro 2024"."""
+    """A year right after a capitalised proper noun ends a name: "Expo 2020", "Euro 2024"."""
     span = doc.char_span(start, start + 4)
     if span is None or span[0].i == 0:
         return False
