@@ -43,3 +43,24 @@ def test_clean_lines_short_one_sentence_paragraph_in_body_is_kept():
             "which local businesses say will raise their costs.\n")
     c = clean_document(RawDoc("x", body))
     assert c.text.split("\n\n")[1] == "It will reopen in May."
+
+
+def test_clean_lines_short_first_line_of_wire_paragraph_joins():
+    src = ("Harbor Light Systems\nCorp said it agreed to buy a maker of marine lighting equipment for\n"
+           "about 40 mln dlrs in cash, subject to approval by regulators and\nshareholders of both companies.\n")
+    assert len(texts(src)) == 1 and texts(src)[0].startswith("Harbor Light Systems Corp said")
+    # a date line above a headline is not a wrapped paragraph
+    assert texts("Monday, May 6, 2024\nTown council backs plan for a new library in the old market hall\n") == [
+        "Monday, May 6, 2024", "Town council backs plan for a new library in the old market hall"]
+
+
+def test_clean_lines_ui_phrase_inside_prose_is_not_furniture():
+    body = ("The lender said holders would receive one new share for every four held, and would share this "
+            "year's gains with staff through a bonus scheme approved by the board on Monday.\n\n"
+            "What do you think about bonus schemes? Join the discussion below.\n\n"
+            "The bank's chairman said the scheme would be reviewed after two years, once auditors had examined "
+            "its cost and its effect on retention.\n")
+    c = clean_document(RawDoc("x", body))
+    assert "share this year's gains" in c.text
+    assert "Join the discussion" not in c.text
+    assert [d.reason for d in c.dropped] == ["ui-vocabulary"]

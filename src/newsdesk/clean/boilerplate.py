@@ -34,6 +34,8 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:^|\s|\()(?:©|\(c\)\s*(?:19|20)\d\d|copyright\b)|all rights reserved", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:by|written by|words by|story by|text by)\s+(?=[A-Z])|^write to\s+[A-Z]", re.IGNORECASE)
 _SELF_REF = re.compile(r"\btrust(?:ed)?\s+(?:the\s+)?[A-Z]")
+_NUMBER = re.compile(r"^[(+-]?[$€£¥]?\d[\d.,/:%-]*\)?[.,;]?$")
+_SENT_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})"
@@ -71,6 +73,11 @@ def is_strong(unit: Unit) -> bool:
     return _shape(unit)[1]
 
 
+def is_table_row(text: str) -> bool:
+    """A row of figures ("Revs 92.2 mln vs 77.4 mln"): data, not navigation."""
+    return sum(1 for t in text.split() if _NUMBER.match(t)) >= 2
+
+
 def has_dateline(text: str) -> bool:
     m = DATELINE.match(text)
     return bool(m) and len(m.group("city")) >= 3
@@ -89,7 +96,12 @@ def ui_reason(text: str) -> bool:
     n = len(text.split())
     strong = lex.ui_strong.findall(text)
     if strong and (n <= LIMITS["ui_strong_words"] or len(strong) >= 2 and n <= 2 * LIMITS["ui_strong_words"]):
-        return True
+        if n <= 15:
+            return True
+        # in longer passages the phrase must stand in a short sentence of its own ("Join the
+        # conversation below."), not inside running prose ("... will share this year's ...")
+        if any(len(sent.split()) <= 15 and lex.ui_strong.search(sent) for sent in _SENT_SPLIT.split(text)):
+            return True
     if any(p.search(text) for p in lex.ui_patterns):
         return True
     tokens = [w.lower() for w in words_of(text)]

@@ -12,13 +12,22 @@ import py3langid
 
 from ..config import Settings
 from ..records import CleanDoc, Dropped, RawDoc
-from .boilerplate import classify, has_dateline, is_heading, is_sentence, is_strong, mark_repeats
+from .boilerplate import classify, has_dateline, is_heading, is_sentence, is_strong, is_table_row, mark_repeats
 from .html import extract_html
-from .lines import Unit, build_units
+from .lexicon import load_lexicon
+from .lines import Unit, build_units, ends_sentence
 from .metadata import build_meta
 from .offsets import TextBuilder
 
 _ODD_SPACE = re.compile(r"[^\S\n]{2,}|[^\S \n]")  # any whitespace run other than one plain space
+
+
+def _unfinished_prose(text: str) -> bool:
+    """A long passage cut off after a word that cannot end a sentence ("... a study group said").
+    Headline present tense ("..., minister says") does not count: standfirsts end that way."""
+    words = text.split()
+    last = words[-1].lower() if words else ""
+    return len(words) >= 15 and last in load_lexicon().connectors and last not in ("says", "say")
 
 
 def _score(u: Unit) -> float:
@@ -32,7 +41,9 @@ def _score(u: Unit) -> float:
         return float(n)
     if is_sentence(u):
         return 0.8 * n
-    return 1.0 if any(c.isdigit() for c in u.text) else -3.0
+    if ends_sentence(u.text) and n >= 6 or _unfinished_prose(u.text):
+        return 0.5 * n  # prose dense with names has few stop words but is still prose
+    return 1.0 if is_table_row(u.text) else -3.0
 
 
 def _zones(units: list[Unit]) -> tuple[int, int]:
@@ -51,7 +62,8 @@ def _zones(units: list[Unit]) -> tuple[int, int]:
     while start > 0 and units[start - 1].reason is None and has_dateline(units[start - 1].text):
         start -= 1
     while start < end and units[start].reason is None and not is_sentence(units[start]) \
-            and not has_dateline(units[start].text):
+            and not has_dateline(units[start].text) and not is_table_row(units[start].text) \
+            and not _unfinished_prose(units[start].text):
         start += 1  # a title-like line that happened to score positive belongs to the header
     return start, end
 
@@ -68,7 +80,7 @@ def _label_zones(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
         if u.reason is not None:
             continue
         nxt = next((v for v in body[i + 1:] if v.reason is None), None)
-        if not has_strong and not is_sentence(u):
+        if not has_strong and not is_sentence(u) and not is_table_row(u.text):
             u.reason = "no-sentence"
         elif is_heading(u) and nxt is not None and is_sentence(nxt):
             u.reason = "heading"

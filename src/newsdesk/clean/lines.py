@@ -88,7 +88,8 @@ def _is_fragment(text: str) -> bool:
     return caps >= max(1, len(words) - 1)
 
 
-def _join_in_block(prev: str, nxt: str, wrapped: bool, prev_len: int, max_len: int, last: bool) -> bool:
+def _join_in_block(prev: str, nxt: str, wrapped: bool, prev_len: int, max_len: int, last: bool,
+                   first: bool) -> bool:
     if _BULLET.match(nxt):
         return False
     if starts_lower(nxt):
@@ -98,7 +99,8 @@ def _join_in_block(prev: str, nxt: str, wrapped: bool, prev_len: int, max_len: i
     if not wrapped:
         return False
     if not ends_sentence(prev):
-        return prev_len >= 30
+        # wire copy often starts a paragraph with a short line (the dateline was cut off)
+        return prev_len >= 30 or (first and len(nxt) >= 0.8 * max_len) or _ends_connector(prev)
     if last and len(nxt) < 25:
         return False  # a short last line after a full stop is a sign-off or a new item, not a wrap
     return prev_len >= 0.8 * max_len and max_len >= 50
@@ -140,13 +142,14 @@ def build_units(source: str, rewrap: bool = True) -> list[Unit]:
     for gap, block in blocks:
         lens = [e - s for s, e in block]
         max_len = max(lens)
-        wrapped = rewrap and len(block) > 1 and max_len <= WRAP_MAX
+        wrapped = rewrap and len(block) > 1 and 50 <= max_len <= WRAP_MAX
         group = [block[0]]
         first = True
         for i in range(1, len(block)):
             prev, nxt = block[i - 1], block[i]
             ptxt, ntxt = source[prev[0]:prev[1]], source[nxt[0]:nxt[1]]
-            if rewrap and _join_in_block(ptxt, ntxt, wrapped, lens[i - 1], max_len, i == len(block) - 1):
+            if rewrap and _join_in_block(ptxt, ntxt, wrapped, lens[i - 1], max_len, i == len(block) - 1,
+                                         i == 1 and len(block) >= 3):
                 group.append(nxt)
             else:
                 units.append(_unit(source, group, gap if first else 0))

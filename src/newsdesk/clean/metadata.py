@@ -167,8 +167,9 @@ def build_meta(units: list[Unit], header: list[Unit], body: list[Unit], hints: d
             _ev(meta, field, html[field], "html-meta")
         elif unit is not None:
             _ev(meta, field, unit.text, "page-header", unit.text)
-        if unit is not None:  # header lines are metadata, never body, whatever the value's source
-            unit.reason = field
+        if unit is not None and (meta.evidence.get(field) is None or meta.evidence[field].source == "page-header"
+                                 or _norm(unit.text) == _norm(str(getattr(meta, field)))):
+            unit.reason = field  # the header line the value was read from (or repeats) is not body
     if meta.title:  # the title repeated as a paragraph is metadata, not body
         for u in units:
             if u.reason is None and _norm(u.text) == _norm(meta.title):
