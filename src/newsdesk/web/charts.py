@@ -63,6 +63,18 @@ def _totals(periods: list[dict[str, Any]]) -> dict[str, int]:
     return {g: sum(p[g] for p in periods) for g in ("cooperative", "conflictual", "other")}
 
 
+def map_view(points: list[dict[str, Any]], min_width: float = 100.0) -> dict[str, float]:
+    """A 2:1 window of the world map around the points (the whole world when there are none)."""
+    if not points:
+        return {"x": 0, "y": 0, "w": 360, "h": 180, "k": 1.0}
+    xs, ys = [p["x"] for p in points], [p["y"] for p in points]
+    w = min(360.0, max(min_width, (max(xs) - min(xs)) + 40, 2 * ((max(ys) - min(ys)) + 30)))
+    h = w / 2
+    x = min(max((max(xs) + min(xs)) / 2 - w / 2, 0.0), 360 - w)
+    y = min(max((max(ys) + min(ys)) / 2 - h / 2, 0.0), 180 - h)
+    return {"x": round(x, 1), "y": round(y, 1), "w": round(w, 1), "h": round(h, 1), "k": round(w / 360, 3)}
+
+
 def map_points(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One point per located place, sized by how many events happened there."""
     places: dict[tuple[float, float], dict[str, Any]] = {}

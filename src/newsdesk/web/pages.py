@@ -21,6 +21,7 @@ HERE = Path(__file__).parent
 # autoescape everywhere: article text, titles and names are untrusted
 env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
 env.filters["group"] = group_of
+env.filters["num"] = lambda v: f"{v:,.0f}" if float(v).is_integer() and abs(v) < 1e15 else f"{v:,.4g}"
 env.tests["http_url"] = lambda url: isinstance(url, str) and url.lower().startswith(("http://", "https://"))
 env.globals["cursor"] = encode_cursor
 templates = Jinja2Templates(env=env)

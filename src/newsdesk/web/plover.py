@@ -22,30 +22,56 @@ def group_of(event_type: str | None) -> str:
     return _groups().get((event_type or "").upper(), "other")
 
 
-def period_of(date: str, unit: str) -> str:
-    return date[:7] if unit == "month" else date[:10]
-
-
 def choose_unit(dates: list[str]) -> str:
-    """Days for a span under ~3 months of day-precise dates, else months."""
-    days = sorted(d for d in dates if len(d) >= 10)
-    if days and days[0][:7] >= _months_before(days[-1], 3) and len(days) == len(dates):
+    """Days for a short span of day-precise dates, months up to ten years, else years."""
+    if not dates:
+        return "month"
+    lo, hi = min(dates), max(dates)
+    if all(len(d) >= 10 for d in dates) and _month_index(hi) - _month_index(lo) < 3:
         return "day"
-    return "month"
+    return "month" if _month_index(hi) - _month_index(lo) <= 120 else "year"
 
 
-def _months_before(date: str, n: int) -> str:
-    y, m = int(date[:4]), int(date[5:7]) - n
-    while m < 1:
-        y, m = y - 1, m + 12
-    return f"{y:04d}-{m:02d}"
+def period_of(date: str, unit: str) -> str:
+    return {"day": date[:10], "month": date[:7], "year": date[:4]}[unit]
+
+
+def _month_index(date: str) -> int:
+    return int(date[:4]) * 12 + (int(date[5:7]) - 1 if len(date) >= 7 else 0)
+
+
+def _all_periods(lo: str, hi: str, unit: str) -> list[str]:
+    """Every period from lo to hi, so that the chart's time axis has no jumps."""
+    if unit == "year":
+        return [f"{y:04d}" for y in range(int(lo), int(hi) + 1)]
+    if unit == "month":
+        return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(_month_index(lo), _month_index(hi) + 1)]
+    import datetime as dt
+
+    day, end, out = dt.date.fromisoformat(lo), dt.date.fromisoformat(hi), []
+    while day <= end:
+        out.append(day.isoformat())
+        day += dt.timedelta(days=1)
+    return out
 
 
 def series(events: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Counts of dated events per period and group: {"unit", "periods": [{period, cooperative, ...}]}."""
-    dated = [e for e in events if e.get("date") and len(e["date"]) >= 7]
+    """Counts of dated events per period and group: {"unit", "periods": [{period, cooperative, ...}]}.
+
+    Events dated only to a year count in that year's first period when the unit is finer.
+    """
+    dated = [e for e in events if e.get("date") and len(e["date"]) >= 4]
     unit = choose_unit([e["date"] for e in dated])
     counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(GROUP_ORDER, 0))
     for e in dated:
-        counts[period_of(e["date"], unit)][group_of(e["type"])] += 1
-    return {"unit": unit, "periods": [{"period": p, **counts[p]} for p in sorted(counts)]}
+        date = e["date"]
+        if unit != "year" and len(date) < 7:
+            date = f"{date[:4]}-01-01"
+        if unit == "day" and len(date) < 10:
+            date = f"{date[:7]}-01"
+        counts[period_of(date, unit)][group_of(e["type"])] += 1
+    if not counts:
+        return {"unit": unit, "periods": []}
+    periods = _all_periods(min(counts), max(counts), unit)
+    return {"unit": unit, "periods": [{"period": p, **(counts[p] if p in counts else dict.fromkeys(GROUP_ORDER, 0))}
+                                      for p in periods]}

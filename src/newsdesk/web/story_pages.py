@@ -11,7 +11,7 @@ from ..api.auth import require_read
 from ..api.deps import Ref, get_store, resolve_ref
 from ..api.stories import story_detail
 from ..api.timeline import actor_timeline
-from .charts import map_points, timeline_chart
+from .charts import map_points, map_view, timeline_chart
 from .pages import page
 
 router = APIRouter(dependencies=[Depends(require_read)], include_in_schema=False)
@@ -91,12 +91,15 @@ def _actor_page(request: Request, refs: list[Ref]) -> HTMLResponse:
     store = get_store(request)
     rows = actor_timeline(request, refs)
     events = {e["id"]: e for e in store.events_by_id({i for r in rows for i in r["events"]})}
-    keys = [k for r in refs for k in r.keys]
+    points = map_points(list(events.values()))
     quotes = [q for r in refs for q in store.quotes_by(r.keys, limit=30)]
-    articles, _ = store.articles_page(entities=refs[0].keys if len(refs) == 1 else keys, limit=20)
+    articles, _ = store.articles_page(entities=refs[0].keys, limit=20 if len(refs) == 1 else 200)
+    if len(refs) == 2:  # a dyad: articles that mention both
+        other = {a["id"] for a in store.articles_page(entities=refs[1].keys, limit=200)[0]}
+        articles = [a for a in articles if a["id"] in other][:20]
     partners = store.partners(refs[0].keys) if len(refs) == 1 else []
     return page(request, "actor.html", refs=refs, rows=_with_evidence(list(reversed(rows))[:100], events),
-                count=len(rows), chart=timeline_chart(rows), points=map_points(list(events.values())),
+                count=len(rows), chart=timeline_chart(rows), points=points, view=map_view(points),
                 partners=partners, quotes=quotes, articles=articles)
 
 
