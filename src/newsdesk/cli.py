@@ -16,7 +16,8 @@ from .config import Settings, load_settings
 from .errors import NewsdeskError
 from .store import Store, open_store
 
-console = Console()
+# Piped output keeps whole lines (ids, titles) instead of wrapping to an 80-column guess.
+console = Console() if sys.stdout.isatty() else Console(width=240)
 err_console = Console(stderr=True)
 
 
