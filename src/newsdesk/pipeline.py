@@ -68,7 +68,7 @@ def check_article(clean: CleanDoc, source: str, settings: Settings) -> None:
     words = len(clean.text.split())
     if words < settings.min_article_words:
         raise RejectedInput(source, f"not an article: {words} words of body text after cleaning")
-    lang, _ = py3langid.classify(clean.text[:5000])
+    lang = clean.meta.language or py3langid.classify(clean.text[:5000])[0]  # the cleaner usually knows
     if lang != "en":
         raise RejectedInput(source, f"not English (language detected: {lang})")
 
