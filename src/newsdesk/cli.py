@@ -244,7 +244,7 @@ def serve(obj: Ctx, host: str, port: int) -> None:
     from .api.app import create_app
 
     obj.store  # migrate before serving, so errors surface here  # noqa: B018
-    uvicorn.run(create_app(obj.settings), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(obj.settings, actor_files=obj.actors), host=host, port=port, log_level="info")
 
 
 def main() -> None:

@@ -21,11 +21,9 @@ UPLOAD_FACTOR = 10  # a request may carry up to this many maximum-size inputs
 # No inline script or style anywhere in the UI: scripts and styles come from /static only.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
-# FastAPI's interactive docs load Swagger UI / ReDoc from a CDN with an inline bootstrap script.
-DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
-            "img-src 'self' data: https://fastapi.tiangolo.com; font-src 'self' https://fonts.gstatic.com; "
-            "worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'")
+# /docs serves Swagger UI from the swagger-ui-bundle package (offline); its bootstrap script is inline.
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'")
 
 
 class GuardMiddleware:
@@ -38,7 +36,7 @@ class GuardMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        docs = scope["path"] in ("/docs", "/redoc", "/docs/oauth2-redirect")
+        docs = scope["path"] in ("/docs", "/docs/oauth2-redirect")
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -76,6 +74,21 @@ async def _send_json(send: Send, status: int, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+def _offline_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from local files: the machine running newsdesk may have no internet."""
+    import swagger_ui_bundle
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    app.mount("/docs-static", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs-static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> object:
+        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="newsdesk API",
+                                   swagger_js_url="/docs-static/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-static/swagger-ui.css",
+                                   swagger_favicon_url="/docs-static/favicon-32x32.png")
+
+
 def create_app(settings: Settings, actor_files: Iterable[str] = ()) -> FastAPI:
     """The API and web UI over the store at ``settings.db`` (migrated on open)."""
     runner = jobs.job_runner()
@@ -85,7 +98,7 @@ def create_app(settings: Settings, actor_files: Iterable[str] = ()) -> FastAPI:
         yield
         runner.shutdown(wait=True, cancel_futures=True)
 
-    app = FastAPI(title="newsdesk", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="newsdesk", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Articles, stories, actors, quotes, figures and PLOVER events, each with its "
                               "source span. Errors: `{\"error\": {\"status\", \"code\", \"message\"}}`. "
                               "Writes need `Authorization: Bearer <NEWSDESK_TOKEN>`; with no token set, "
@@ -104,5 +117,6 @@ def create_app(settings: Settings, actor_files: Iterable[str] = ()) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(story_pages.router)
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
+    _offline_docs(app)
     app.add_middleware(GuardMiddleware, max_body=settings.max_input_bytes * UPLOAD_FACTOR)
     return app
