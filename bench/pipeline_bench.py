@@ -114,12 +114,14 @@ def bench_pipeline(docs: list[dict], workers: int) -> dict:
 
     settings = load_settings(workers=workers, min_article_words=1)
     meter = Meter("full pipeline", len(docs))
-    warnings = 0
+    warnings = rejected = 0
     for rec in run_local(raw_docs(docs), settings, workers=workers):
         warnings += len(getattr(rec, "warnings", []) or [])
+        rejected += not hasattr(rec, "warnings")
         meter.tick()
     out = meter.report()
-    out["stage_warnings"] = warnings
+    out.update(stage_warnings=warnings, rejected=rejected)
+    print(f"{'':14} {rejected} rejected (not English / empty after cleaning), {warnings} stage warnings")
     return out
 
 
