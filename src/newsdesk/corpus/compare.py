@@ -1,0 +1,339 @@
+"""Claims: figures about the same thing aligned across outlets -> corroborations and conflicts.
+
+A claim is one stored amount with its sentence. Two claims are about the same thing when
+- their units measure the same kind of thing (after converting miles to km, "a quarter" is 25 percent,
+  troops/soldiers/personnel are one group: ``data/synthesis.json``),
+- their periods agree (a stated year or month; a missing period fits any inside one story, and
+  claims from different stories must both state the same period),
+- their actors agree (entities modifying the measured noun or doing the measured thing; a side
+  without an actor fits any),
+- what they measure is close: lemma overlap of the ``about`` phrase and the words around the figure,
+  blended with the cosine of their averaged word vectors (reporting words such as "said" or
+  "officials" are left out: they name the source, not the measure).
+Same value (within rounding) from independent outlets is a corroboration; otherwise a conflict,
+unless the values are so far apart that they are more likely different measures (subset vs total).
+Copies (``duplicate_of``) never count as an independent outlet.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .summarize import trim
+
+DATA = Path(__file__).parent / "data" / "synthesis.json"
+SAME_VALUE = 0.005  # relative difference under which two figures are the same (rounding)
+APPROX_TOLERANCE = 0.10  # what "about"/"around"/"nearly" typically covers: +-10%
+MAX_CONFLICT_RATIO = 3.0  # further apart: rather two different measures than one disputed figure
+MEASURE_MIN_STORY = 0.3  # measure similarity needed to align two claims of one story
+MEASURE_MIN_CROSS = 0.5  # ... of two stories (only the period and the words tie them)
+VECTOR_WEIGHT = 0.5  # share of the word-vector cosine in measure similarity
+WINDOW = 6  # tokens either side of the figure that describe what it measures
+
+
+@functools.lru_cache(maxsize=1)
+def vocab() -> dict[str, Any]:
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    groups = {}
+    for group in data["unit_groups"]:
+        for name in group:
+            groups[name.lower()] = group[0]
+    measures = {}
+    for group in data["measure_groups"]:
+        for name in group:
+            measures.setdefault(name.lower(), group[0])
+    return {"groups": groups, "measures": measures, "convert": {k.lower(): tuple(v) for k, v in data["unit_conversions"].items()},
+            "reporting": set(data["reporting_lemmas"]), "stop": set(data["measure_stop"])}
+
+
+def normalise_unit(unit: str, value: float) -> tuple[str, float]:
+    """(canonical unit, value in it): miles -> km, counted nouns -> their group's first name."""
+    u = (unit or "").strip()
+    low = u.lower()
+    v = vocab()
+    if low in v["convert"]:
+        canon, factor = v["convert"][low]
+        return canon, value * factor
+    if low in v["groups"]:
+        return v["groups"][low], value
+    if len(u) == 3 and u.isupper():
+        return u, value  # ISO 4217 currency: different currencies are never compared
+    return low.removesuffix("s") if len(low) > 4 else low, value
+
+
+@dataclass
+class Claim:
+    id: str  # the amount id
+    article: str
+    outlet: str | None
+    story: str | None
+    copy_of: str | None
+    value: float  # in ``unit``
+    unit: str
+    raw_value: float
+    raw_unit: str
+    approx: bool
+    qualifier: str | None
+    about: str | None
+    period: str | None  # YYYY or YYYY-MM the figure refers to
+    sentence: tuple[int, int, str]
+    figure: tuple[int, int, str]
+    terms: set[str] = field(default_factory=set)
+    common: set[str] = field(default_factory=set)  # the terms that are not names (for labels)
+    actors: set[str] = field(default_factory=set)
+    vector: np.ndarray | None = None
+
+    @property
+    def source(self) -> str:
+        """The independent source behind this claim: the original for a copy."""
+        return self.copy_of or self.article
+
+    def as_row(self) -> dict[str, Any]:
+        s, e, t = self.sentence
+        fs, fe, ft = self.figure
+        return {"article": self.article, "outlet": self.outlet, "value": self.raw_value, "unit": self.raw_unit,
+                "approx": self.approx, "qualifier": self.qualifier, "text": t, "start": s, "end": e,
+                "figure": {"text": ft, "start": fs, "end": fe}, "amount": self.id}
+
+
+def _period(date: str | None) -> str | None:
+    # a day-precision date on a figure is the day it was reported, not the period it measures
+    return date if date and len(date) <= 7 else None
+
+
+def _sentence_of(article: dict[str, Any], start: int, end: int) -> tuple[int, int, str]:
+    """The sentence holding a figure, cut at line breaks (scraped text glues paragraphs into one sentence)."""
+    text = article["text"]
+    for s, e in article["sentences"] or []:
+        if s <= start < e:
+            s = max(s, text.rfind("\n", s, start) + 1)
+            nl = text.find("\n", end, e)
+            s, e = trim(text, s, nl if nl >= 0 else e)
+            if s <= start and end <= e:
+                return s, e, text[s:e]
+    return start, end, text[start:end]
+
+
+def build_claims(articles: list[dict[str, Any]], amounts: list[dict[str, Any]],
+                 mentions: list[dict[str, Any]], entity_country: dict[str, str | None],
+                 canonical: dict[str, str]) -> list[Claim]:
+    """Claims of these articles, with measure terms, actors and vectors read from a parse of each sentence."""
+    by_id = {a["id"]: a for a in articles}
+    ments: dict[str, list[dict[str, Any]]] = {}
+    for m in mentions:
+        ments.setdefault(m["article_id"], []).append(m)
+    claims = []
+    for am in amounts:
+        art = by_id.get(am["article_id"])
+        if art is None or art["text"][am["start"]:am["end"]] != am["text"]:
+            continue
+        unit, value = normalise_unit(am["unit"], am["value"])
+        sentence = _sentence_of(art, am["start"], am["end"])
+        claims.append(Claim(am["id"], art["id"], art.get("outlet"), art.get("story_id"), art.get("duplicate_of"),
+                            value, unit, am["value"], am["unit"], bool(am["approx"]), am["qualifier"], am["about"],
+                            _period(am["date"]), sentence, (am["start"], am["end"], am["text"])))
+        _describe(claims[-1], ments.get(art["id"], []), entity_country, canonical, am.get("about_entity"))
+    return claims
+
+
+def _describe(c: Claim, mentions: list[dict[str, Any]], entity_country: dict[str, str | None],
+              canonical: dict[str, str], about_entity: str | None) -> None:
+    """Fill measure terms, actors and a vector from the parse of the claim's sentence."""
+    v = vocab()
+    s0, _, text = c.sentence
+    doc = _parse(text)
+    fig = [t for t in doc if t.idx + s0 < c.figure[1] and t.idx + len(t) + s0 > c.figure[0]]
+    if not fig:
+        return
+    skip = v["reporting"] | v["stop"] | {c.unit.lower(), c.raw_unit.lower()}
+    last = fig[-1]
+    head = last.head if last.head.pos_ in ("NOUN", "PROPN") and last.dep_ in ("nummod", "compound", "quantmod") \
+        else last
+    picked = [t for t in head.subtree if t not in fig]  # the measured noun phrase
+    actor_spans = [(head.left_edge.idx, head.right_edge.idx + len(head.right_edge))]
+    source_tokens: set[int] = set()
+    tok = head
+    for _ in range(5):  # climb to the clause that says what the figure measures
+        if tok.head is tok:
+            break
+        tok = tok.head
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in v["reporting"]:
+            for ch in tok.children:  # whoever reports or estimates is a source, not the measure
+                if ch.dep_ in ("nsubj", "nsubjpass", "agent"):
+                    source_tokens.update(x.i for x in ch.subtree)
+            continue
+        if tok.pos_ in ("VERB", "AUX"):
+            picked.append(tok)
+            for ch in tok.children:
+                if ch.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+                    picked.extend(x for x in ch.subtree if x not in fig and not x.is_stop)
+                    if ch.dep_.startswith("nsubj"):
+                        actor_spans.append((ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge)))
+            break
+        if tok.pos_ in ("NOUN", "PROPN"):
+            picked.append(tok)
+            picked.extend(ch for ch in tok.children if ch.dep_ in ("amod", "compound") and ch not in fig)
+    about = [t for t in doc if c.about and t.text in c.about.split() and t.i not in source_tokens]
+    content = [t for t in (*picked, *about) if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop
+               and t.i not in source_tokens and t.lemma_.lower() not in skip and t.text.lower() not in skip
+               and t.ent_type_ not in ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY")]
+    c.terms = {v["measures"].get(_lemma(t), _lemma(t)) for t in content}
+    c.common = {v["measures"].get(_lemma(t), _lemma(t)) for t in content if t.pos_ in ("NOUN", "VERB")}
+    vecs = [t.vector for t in content if t.has_vector]
+    c.vector = np.mean(vecs, axis=0) if vecs else None
+    for m in mentions:
+        for a, b in actor_spans:
+            if m["start"] >= s0 + a and m["end"] <= s0 + b:
+                c.actors.add(canonical.get(m["entity"], m["entity"]))
+                if entity_country.get(m["entity"]):
+                    c.actors.add(entity_country[m["entity"]])
+    if about_entity and not any(s0 + doc[i].idx <= 0 for i in ()):
+        about_toks = [t for t in about]
+        if about_toks:  # the extractor's entity counts only when its phrase is not the source
+            c.actors.add(canonical.get(about_entity, about_entity))
+            if entity_country.get(about_entity):
+                c.actors.add(entity_country[about_entity])
+
+
+def _lemma(tok: Any) -> str:
+    """The lemma, joined with a particle or bare object that makes a phrasal verb ("take part", "turn out")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        for ch in tok.children:
+            joined = f"{lemma} {ch.lemma_.lower()}"
+            if ch.dep_ in ("prt", "dobj") and joined in vocab()["measures"]:
+                return joined
+    return lemma
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str) -> Any:
+    from ..nlp.model import load_nlp
+
+    return load_nlp()(text)
+
+
+def measure_similarity(a: Claim, b: Claim) -> float:
+    """Blend of lemma overlap (Jaccard) and the cosine of the averaged content-word vectors."""
+    if not a.terms and not b.terms:
+        return 1.0  # nothing but the unit on either side: the unit decides
+    if not a.terms or not b.terms:
+        return 0.5
+    jac = len(a.terms & b.terms) / min(len(a.terms), len(b.terms))  # overlap: extra context is no penalty
+    cos = 0.0
+    if a.vector is not None and b.vector is not None:
+        na, nb = np.linalg.norm(a.vector), np.linalg.norm(b.vector)
+        if na and nb:
+            cos = float(a.vector @ b.vector / (na * nb))
+    return (1 - VECTOR_WEIGHT) * jac + VECTOR_WEIGHT * max(cos, 0.0)
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    """Same unit, compatible periods and actors, and close enough measures."""
+    if a.unit != b.unit or a.source == b.source:
+        return False
+    same_story = a.story is not None and a.story == b.story
+    if a.period and b.period:
+        if not (a.period.startswith(b.period) or b.period.startswith(a.period)):
+            return False
+    elif not same_story:
+        return False
+    if a.actors and b.actors and not (a.actors & b.actors):
+        return False
+    return measure_similarity(a, b) >= (MEASURE_MIN_STORY if same_story else MEASURE_MIN_CROSS)
+
+
+def relative_difference(a: float, b: float) -> float:
+    hi = max(abs(a), abs(b))
+    return abs(a - b) / hi if hi else 0.0
+
+
+def conflict_note(claims: list[Claim]) -> str:
+    vals = [c.value for c in claims]
+    lo, hi = min(vals), max(vals)
+    diff = relative_difference(lo, hi)
+    approx = any(c.approx for c in claims)
+    pct = f"{diff:.0%}"
+    if approx and diff <= APPROX_TOLERANCE:
+        return f"figures differ by {pct}, within the {APPROX_TOLERANCE:.0%} an approximate figure usually covers"
+    if approx:
+        return f"figures differ by {pct}, more than the {APPROX_TOLERANCE:.0%} an approximate figure usually covers"
+    return f"figures differ by {pct}; neither is given as approximate"
+
+
+def _key(*parts: str) -> str:
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+def discrepancies(claims: list[Claim]) -> list[dict[str, Any]]:
+    """Group aligned claims; emit one corroboration per set of equal values and one conflict per disagreement."""
+    n = len(claims)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    links: list[tuple[int, int]] = []
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = claims[i], claims[j]
+            if not comparable(a, b):
+                continue
+            ratio = max(a.value, b.value) / max(min(a.value, b.value), 1e-12)
+            if ratio > MAX_CONFLICT_RATIO:
+                continue
+            links.append((i, j))
+            parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    out = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        group = sorted((claims[i] for i in members), key=lambda c: (c.value, c.article, c.figure[0]))
+        # equal values (within rounding) from independent sources corroborate each other
+        bins: list[list[Claim]] = []
+        for c in group:
+            if bins and relative_difference(bins[-1][0].value, c.value) <= SAME_VALUE:
+                bins[-1].append(c)
+            else:
+                bins.append([c])
+        story = group[0].story if all(c.story == group[0].story for c in group) else None
+        about = _about(group)
+        for b in bins:
+            if len({c.source for c in b}) >= 2:
+                out.append(_row("corroboration", about, story, b, "the same figure from independent sources"))
+        if len(bins) >= 2 and len({c.source for c in group}) >= 2:
+            # a source that itself gives both figures (an estimate and the final cost) is not disputing them
+            per_bin = [{c.source for c in b} for b in bins]
+            if not any(sum(src in s for s in per_bin) > 1 for src in {c.source for c in group}):
+                out.append(_row("conflict", about, story, group, conflict_note(group)))
+    return sorted(out, key=lambda r: r["id"])
+
+
+def _about(group: list[Claim]) -> str:
+    """A label from the measure words most claims share, the unit and the period."""
+    counts: dict[str, int] = {}
+    for c in group:
+        for t in c.common:
+            counts[t] = counts.get(t, 0) + 1
+    shared = sorted((t for t, k in counts.items() if k >= max(2, len(group) // 2 + 1)), key=lambda t: (-counts[t], t))
+    label = f"{' '.join(shared[:3])} ({group[0].unit})" if shared else group[0].unit
+    periods = sorted({c.period for c in group if c.period})
+    return label + (f", {periods[0]}" if periods else "")
+
+
+def _row(kind: str, about: str, story: str | None, claims: list[Claim], note: str) -> dict[str, Any]:
+    return {"id": f"{kind[:4]}-{_key(kind, *sorted(c.id for c in claims))}", "kind": kind, "about": about,
+            "story_id": story, "claims": [c.as_row() for c in claims], "note": note}

@@ -1,0 +1,162 @@
+"""Extractive multi-source summaries: LexRank centrality over TF-IDF sentence vectors, MMR selection.
+
+Nothing is generated: every summary item is a sentence span of a stored article, cited with its
+offsets (``text == article_text[start:end]``). Copies (``duplicate_of``) are left out before
+anything is scored, so a syndicated story cannot vote twice for its own sentences.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+MIN_WORDS, MAX_WORDS = 6, 70  # shorter: fragments and headlines; longer: run-on scraping debris
+EDGE_MIN = 0.08  # LexRank: cosine below this is no edge
+DAMPING = 0.85
+LEAD_WEIGHT = 0.25  # share of a sentence's score from its position (news puts the gist first)
+MMR_LAMBDA = 0.7  # relevance vs novelty in MMR
+REDUNDANT = 0.5  # a candidate this similar to a chosen sentence is never chosen
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_OPEN_QUOTES = "\"'“”‘’«»"
+
+
+@dataclass
+class Unit:
+    """One candidate sentence of one article."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    position: int  # index among the article's sentences
+    date: str  # publication date ("" when unknown), for ordering
+    outlet: str | None = None
+    terms: Counter = field(default_factory=Counter)
+
+
+def terms(text: str) -> Counter:
+    """Content words, lower-cased, with a crude plural fold (enough for overlap, no parser needed)."""
+    out: Counter = Counter()
+    for w in _WORD.findall(text.lower()):
+        w = w.replace("’", "'").removesuffix("'s")
+        if len(w) < 3 or w in STOP_WORDS:
+            continue
+        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        out[w] += 1
+    return out
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a sentence span past surrounding blanks and a stray quote mark left at its start."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start + 1 < end and text[start] in _OPEN_QUOTES and text[start + 1].isspace():
+        start += 1
+        while start < end and text[start].isspace():
+            start += 1
+    return start, end
+
+
+def units_of(article: dict[str, Any]) -> list[Unit]:
+    """Candidate sentences of an article row (id, text, sentences, published, outlet)."""
+    text = article["text"]
+    out = []
+    for pos, (s, e) in enumerate(article["sentences"] or []):
+        s, e = trim(text, s, e)
+        chunk = text[s:e]
+        words = len(chunk.split())
+        if not (MIN_WORDS <= words <= MAX_WORDS) or chunk[-1] not in ".!?" + _OPEN_QUOTES:
+            continue
+        if "\n" in chunk or not any(c.islower() for c in chunk):
+            continue  # lists, captions glued to text, shouting headers
+        out.append(Unit(article["id"], s, e, chunk, pos, article.get("published") or "", article.get("outlet"),
+                        terms(chunk)))
+    return out
+
+
+def similarity_matrix(units: list[Unit]) -> np.ndarray:
+    """Cosine of TF-IDF vectors (IDF over these sentences)."""
+    n = len(units)
+    if not n:
+        return np.zeros((0, 0))
+    vocab: dict[str, int] = {}
+    df: Counter = Counter()
+    for u in units:
+        df.update(u.terms.keys())
+        for t in u.terms:
+            vocab.setdefault(t, len(vocab))
+    m = np.zeros((n, len(vocab)))
+    for i, u in enumerate(units):
+        for t, c in u.terms.items():
+            m[i, vocab[t]] = (1 + math.log(c)) * math.log((1 + n) / (1 + df[t]) + 1)
+    norms = np.linalg.norm(m, axis=1)
+    norms[norms == 0] = 1
+    m /= norms[:, None]
+    return m @ m.T
+
+
+def lexrank(sim: np.ndarray) -> np.ndarray:
+    """Stationary scores of the thresholded, row-normalised similarity graph (continuous LexRank)."""
+    n = sim.shape[0]
+    if n == 0:
+        return np.zeros(0)
+    w = np.where(sim >= EDGE_MIN, sim, 0.0)
+    np.fill_diagonal(w, 0.0)
+    rows = w.sum(axis=1)
+    rows[rows == 0] = 1
+    p = w / rows[:, None]
+    r = np.full(n, 1.0 / n)
+    for _ in range(100):
+        nxt = (1 - DAMPING) / n + DAMPING * (p.T @ r)
+        if np.abs(nxt - r).sum() < 1e-9:
+            r = nxt
+            break
+        r = nxt
+    return r / r.max()
+
+
+def scores(units: list[Unit], sim: np.ndarray) -> np.ndarray:
+    cent = lexrank(sim)
+    lead = np.array([1.0 / (1 + u.position / 3) for u in units])
+    return (1 - LEAD_WEIGHT) * cent + LEAD_WEIGHT * lead
+
+
+def mmr(score: np.ndarray, sim: np.ndarray, k: int) -> list[int]:
+    """Greedy maximal marginal relevance; candidates too close to a chosen sentence are skipped."""
+    chosen: list[int] = []
+    left = set(range(len(score)))
+    while left and len(chosen) < k:
+        def gain(i: int) -> float:
+            red = max((sim[i, j] for j in chosen), default=0.0)
+            return MMR_LAMBDA * score[i] - (1 - MMR_LAMBDA) * red
+        best = max(sorted(left), key=gain)
+        left.discard(best)
+        if chosen and max(sim[best, j] for j in chosen) >= REDUNDANT:
+            continue
+        chosen.append(best)
+    return chosen
+
+
+def summary_length(n_sources: int) -> int:
+    return min(7, 3 + n_sources)
+
+
+def summarize(articles: list[dict[str, Any]], k: int | None = None) -> list[dict[str, Any]]:
+    """Summary items ``{text, article, start, end}`` over the independent articles given, in reading order."""
+    originals = [a for a in articles if not a.get("duplicate_of")]
+    units = [u for a in originals for u in units_of(a)]
+    if not units:
+        return []
+    sim = similarity_matrix(units)
+    picked = mmr(scores(units, sim), sim, k or summary_length(len(originals)))
+    picked.sort(key=lambda i: (units[i].date or "9999", units[i].position, units[i].article))
+    return [{"text": units[i].text, "article": units[i].article, "start": units[i].start, "end": units[i].end}
+            for i in picked]
