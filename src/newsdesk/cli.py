@@ -234,6 +234,25 @@ def stories(obj: Ctx, as_json: bool) -> None:
 
 
 @cli.command()
+@click.argument("story_id", required=False)
+@click.option("--actor", "actors", multiple=True, help="Brief every article involving these actors (repeatable).")
+@click.option("--since", help="With --actor: published on or after YYYY-MM-DD.")
+@click.option("--until", help="With --actor: published on or before YYYY-MM-DD.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
+@pass_ctx
+def brief(obj: Ctx, story_id: str | None, actors: tuple[str, ...], since: str | None, until: str | None,
+          fmt: str) -> None:
+    """Cited briefing of a story (STORY_ID) or of actors (--actor CHN --actor RUS): summary, events,
+    figures that agree or conflict, who said what, what only one outlet reports, and the sources."""
+    from .corpus.brief import brief_actors, brief_story, render_html, render_json, render_markdown
+
+    if bool(story_id) == bool(actors):
+        raise click.UsageError("give a STORY_ID or --actor, not both")
+    b = brief_story(obj.store, story_id) if story_id else brief_actors(obj.store, list(actors), since, until)
+    click.echo({"md": render_markdown, "html": render_html, "json": render_json}[fmt](b))
+
+
+@cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @pass_ctx
