@@ -138,6 +138,47 @@ def test_registry_data_foreign_ministers_cover_2015_to_2024(reg, iso):
     assert not missing, f"{iso}: no foreign minister in {missing}"
 
 
+ALL_YEARS = set(range(2015, 2025))
+# Years with no holder in the data yet (the curators' known gaps, not facts): coverage below is
+# asserted for every other year, so losing a filled year fails. Bhutan has no defence ministry.
+DEFENCE_GAPS = {"BTN": ALL_YEARS, "KGZ": ALL_YEARS, "NPL": ALL_YEARS, "MNG": {2018, 2019}}
+CENTRAL_BANK_GAPS = {"AFG": ALL_YEARS - {2020, 2021}, "BTN": ALL_YEARS,
+                     "KGZ": {2022, 2023, 2024}, "LAO": set(range(2015, 2022)),
+                     "MMR": ALL_YEARS, "PRK": ALL_YEARS}
+
+
+@pytest.mark.parametrize("iso", sorted(set(G20 + NEIGHBOURS)))
+def test_registry_data_defence_ministers_cover_filled_years(reg, iso):
+    years = sorted(ALL_YEARS - DEFENCE_GAPS.get(iso, set()))
+    missing = [y for y in years if not reg.role_holders("defence minister", iso, str(y))]
+    assert not missing, f"{iso}: no defence minister in {missing}"
+
+
+@pytest.mark.parametrize("iso", sorted(set(G20 + NEIGHBOURS)))
+def test_registry_data_central_bank_governors_cover_filled_years(reg, iso):
+    years = sorted(ALL_YEARS - CENTRAL_BANK_GAPS.get(iso, set()))
+    missing = [y for y in years if not reg.role_holders("central bank governor", iso, str(y))]
+    assert not missing, f"{iso}: no central bank governor in {missing}"
+
+
+def test_registry_data_security_and_money_spot_checks(reg):
+    """A few holders by name, so a swapped or misdated entry fails, not only an empty year."""
+    for title, iso, date, name in [
+            ("defence minister", "KOR", "2019-06", "Jeong Kyeong-doo"),
+            ("defence minister", "TUR", "2016-09", "Fikri Isik"),
+            ("defence minister", "KAZ", "2023", "Ruslan Zhaksylykov"),
+            ("defence minister", "BRA", "2021-06", "Walter Braga Netto"),
+            ("defense secretary", "EST", "2018", "Juri Luik"),
+            ("defence minister", "PRK", "2023", "Kang Sun Nam"),
+            ("central bank governor", "TUR", "2021-06", "Sahap Kavcioglu"),
+            ("central bank governor", "ARG", "2018-07", "Luis Caputo"),
+            ("central bank chief", "MEX", "2020", "Alejandro Diaz de Leon"),
+            ("central bank governor", "ITA", "2020", "Ignazio Visco"),
+            ("central bank governor", "BLR", "2020", "Pavel Kallaur")]:
+        holders = reg.role_holders(title, iso, date)
+        assert holders and holders[0].name == name, (title, iso, date, [a.name for a in holders])
+
+
 def test_registry_data_size(reg):
     counts = defaultdict(int)
     for actor in reg.actors.values():
