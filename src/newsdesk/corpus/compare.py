@@ -34,7 +34,7 @@ MAX_CONFLICT_RATIO = 3.0  # further apart: rather two different measures than on
 MEASURE_MIN_STORY = 0.3  # measure similarity needed to align two claims of one story
 MEASURE_MIN_CROSS = 0.5  # ... of two stories (only the period and the words tie them)
 VECTOR_WEIGHT = 0.5  # share of the word-vector cosine in measure similarity
-WINDOW = 6  # tokens either side of the figure that describe what it measures
+_NAMES = ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
 
 
 @functools.lru_cache(maxsize=1)
@@ -172,7 +172,7 @@ def _describe(c: Claim, mentions: list[dict[str, Any]], entity_country: dict[str
         if tok.pos_ in ("VERB", "AUX"):
             picked.append(tok)
             for ch in tok.children:
-                if ch.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+                if ch.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd"):
                     picked.extend(x for x in ch.subtree if x not in fig and not x.is_stop)
                     if ch.dep_.startswith("nsubj"):
                         actor_spans.append((ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge)))
@@ -181,7 +181,9 @@ def _describe(c: Claim, mentions: list[dict[str, Any]], entity_country: dict[str
             picked.append(tok)
             picked.extend(ch for ch in tok.children if ch.dep_ in ("amod", "compound") and ch not in fig)
     about = [t for t in doc if c.about and t.text in c.about.split() and t.i not in source_tokens]
-    content = [t for t in (*picked, *about) if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop
+    # names are actors (compared apart), not measures; verbs like "take" are stop words but measure
+    content = [t for t in (*picked, *about) if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
+               and (t.pos_ == "VERB" or not t.is_stop) and not t.ent_type_ in _NAMES
                and t.i not in source_tokens and t.lemma_.lower() not in skip and t.text.lower() not in skip
                and t.ent_type_ not in ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY")]
     c.terms = {v["measures"].get(_lemma(t), _lemma(t)) for t in content}
