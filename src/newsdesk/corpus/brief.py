@@ -105,8 +105,8 @@ def _quote_section(quotes: list[dict[str, Any]], groups: list[dict[str, Any]]) -
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
     seen: set[str] = set()
     for q in quotes:
-        if not q["speaker"] or q["duplicate_of"]:
-            continue
+        if not q["speaker"] or q["duplicate_of"] or (q["partial"] and len(q["text"].split()) < 3):
+            continue  # one- and two-word scare quotes ("ally") say little on their own
         gid = group_of.get(q["id"])
         if gid and gid in seen:
             continue
