@@ -78,11 +78,11 @@ def story_rows(store: Store) -> Iterator[Row]:
 
 
 def discrepancy_rows(store: Store) -> Iterator[Row]:
-    yield from store.table_rows("discrepancies")
+    yield from store.discrepancy_export_rows()
 
 
 def quote_group_rows(store: Store) -> Iterator[Row]:
-    yield from store.table_rows("quote_groups")
+    yield from store.quote_group_export_rows()
 
 
 EXPORTS: dict[str, Callable[[Store], Iterator[Row]]] = {

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..config import Settings
+from .brief import update_synthesis
 from .dedup import find_duplicates
 from .entities import resolve_entities
 from .merge import merge_events
@@ -35,6 +36,7 @@ def update_corpus(store, new_ids: Sequence[str], settings: Settings) -> CorpusRe
     report.entity_links = resolve_entities(store, cached_registry())  # before merging: events compare canonical keys
     report.merged = merge_events(store, ids, settings)
     report.stories = assign_stories(store, ids, settings)
+    update_synthesis(store, sorted(set(report.stories.values())))
     return report
 
 
