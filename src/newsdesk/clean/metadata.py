@@ -151,8 +151,17 @@ def find_outlet(units: list[Unit], url: str | None, dateline_agency: str | None)
     for u in furniture:  # an unregistered outlet still names itself in its copyright line
         m = _HOLDER.search(u.text) if u.reason == "copyright" else None
         if m:
-            return m.group("name").strip(), "copyright", u.text
+            return _holder_name(m.group("name")), "copyright", u.text
     return None
+
+
+# A copyright holder names the company, not the masthead: "The Ledger Ltd", "Observer Media 2022".
+_LEGAL_SUFFIX = re.compile(r"(?:[\s,]+(?:(?:19|20)\d\d|ltd\.?|limited|inc\.?|llc|plc|corp\.?|co\.|gmbh|s\.a\.|"
+                           r"media(?:\s+group)?|group|holdings|publishing))+\s*$", re.IGNORECASE)
+
+
+def _holder_name(name: str) -> str:
+    return _LEGAL_SUFFIX.sub("", name.strip()) or name.strip()
 
 
 def build_meta(units: list[Unit], header: list[Unit], body: list[Unit], hints: dict[str, Any],
