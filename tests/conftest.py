@@ -8,10 +8,7 @@ import pytest
 from newsdesk.config import load_settings
 from newsdesk.store import open_store
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
-DEMO = ROOT / "examples" / "corpus"
-FIXTURES = Path(__file__).parent / "fixtures"
+from paths import DEMO, FIXTURES, ROOT, SEEDS  # noqa: F401  (re-exported for older imports)
 
 
 @pytest.fixture()

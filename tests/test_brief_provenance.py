@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DEMO, SEEDS
+from paths import DEMO, SEEDS
 
 from newsdesk.corpus.brief import brief_story, render_html, render_json, render_markdown, update_synthesis
 from newsdesk.ingest import ingest_paths

@@ -10,7 +10,7 @@ from newsdesk.config import load_settings
 from newsdesk.readers import read_file
 from newsdesk.records import RawDoc
 
-from conftest import FIXTURES
+from paths import FIXTURES
 
 CLEAN = FIXTURES / "clean"
 

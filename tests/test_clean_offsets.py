@@ -10,7 +10,7 @@ from newsdesk.config import load_settings
 from newsdesk.readers import read_file
 from newsdesk.readers.jsonl import parse_line
 
-from conftest import FIXTURES, SEEDS
+from paths import FIXTURES, SEEDS
 
 REUTERS = SEEDS.parent / "reuters21578.jsonl"
 

@@ -12,7 +12,7 @@ from newsdesk.clean import clean_document
 from newsdesk.config import load_settings
 from newsdesk.records import RawDoc
 
-from conftest import SEEDS
+from paths import SEEDS
 
 
 def norm(text: str) -> str:

@@ -10,7 +10,7 @@ from newsdesk.readers import Rejection, read_file
 from newsdesk.readers.encoding import decode
 from newsdesk.records import RawDoc
 
-from conftest import FIXTURES
+from paths import FIXTURES
 
 CLEAN = FIXTURES / "clean"
 GOOD_JSON = {"text": (CLEAN / "wire_reuters.txt").read_text(encoding="utf-8"), "title": "Copper output slips",
