@@ -70,3 +70,9 @@ def test_organisation_without_a_cue_word_is_no_summit(nlp):
 
 def test_registry_loaded_once():
     assert load_summits() is load_summits()
+
+
+def test_until_limits_mentions_to_the_lead(nlp):
+    doc = nlp("Ministers met in Geneva on Monday.\n\nLast year they had met at the NATO summit in Vilnius.")
+    assert find_summits(doc, until=30) == []
+    assert [m.instance for m in find_summits(doc)] == ["nato-summit-2023"]

@@ -261,7 +261,7 @@ def _date_cands(text: str, doc: Any, where: str, lead: int, points: list[_Point]
 def _summit_cands(doc: Any, lead: int, latest: _Point | None, reg: SummitRegistry) -> list[_Cand]:
     out: list[_Cand] = []
     text = doc.text
-    for sm in find_summits(doc, reg):
+    for sm in find_summits(doc, reg, until=lead):
         if sm.start >= lead or _tense(doc, sm.start, sm.end, text[max(0, sm.start - 60):sm.start]) == "future":
             continue
         cands = [reg.get(c) for c in sm.candidates]

@@ -17,6 +17,7 @@ Matching rules:
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import json
@@ -85,14 +86,16 @@ class SummitRegistry:
         for lst in self.by_series.values():
             lst.sort(key=lambda s: s.start)
         self.countries = countries  # lower-case country name/alias -> ISO3
-        self._patterns = [(series, _series_regex(std, org, cues)) for series, (std, org, cues) in aliases.items()]
+        # (series, lower-case alias words for a cheap pre-check, full pattern)
+        self._patterns = [(series, tuple({a.lower().split()[0] for a in std | org}), _series_regex(std, org, cues))
+                          for series, (std, org, cues) in aliases.items()]
         names = sorted(countries, key=len, reverse=True)
         self._country_re = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.I) if names else None
 
     def get(self, summit_id: str) -> Summit | None:
         return self.summits.get(summit_id)
 
-    def patterns(self) -> list[tuple[str, re.Pattern]]:
+    def patterns(self) -> list[tuple[str, tuple[str, ...], re.Pattern]]:
         return self._patterns
 
     def countries_in(self, text: str) -> set[str]:
@@ -143,18 +146,16 @@ def load_summits(path: str | None = None) -> SummitRegistry:
     return SummitRegistry(rows, _country_names())
 
 
-def _sentence_bounds(doc: Any, start: int) -> tuple[int, int]:
-    text = doc.text
+def _sentences(doc: Any) -> list[tuple[int, int]]:
     try:
-        tok = doc.char_span(start, start + 1, alignment_mode="expand")
-        if tok is not None:
-            sent = tok[0].sent
-            return sent.start_char, sent.end_char
-    except (ValueError, AttributeError):
-        pass
-    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    b = min([i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0] or [len(text)])
-    return a, b
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    except (ValueError, AttributeError):  # no parser: split on full stops and line breaks
+        return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+?(?:\.(?=\s)|\n|$)", doc.text)]
+
+
+def _sentence_bounds(sents: list[tuple[int, int]], start: int, size: int) -> tuple[int, int]:
+    i = bisect.bisect_right([a for a, _ in sents], start) - 1
+    return sents[i] if 0 <= i < len(sents) and sents[i][1] > start else (0, size)
 
 
 def _mentions_host(text: str, s: Summit) -> bool:
@@ -195,17 +196,26 @@ def _pick(cands: list[Summit], sentence: str, rel: int, rel_end: int, reg: Summi
     return cands, "+".join(how)
 
 
-def find_summits(doc: Any, registry: SummitRegistry | None = None) -> list[SummitMention]:
-    """Mentions of known summit series in ``doc`` (a spaCy Doc, or anything with ``.text``)."""
+def find_summits(doc: Any, registry: SummitRegistry | None = None, until: int | None = None) -> list[SummitMention]:
+    """Mentions of known summit series in ``doc`` (a spaCy Doc, or anything with ``.text``).
+
+    ``until``: only mentions that start before this offset (the whole article still settles hosts).
+    """
     reg = registry or load_summits()
     text = doc.text
+    stop = len(text) if until is None else min(until, len(text))
+    low = text[:stop].lower()
     found: list[SummitMention] = []
     taken: list[tuple[int, int]] = []
-    for series, rx in reg.patterns():
-        for m in rx.finditer(text):
+    sents: list[tuple[int, int]] | None = None
+    for series, words, rx in reg.patterns():
+        if not any(w in low for w in words):
+            continue
+        for m in rx.finditer(text, 0, stop):
             if any(m.start() < e and m.end() > s for s, e in taken):
                 continue
-            a, b = _sentence_bounds(doc, m.start())
+            sents = sents if sents is not None else _sentences(doc)
+            a, b = _sentence_bounds(sents, m.start(), len(text))
             cands = list(reg.by_series.get(series, []))
             how = "only" if len(cands) == 1 else ""
             if len(cands) > 1:
@@ -214,13 +224,14 @@ def find_summits(doc: Any, registry: SummitRegistry | None = None) -> list[Summi
             found.append(SummitMention(start=m.start(), end=m.end(), text=text[m.start():m.end()], series=series,
                                        instance=inst, candidates=[c.id for c in cands], how=how, sentence=(a, b)))
             taken.append((m.start(), m.end()))
-    for m in _COP_NO.finditer(text):  # "COP26" names one edition outright
+    for m in _COP_NO.finditer(text, 0, stop):  # "COP26" names one edition outright
         if any(m.start() < e and m.end() > s for s, e in taken):
             continue
         hit = [s for s in reg.by_series.get("cop-climate", []) if m.group(0).replace("-", "") in
                {p.replace(" ", "") for p in s.places}]
         if len(hit) == 1:
-            a, b = _sentence_bounds(doc, m.start())
+            sents = sents if sents is not None else _sentences(doc)
+            a, b = _sentence_bounds(sents, m.start(), len(text))
             found.append(SummitMention(start=m.start(), end=m.end(), text=m.group(0), series="cop-climate",
                                        instance=hit[0].id, candidates=[hit[0].id], how="cop-number", sentence=(a, b)))
     return sorted(found, key=lambda x: x.start)
