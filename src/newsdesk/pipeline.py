@@ -21,6 +21,7 @@ from .config import Settings
 from .errors import RejectedInput
 from .events.coder import code_events
 from .nlp.actors import link_actors
+from .nlp.anchor import estimate_anchor
 from .nlp.amounts import extract_amounts
 from .nlp.context import Context, Resources
 from .nlp.gazetteer import load_gazetteer
@@ -29,7 +30,7 @@ from .nlp.places import resolve_places
 from .nlp.quotes import extract_quotes
 from .nlp.registry import load_registry
 from .nlp.times import extract_times
-from .records import ArticleRecord, CleanDoc, RawDoc
+from .records import ArticleRecord, CleanDoc, Evidence, RawDoc
 
 PIPELINE_VERSION = "1"
 
@@ -87,7 +88,12 @@ def prepare(raw: RawDoc, settings: Settings) -> CleanDoc:
 
 def extract(raw: RawDoc, clean: CleanDoc, doc: Any, models: Models, strict: bool = False) -> ArticleRecord:
     """Run the extraction stages over an analysed document."""
-    ctx = Context(doc=doc, meta=clean.meta, anchor=clean.meta.published, resources=models.resources)
+    est = estimate_anchor(doc, clean.meta, captions=[c.text for c in clean.captions])
+    # Only a day-precision anchor resolves "on Tuesday"; a year or month would pose as its first day.
+    anchor = est.date if est is not None and est.precision == "day" else None
+    if est is not None and est.source != "published":
+        clean.meta.evidence["anchor"] = Evidence(est.date, est.source, est.evidence or "")
+    ctx = Context(doc=doc, meta=clean.meta, anchor=anchor, resources=models.resources, anchor_estimate=est)
     warnings: list[str] = []
     results: dict[str, list] = {}
     for name, stage, attr in STAGES:

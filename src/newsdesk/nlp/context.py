@@ -21,6 +21,7 @@ class Context:
     meta: Meta
     anchor: str | None  # YYYY-MM-DD the article's relative dates resolve against
     resources: Resources
+    anchor_estimate: Any = None  # newsdesk.nlp.anchor.AnchorEstimate: where the anchor came from
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
