@@ -25,6 +25,8 @@ from typing import Any
 
 import numpy as np
 
+from .figure_labels import label
+from .similarity import cosine, mean_vector, parse
 from .summarize import trim
 
 DATA = Path(__file__).parent / "data" / "synthesis.json"
@@ -48,8 +50,10 @@ def vocab() -> dict[str, Any]:
     for group in data["measure_groups"]:
         for name in group:
             measures.setdefault(name.lower(), group[0])
+    exclusive = [frozenset(x) for x in data["exclusive_measures"]]
     return {"groups": groups, "measures": measures, "convert": {k.lower(): tuple(v) for k, v in data["unit_conversions"].items()},
-            "reporting": set(data["reporting_lemmas"]), "stop": set(data["measure_stop"])}
+            "reporting": set(data["reporting_lemmas"]), "stop": set(data["measure_stop"]), "exclusive": exclusive,
+            "measure_labels": data["measure_labels"], "unit_labels": data["unit_labels"]}
 
 
 def normalise_unit(unit: str, value: float) -> tuple[str, float]:
@@ -88,6 +92,8 @@ class Claim:
     common: set[str] = field(default_factory=set)  # the terms that are not names (for labels)
     actors: set[str] = field(default_factory=set)
     vector: np.ndarray | None = None
+    context: str | None = None  # where the measured thing is, read from the parse ("in the war games")
+    about_is_source: bool = False  # the extractor's ``about`` names who reported the figure, not what it is
 
     @property
     def source(self) -> str:
@@ -147,7 +153,7 @@ def _describe(c: Claim, mentions: list[dict[str, Any]], entity_country: dict[str
     """Fill measure terms, actors and a vector from the parse of the claim's sentence."""
     v = vocab()
     s0, _, text = c.sentence
-    doc = _parse(text)
+    doc = parse(text)
     fig = [t for t in doc if t.idx + s0 < c.figure[1] and t.idx + len(t) + s0 > c.figure[0]]
     if not fig:
         return
@@ -181,6 +187,9 @@ def _describe(c: Claim, mentions: list[dict[str, Any]], entity_country: dict[str
             picked.append(tok)
             picked.extend(ch for ch in tok.children if ch.dep_ in ("amod", "compound") and ch not in fig)
     about = [t for t in doc if c.about and t.text in c.about.split() and t.i not in source_tokens]
+    c.about_is_source = bool(c.about) and not about and any(t.text in c.about.split() for t in doc)
+    if about:  # names keep their case, a sentence-initial common word does not ("Bilateral trade")
+        c.about = " ".join(t.text if t.pos_ == "PROPN" or t.ent_type_ else t.lower_ for t in about)
     # names are actors (compared apart), not measures; verbs like "take" are stop words but measure
     content = [t for t in (*picked, *about) if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
                and (t.pos_ == "VERB" or not t.is_stop) and not t.ent_type_ in _NAMES
@@ -188,20 +197,37 @@ def _describe(c: Claim, mentions: list[dict[str, Any]], entity_country: dict[str
                and t.ent_type_ not in ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY")]
     c.terms = {v["measures"].get(_lemma(t), _lemma(t)) for t in content}
     c.common = {v["measures"].get(_lemma(t), _lemma(t)) for t in content if t.pos_ in ("NOUN", "VERB")}
-    vecs = [t.vector for t in content if t.has_vector]
-    c.vector = np.mean(vecs, axis=0) if vecs else None
+    c.vector = mean_vector(content)
+    c.context = _context(picked, fig, source_tokens)
     for m in mentions:
         for a, b in actor_spans:
             if m["start"] >= s0 + a and m["end"] <= s0 + b:
                 c.actors.add(canonical.get(m["entity"], m["entity"]))
                 if entity_country.get(m["entity"]):
                     c.actors.add(entity_country[m["entity"]])
-    if about_entity and not any(s0 + doc[i].idx <= 0 for i in ()):
-        about_toks = [t for t in about]
-        if about_toks:  # the extractor's entity counts only when its phrase is not the source
-            c.actors.add(canonical.get(about_entity, about_entity))
-            if entity_country.get(about_entity):
-                c.actors.add(entity_country[about_entity])
+    if about_entity and about:  # the extractor's entity counts only when its phrase is not the source
+        c.actors.add(canonical.get(about_entity, about_entity))
+        if entity_country.get(about_entity):
+            c.actors.add(entity_country[about_entity])
+
+
+_CONTEXT_PREPS = ("in", "at", "on", "for", "during", "of")
+
+
+def _context(picked: list[Any], fig: list[Any], source_tokens: set[int]) -> str | None:
+    """The first prepositional phrase under the measured verb or noun naming a thing, not a name or a date."""
+    for tok in picked:
+        if tok.pos_ not in ("VERB", "NOUN"):
+            continue
+        for sub in tok.subtree:
+            if sub.dep_ != "prep" or sub.lower_ not in _CONTEXT_PREPS or sub.i in source_tokens or sub in fig:
+                continue
+            obj = next((ch for ch in sub.children if ch.dep_ == "pobj"), None)
+            if obj is None or obj.pos_ != "NOUN" or obj.ent_type_ or any(t in fig for t in obj.subtree):
+                continue
+            words = [t for t in obj.subtree if t.i <= obj.i and t.dep_ in ("det", "amod", "compound") or t is obj]
+            return f"{sub.lower_} {' '.join(w.text if w.ent_type_ else w.lower_ for w in words)}"
+    return None
 
 
 def _lemma(tok: Any) -> str:
@@ -215,13 +241,6 @@ def _lemma(tok: Any) -> str:
     return lemma
 
 
-@functools.lru_cache(maxsize=4096)
-def _parse(text: str) -> Any:
-    from ..nlp.model import load_nlp
-
-    return load_nlp()(text)
-
-
 def measure_similarity(a: Claim, b: Claim) -> float:
     """Blend of lemma overlap (Jaccard) and the cosine of the averaged content-word vectors."""
     if not a.terms and not b.terms:
@@ -229,12 +248,16 @@ def measure_similarity(a: Claim, b: Claim) -> float:
     if not a.terms or not b.terms:
         return 0.5
     jac = len(a.terms & b.terms) / min(len(a.terms), len(b.terms))  # overlap: extra context is no penalty
-    cos = 0.0
-    if a.vector is not None and b.vector is not None:
-        na, nb = np.linalg.norm(a.vector), np.linalg.norm(b.vector)
-        if na and nb:
-            cos = float(a.vector @ b.vector / (na * nb))
-    return (1 - VECTOR_WEIGHT) * jac + VECTOR_WEIGHT * max(cos, 0.0)
+    return (1 - VECTOR_WEIGHT) * jac + VECTOR_WEIGHT * max(cosine(a.vector, b.vector), 0.0)
+
+
+def exclusive_measures(a: Claim, b: Claim) -> bool:
+    """True when the two measure different things of one family (killed vs injured, exports vs imports)."""
+    for family in vocab()["exclusive"]:
+        fa, fb = a.terms & family, b.terms & family
+        if fa and fb and not (fa & fb):
+            return True
+    return False
 
 
 def comparable(a: Claim, b: Claim) -> bool:
@@ -248,6 +271,8 @@ def comparable(a: Claim, b: Claim) -> bool:
     elif not same_story:
         return False
     if a.actors and b.actors and not (a.actors & b.actors):
+        return False
+    if exclusive_measures(a, b):
         return False
     return measure_similarity(a, b) >= (MEASURE_MIN_STORY if same_story else MEASURE_MIN_CROSS)
 
@@ -312,7 +337,7 @@ def discrepancies(claims: list[Claim]) -> list[dict[str, Any]]:
             else:
                 bins.append([c])
         story = group[0].story if all(c.story == group[0].story for c in group) else None
-        about = _about(group)
+        about = label(group, vocab())
         for b in bins:
             if len({c.source for c in b}) >= 2:
                 out.append(_row("corroboration", about, story, b, "the same figure from independent sources"))
@@ -322,18 +347,6 @@ def discrepancies(claims: list[Claim]) -> list[dict[str, Any]]:
             if not any(sum(src in s for s in per_bin) > 1 for src in {c.source for c in group}):
                 out.append(_row("conflict", about, story, group, conflict_note(group)))
     return sorted(out, key=lambda r: r["id"])
-
-
-def _about(group: list[Claim]) -> str:
-    """A label from the measure words most claims share, the unit and the period."""
-    counts: dict[str, int] = {}
-    for c in group:
-        for t in c.common:
-            counts[t] = counts.get(t, 0) + 1
-    shared = sorted((t for t, k in counts.items() if k >= max(2, len(group) // 2 + 1)), key=lambda t: (-counts[t], t))
-    label = f"{' '.join(shared[:3])} ({group[0].unit})" if shared else group[0].unit
-    periods = sorted({c.period for c in group if c.period})
-    return label + (f", {periods[0]}" if periods else "")
 
 
 def _row(kind: str, about: str, story: str | None, claims: list[Claim], note: str) -> dict[str, Any]:

@@ -3,74 +3,21 @@
 Two quotes are variants of one statement when their speakers are compatible (same canonical entity,
 or the same surname when an entity is missing), they belong to one story or were published within
 ``DAY_WINDOW`` days, and their wording is close: a blend of lemma overlap and the cosine of averaged
-content-word vectors (spaCy md). Exact copies (normalised text contained in the other) always match.
+content-word vectors (spaCy md; :mod:`.similarity`). Exact copies (normalised text contained in the other) always match.
 Groups are the connected components of that relation; only groups of 2+ quotes are stored.
 """
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
-import re
 from typing import Any
 
-import numpy as np
+from .similarity import similarity
+
+__all__ = ["VARIANT_MIN", "group_quotes", "similarity"]
 
 DAY_WINDOW = 3
-LEMMA_WEIGHT = 0.6  # share of lemma overlap; the rest is vector cosine
 VARIANT_MIN = 0.68  # blended similarity for two renderings of one statement (seeds+demo: variants 0.72-0.77, other statements by the same speaker <= 0.63)
-SYNONYM_MIN = 0.6  # word-vector cosine that counts as a loose synonym in the overlap
-MIN_CONTENT = 3  # quotes with fewer content words ("ally", "no limits") are too short to tell apart
-_SPACE = re.compile(r"[\W_]+", re.UNICODE)
-
-
-def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text.lower()).strip()
-
-
-@functools.lru_cache(maxsize=8192)
-def _content(text: str) -> tuple[frozenset[str], Any]:
-    from ..nlp.model import load_nlp
-
-    doc = load_nlp()(text)
-    toks = [t for t in doc if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV")]
-    vecs = [t.vector for t in toks if t.has_vector]
-    return frozenset(t.lemma_.lower() for t in toks), (np.mean(vecs, axis=0) if vecs else None)
-
-
-def _word_match(word: str, others: frozenset[str]) -> float:
-    """1 for the same lemma or stem ("politics"/"political", "defence"/"defense"), else a strong vector cosine."""
-    if word in others or any(len(word) >= 5 and len(o) >= 5 and o[:5] == word[:5] for o in others):
-        return 1.0
-    from ..nlp.model import load_nlp
-
-    vocab = load_nlp().vocab
-    v = vocab[word].vector
-    best = 0.0
-    if vocab[word].has_vector:
-        for o in others:
-            if vocab[o].has_vector:
-                w = vocab[o].vector
-                best = max(best, float(v @ w) / float(np.linalg.norm(v) * np.linalg.norm(w) or 1))
-    return best if best >= SYNONYM_MIN else 0.0
-
-
-def similarity(a: str, b: str) -> float:
-    """Blend of lemma overlap (over the smaller set) and averaged content-word vector cosine."""
-    na, nb = _norm(a), _norm(b)
-    if na and nb and (na in nb or nb in na) and min(len(na), len(nb)) >= 12:
-        return 1.0
-    la, va = _content(a)
-    lb, vb = _content(b)
-    if len(la) < MIN_CONTENT or len(lb) < MIN_CONTENT:
-        return 0.0
-    # both directions: a short fragment fully inside a long statement is not a rendering of it
-    overlap = (sum(_word_match(w, lb) for w in la) / len(la) + sum(_word_match(w, la) for w in lb) / len(lb)) / 2
-    cos = 0.0
-    if va is not None and vb is not None:
-        n = float(np.linalg.norm(va) * np.linalg.norm(vb))
-        cos = float(va @ vb) / n if n else 0.0
-    return LEMMA_WEIGHT * overlap + (1 - LEMMA_WEIGHT) * max(cos, 0.0)
 
 
 def _surname(name: str | None) -> str | None:
