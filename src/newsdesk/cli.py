@@ -69,14 +69,22 @@ def cli(ctx: click.Context, db: str, actors: tuple[str, ...]) -> None:
 @click.option("--replace", is_flag=True, help="Re-process articles that are already stored.")
 @click.option("--workers", type=int, default=None, help="Worker processes (default: up to 2 cores).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
+              help="Where articles are processed: this machine (default) or Dask (default with --scheduler).")
+@click.option("--scheduler", envvar="NEWSDESK_SCHEDULER", default=None,
+              help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a local cluster.")
 @pass_ctx
-def ingest(obj: Ctx, paths: tuple[str, ...], replace: bool, workers: int | None, as_json: bool) -> None:
+def ingest(obj: Ctx, paths: tuple[str, ...], replace: bool, workers: int | None, as_json: bool,
+           engine: str | None, scheduler: str | None) -> None:
     """Ingest article files and folders (text, HTML, JSON Lines), recursively.
 
     Exit code 0: everything stored or already there; 1: some inputs were rejected (see `newsdesk rejects`).
     """
     from .ingest import count_inputs, ingest_paths
 
+    engine = engine or ("dask" if scheduler else "local")
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     total = count_inputs(paths)
     rejected_lines: list[str] = []
     progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -96,7 +104,7 @@ def ingest(obj: Ctx, paths: tuple[str, ...], replace: bool, workers: int | None,
             progress.update(task, description=Path(path).name[:40])
 
         report = ingest_paths(paths, obj.store, obj.settings, obj.actors, replace=replace, on_item=on_item,
-                              workers=workers)
+                              workers=workers, engine=engine, scheduler=scheduler)
     if as_json:
         emit_json(report.as_dict())
     else:

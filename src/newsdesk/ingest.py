@@ -10,7 +10,7 @@ from .engine.local import run_local
 from .errors import RejectedInput
 from .pipeline import actor_files_tuple, article_id
 from .readers import Rejection, expand, read_file
-from .records import RawDoc
+from .records import ArticleRecord, RawDoc
 from .store import Store
 
 
@@ -29,12 +29,28 @@ class IngestReport:
                 "rejected": [{"source": r.source, "reason": r.reason} for r in self.rejected]}
 
 
+def run_engine(engine: str, raws: Iterable[RawDoc], settings: Settings, actor_files: tuple[str, ...],
+               workers: int | None = None, scheduler: str | None = None) -> Iterator[ArticleRecord | RejectedInput]:
+    """Dispatch to an engine; Dask is imported only when asked for."""
+    if engine == "dask":
+        from .engine.dask import run_dask
+
+        return run_dask(raws, settings, actor_files, scheduler=scheduler, workers=workers)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (local, dask)")
+    if scheduler:
+        raise ValueError("a scheduler address needs engine='dask'")
+    return run_local(raws, settings, actor_files, workers=workers)
+
+
 def ingest_docs(docs: Iterable[RawDoc | Rejection], store: Store, settings: Settings,
                 actor_files: Iterable[str | Path] = (), replace: bool = False,
-                on_item: Callable[[str, str], None] | None = None, workers: int | None = None) -> IngestReport:
+                on_item: Callable[[str, str], None] | None = None, workers: int | None = None,
+                engine: str = "local", scheduler: str | None = None) -> IngestReport:
     """Process and store documents; already stored articles are skipped unless ``replace``.
 
     ``on_item(source, outcome)`` is called once per input ("added", "unchanged", "rejected").
+    ``engine``: "local" (this machine) or "dask" (a LocalCluster, or the cluster at ``scheduler``).
     """
     report = IngestReport()
     note = on_item or (lambda source, outcome: None)
@@ -51,7 +67,7 @@ def ingest_docs(docs: Iterable[RawDoc | Rejection], store: Store, settings: Sett
             else:
                 yield doc
 
-    for result in run_local(todo(), settings, actor_files_tuple(actor_files), workers=workers):
+    for result in run_engine(engine, todo(), settings, actor_files_tuple(actor_files), workers, scheduler):
         if isinstance(result, RejectedInput):
             store.record_rejection(result.source, result.reason)
             report.rejected.append(Rejection(result.source, result.reason))
@@ -72,11 +88,12 @@ def ingest_docs(docs: Iterable[RawDoc | Rejection], store: Store, settings: Sett
 
 def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings,
                  actor_files: Iterable[str | Path] = (), replace: bool = False,
-                 on_item: Callable[[str, str], None] | None = None, workers: int | None = None) -> IngestReport:
+                 on_item: Callable[[str, str], None] | None = None, workers: int | None = None,
+                 engine: str = "local", scheduler: str | None = None) -> IngestReport:
     """Ingest files and folders (recursively)."""
     files = list(expand(paths))
     docs = (doc for f in files for doc in read_file(f, settings))
-    return ingest_docs(docs, store, settings, actor_files, replace, on_item, workers)
+    return ingest_docs(docs, store, settings, actor_files, replace, on_item, workers, engine, scheduler)
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:
