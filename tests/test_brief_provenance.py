@@ -110,3 +110,21 @@ def test_brief_html_escapes_article_text(store, models, settings):
     update_synthesis(store, ["quay"])
     html = render_html(brief_story(store, "quay"))
     assert "<script>" not in html and "&lt;script&gt;" in html and "<b>Post" not in html
+
+
+def test_brief_seed_vladivostok_reads_well(stores):
+    b = brief_story(stores["seeds"], "vladivostok")
+    assert all(s["date"] for s in b.sources)  # an estimate, never "undated", when an anchor exists
+    md = render_markdown(b)
+    assert "undated" not in md and "estimated from" in md
+    assert b.events and all(not e["date"] or e["date"] >= "2018" for e in b.events)
+    assert any(e["date"] and e["date"] < "2000" for e in b.background)  # history mentioned in passing
+    labels = [f["about"] for f in b.figures]
+    assert all("(" not in x.split()[0] for x in labels) and any(x.startswith("Chinese troops") for x in labels)
+    leads = {s["text"] for s in b.summary if s["start"] == 0}
+    assert not any(it["text"] in leads for o in b.only_here for it in o["items"])
+    for sec in (b.events, b.background):
+        texts = {a["id"]: a["text"] for a in stores["seeds"].synthesis_articles([e["article"] for e in sec])}
+        assert all(texts[e["article"]][e["start"]:e["end"]] == e["text"] for e in sec)
+    html = render_html(b)
+    assert "Background" in html and "estimated from" in html

@@ -1,31 +1,33 @@
 """Briefings: what happened, what each outlet adds, where outlets disagree; every line cites a span.
 
 :func:`update_synthesis` stores what briefings read (story summaries, discrepancies, quote groups);
-:func:`brief_story` and :func:`brief_actors` assemble a :class:`Briefing`, rendered by
-:func:`render_markdown`, :func:`render_html` (autoescaped: article text is untrusted) and
-:func:`render_json`. Copies (``duplicate_of``) are listed as sources but never count as independent.
+:func:`brief_story` and :func:`brief_actors` assemble a :class:`Briefing` (sections: :mod:`.brief_sections`),
+rendered by :func:`render_markdown`, :func:`render_html` (autoescaped: article text is untrusted) and
+:func:`render_json` (:mod:`.brief_render`). Copies (``duplicate_of``) are listed as sources but never
+count as independent.
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..errors import NotFound
+from .brief_sections import article_date, event_sections, only_here, source_rows, story_span
 from .compare import build_claims, discrepancies
 from .quote_groups import group_quotes
-from .summarize import similarity_matrix, summarize, units_of
+from .summarize import summarize
 
-UNIQUE_MAX_SIM = 0.3  # a sentence no other independent source comes this close to is "only here"
-UNIQUE_PER_OUTLET = 3
+__all__ = ["Briefing", "brief_actors", "brief_story", "render_html", "render_json", "render_markdown",
+           "update_synthesis"]
 
 
 @dataclass
 class Briefing:
     title: str
     summary: list[dict[str, Any]] = field(default_factory=list)  # {text, article, start, end}
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)  # the story's own, chronological
+    background: list[dict[str, Any]] = field(default_factory=list)  # history mentioned in passing
     quotes: list[dict[str, Any]] = field(default_factory=list)  # by speaker: {speaker, statements: [...]}
     figures: list[dict[str, Any]] = field(default_factory=list)  # corroborations and conflicts
     only_here: list[dict[str, Any]] = field(default_factory=list)  # per outlet: {outlet, article, items}
@@ -78,28 +80,6 @@ def update_synthesis(store: Any, story_ids: list[str] | None = None) -> None:
 
 
 # -- assembling --------------------------------------------------------------------------------
-def _sources(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"article": a["id"], "outlet": a["outlet"], "published": a["published"], "title": a["title"],
-             "url": a["url"], "copy_of": a["duplicate_of"]}
-            for a in sorted(articles, key=lambda a: (a["published"] or "", a["id"]))]
-
-
-def _events(store: Any, ids: list[str], by_id: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    from .timeline import describe_event
-
-    rows = [e for e in store.events_of(ids) if not e["merged_into"] and not e["duplicate_of"]]
-    rank = {"happened": 0, "planned": 1}
-    rows.sort(key=lambda e: (rank.get(e["status"], 2), e["date"] or "9999", e["id"]))
-    out = []
-    for e in rows[:12]:
-        ev = (e["evidence"] or [{}])[0]
-        out.append({"id": e["id"], "date": e["date"], "status": e["status"], "type": e["type"],
-                    "label": describe_event(e), "article": e["article_id"],
-                    "outlet": by_id[e["article_id"]]["outlet"], "text": ev.get("text"), "start": ev.get("start"),
-                    "end": ev.get("end")})
-    return out
-
-
 def _quote_section(quotes: list[dict[str, Any]], groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
     group_of = {qid: g["id"] for g in groups for qid in g["quotes"]}
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -118,40 +98,29 @@ def _quote_section(quotes: list[dict[str, Any]], groups: list[dict[str, Any]]) -
     return [{"speaker": k, "statements": v} for k, v in sorted(by_speaker.items(), key=lambda kv: -len(kv[1]))]
 
 
-def _only_here(articles: list[dict[str, Any]], quotes: list[dict[str, Any]], groups: list[dict[str, Any]],
-               figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    originals = [a for a in articles if not a["duplicate_of"]]
-    if len(originals) < 2:
-        return []
-    units = [u for a in originals for u in units_of(a)]
-    sim = similarity_matrix(units)
-    grouped = {q for g in groups for q in g["quotes"]}
-    shared_figures = {c["amount"] for f in figures for c in f["claims"]}
-    out = []
-    for a in originals:
-        idx = [i for i, u in enumerate(units) if u.article == a["id"]]
-        others = [j for j, u in enumerate(units) if u.article != a["id"]]
-        items = [{"kind": "sentence", "text": units[i].text, "start": units[i].start, "end": units[i].end}
-                 for i in idx if not others or max(sim[i, j] for j in others) < UNIQUE_MAX_SIM][:UNIQUE_PER_OUTLET]
-        items += [{"kind": "quote", "speaker": q["speaker"], "text": q["text"], "start": q["start"], "end": q["end"]}
-                  for q in quotes if q["article_id"] == a["id"] and q["id"] not in grouped and q["speaker"]
-                  and not q["partial"]][:UNIQUE_PER_OUTLET]
-        if items:
-            out.append({"outlet": a["outlet"], "article": a["id"], "items": items,
-                        "figures_shared": sorted(x for x in shared_figures if x.startswith(a["id"]))})
-    return out
-
-
 def _assemble(store: Any, title: str, ids: list[str], story: str | None, summary: list[dict[str, Any]] | None,
-              figures: list[dict[str, Any]], groups: list[dict[str, Any]]) -> Briefing:
+              figures: list[dict[str, Any]], groups: list[dict[str, Any]],
+              span: tuple[str, str] | None = None) -> Briefing:
     articles = store.synthesis_articles(ids)
     by_id = {a["id"]: a for a in articles}
     quotes = _quotes(store, ids, articles)
     if summary is None:
         summary = summarize(articles)
-    return Briefing(title=title, story=story, summary=summary, events=_events(store, ids, by_id),
-                    quotes=_quote_section(quotes, groups), figures=figures,
-                    only_here=_only_here(articles, quotes, groups, figures), sources=_sources(articles))
+    outlet_of = {a["id"]: a["outlet"] for a in articles}
+    outlet_of.update(store.article_outlets({a["duplicate_of"] for a in articles if a["duplicate_of"]} - set(by_id)))
+    for f in figures:
+        for c in f["claims"]:
+            copied = by_id.get(c["article"], {}).get("duplicate_of")
+            c["copy_of_outlet"] = outlet_of.get(copied) if copied else None
+    span = span or story_span([article_date(a)[0] for a in articles if not a["duplicate_of"]])
+    own, background = event_sections(store.events_of(ids), by_id, span)
+    grouped = {q for g in groups for q in g["quotes"]}
+    aligned = {c["amount"] for f in figures for c in f["claims"]}
+    unique = only_here(articles, quotes, grouped, store.synthesis_items("amounts", ids),
+                       store.synthesis_items("mentions", ids), aligned)
+    return Briefing(title=title, story=story, summary=summary, events=own, background=background,
+                    quotes=_quote_section(quotes, groups), figures=figures, only_here=unique,
+                    sources=source_rows(articles, outlet_of))
 
 
 def brief_story(store: Any, story_id: str) -> Briefing:
@@ -166,7 +135,8 @@ def brief_story(store: Any, story_id: str) -> Briefing:
         update_synthesis(store, [story_id])
         row = store.story_row(story_id)
         figures, groups = store.discrepancies_of(story_id), store.quote_groups_of(story_id)
-    return _assemble(store, row["title"], ids, story_id, row["summary"] or None, _figure_rows(figures), groups)
+    span = (row["date"], row["end_date"] or row["date"]) if row.get("date") else None
+    return _assemble(store, row["title"], ids, story_id, row["summary"] or None, _figure_rows(figures), groups, span)
 
 
 def _figure_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -194,71 +164,8 @@ def brief_actors(store: Any, refs: list[str], since: str | None = None, until: s
     groups = group_quotes(_quotes(store, ids, arts), canon)
     title = " and ".join(r.name for r in resolved) + (f" since {since}" if since else "") + \
         (f" until {until}" if until else "")
-    return _assemble(store, title, ids, None, None, figures, groups)
+    span = (since, until or since) if since else None
+    return _assemble(store, title, ids, None, None, figures, groups, span)
 
 
-# -- rendering ---------------------------------------------------------------------------------
-def render_json(b: Briefing) -> str:
-    return json.dumps(b.as_dict(), ensure_ascii=False, indent=2)
-
-
-def _cite(item: dict[str, Any], outlets: dict[str, str]) -> str:
-    return f"[{outlets.get(item['article']) or item['article'][:8]} {item['start']}-{item['end']}]"
-
-
-def render_markdown(b: Briefing) -> str:
-    outlets = {s["article"]: s["outlet"] or s["article"][:8] for s in b.sources}
-    out = [f"# {b.title}", "", "## Summary", ""]
-    out += [f"- {s['text']} {_cite(s, outlets)}" for s in b.summary] or ["- (no summary)"]
-    if b.events:
-        out += ["", "## Key events", ""]
-        out += [f"- {e['date'] or 'undated'} ({e['status']}) {e['label']}: \"{e['text']}\" {_cite(e, outlets)}"
-                for e in b.events if e["start"] is not None]
-    if b.figures:
-        out += ["", "## Figures", ""]
-        for f in b.figures:
-            out.append(f"- **{f['kind']}**: {f['about']} ({f['note']})")
-            out += [f"  - {c['outlet']}: {c['figure']['text']}{' (approx.)' if c['approx'] else ''}: "
-                    f"\"{c['text']}\" {_cite(c, outlets)}" for c in f["claims"]]
-    if b.quotes:
-        out += ["", "## Who said what", ""]
-        for sp in b.quotes:
-            out.append(f"- **{sp['speaker']}**")
-            for st in sp["statements"]:
-                for k, v in enumerate(st["variants"]):
-                    lead = "  - " if k == 0 else "    - variant: "
-                    out.append(f"{lead}\"{v['text']}\" {_cite(v, outlets)}")
-    if b.only_here:
-        out += ["", "## Only in one source", ""]
-        for o in b.only_here:
-            out.append(f"- **{o['outlet']}**")
-            out += [f"  - {it['speaker'] + ': ' if it.get('speaker') else ''}\"{it['text']}\" "
-                    f"{_cite({**it, 'article': o['article']}, outlets)}" for it in o["items"]]
-    out += ["", "## Sources", ""]
-    out += [f"- {s['outlet'] or '?'}, {s['published'] or 'undated'}: {s['title'] or ''} ({s['article']})"
-            + (f" — copy of {s['copy_of']}" if s["copy_of"] else "") for s in b.sources]
-    return "\n".join(out) + "\n"
-
-
-_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>{{ b.title }}</title></head><body>
-<h1>{{ b.title }}</h1><h2>Summary</h2><ul>{% for s in b.summary %}<li>{{ s.text }}
-<cite data-article="{{ s.article }}" data-start="{{ s.start }}" data-end="{{ s.end }}">{{ o.get(s.article) }}</cite></li>
-{% endfor %}</ul>{% if b.events %}<h2>Key events</h2><ul>{% for e in b.events %}<li>{{ e.date or "undated" }}
-({{ e.status }}) {{ e.label }}: “{{ e.text }}” <cite>{{ e.outlet }}</cite></li>{% endfor %}</ul>{% endif %}
-{% if b.figures %}<h2>Figures</h2><ul>{% for f in b.figures %}<li><b>{{ f.kind }}</b>: {{ f.about }} ({{ f.note }})<ul>
-{% for c in f.claims %}<li>{{ c.outlet }}: {{ c.figure.text }}{% if c.approx %} (approx.){% endif %}: “{{ c.text }}”</li>
-{% endfor %}</ul></li>{% endfor %}</ul>{% endif %}{% if b.quotes %}<h2>Who said what</h2><ul>{% for sp in b.quotes %}
-<li><b>{{ sp.speaker }}</b><ul>{% for st in sp.statements %}<li>{% for v in st.variants %}“{{ v.text }}”
-<cite>{{ v.outlet }}</cite>{% if not loop.last %}<br>variant: {% endif %}{% endfor %}</li>{% endfor %}</ul></li>
-{% endfor %}</ul>{% endif %}{% if b.only_here %}<h2>Only in one source</h2><ul>{% for x in b.only_here %}
-<li><b>{{ x.outlet }}</b><ul>{% for it in x["items"] %}<li>“{{ it.text }}”</li>{% endfor %}</ul></li>{% endfor %}
-</ul>{% endif %}<h2>Sources</h2><ul>{% for s in b.sources %}<li>{{ s.outlet }}, {{ s.published or "undated" }}:
-{{ s.title }}{% if s.copy_of %} (copy){% endif %}</li>{% endfor %}</ul></body></html>
-"""
-
-
-def render_html(b: Briefing) -> str:
-    from jinja2 import Environment
-
-    env = Environment(autoescape=True)
-    return env.from_string(_HTML).render(b=b.as_dict(), o={s["article"]: s["outlet"] for s in b.sources})
+from .brief_render import render_html, render_json, render_markdown  # noqa: E402  (re-exported)

@@ -53,7 +53,8 @@ def vocab() -> dict[str, Any]:
     exclusive = [frozenset(x) for x in data["exclusive_measures"]]
     return {"groups": groups, "measures": measures, "convert": {k.lower(): tuple(v) for k, v in data["unit_conversions"].items()},
             "reporting": set(data["reporting_lemmas"]), "stop": set(data["measure_stop"]), "exclusive": exclusive,
-            "measure_labels": data["measure_labels"], "unit_labels": data["unit_labels"]}
+            "measure_labels": data["measure_labels"], "unit_labels": data["unit_labels"],
+            "quantity_measures": set(data["quantity_measures"])}
 
 
 def normalise_unit(unit: str, value: float) -> tuple[str, float]:
@@ -225,8 +226,12 @@ def _context(picked: list[Any], fig: list[Any], source_tokens: set[int]) -> str 
             obj = next((ch for ch in sub.children if ch.dep_ == "pobj"), None)
             if obj is None or obj.pos_ != "NOUN" or obj.ent_type_ or any(t in fig for t in obj.subtree):
                 continue
-            words = [t for t in obj.subtree if t.i <= obj.i and t.dep_ in ("det", "amod", "compound") or t is obj]
-            return f"{sub.lower_} {' '.join(w.text if w.ent_type_ else w.lower_ for w in words)}"
+            first = min((t for t in obj.children if t.i < obj.i and t.dep_ in ("det", "amod", "compound", "nummod")),
+                        key=lambda t: t.left_edge.i, default=obj).left_edge
+            phrase = obj.doc[first.i:obj.i + 1].text
+            if not (first.ent_type_ or first.pos_ == "PROPN"):
+                phrase = phrase[:1].lower() + phrase[1:]
+            return f"{sub.lower_} {phrase}"
     return None
 
 

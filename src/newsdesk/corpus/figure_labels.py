@@ -64,12 +64,14 @@ def label(group: list[Any], v: dict[str, Any]) -> str:
     unit = group[0].unit
     labels = v["measure_labels"]
     terms: Counter = Counter(t for c in group for t in c.terms)
-    measures = [t for t in _majority(terms, len(group)) if t in labels]
+    counted = unit in v["groups"].values() or (unit not in v["unit_labels"] and not _is_currency(unit))
+    # a money, length or percent figure is measured by a quantity ("cost"), not by an action ("employed")
+    usable = labels if counted else {k: x for k, x in labels.items() if k in v["quantity_measures"]}
+    measures = [t for t in _majority(terms, len(group)) if t in usable]
     measure = labels[measures[0]] if measures else None
-    demonym = _shared_country(group)
+    demonym = _shared_country(group) if counted else None
     contexts = Counter(c.context for c in group if c.context)
     context = min(contexts, key=lambda x: (x.split()[0] in _WEAK_PREPS, -contexts[x], x)) if contexts else None
-    counted = unit in v["groups"].values() or (unit not in v["unit_labels"] and not _is_currency(unit))
     if counted:
         core = f"{unit} {measure}" if measure and measure not in unit else unit
     else:

@@ -99,3 +99,14 @@ def similarity(a: str, b: str) -> float:
     # both directions: a short fragment fully inside a long text is not a rendering of it
     overlap = (float(_matches(ca, cb).mean()) + float(_matches(cb, ca).mean())) / 2
     return LEMMA_WEIGHT * overlap + (1 - LEMMA_WEIGHT) * max(cosine(ca.vector, cb.vector), 0.0)
+
+
+def coverage(a: str, b: str) -> float:
+    """How much of ``a`` ``b`` says: soft lemma overlap of ``a``'s words in ``b``, blended with vector cosine.
+
+    One-directional on purpose: a short sentence restated inside a longer one is covered by it.
+    """
+    ca, cb = content(a), content(b)
+    if len(ca.lemmas) < MIN_CONTENT or len(cb.lemmas) < MIN_CONTENT:
+        return 0.0
+    return LEMMA_WEIGHT * float(_matches(ca, cb).mean()) + (1 - LEMMA_WEIGHT) * max(cosine(ca.vector, cb.vector), 0.0)

@@ -28,10 +28,10 @@ class SynthesisQueries:
 
     # -- reads ---------------------------------------------------------------------------------
     def synthesis_articles(self, ids: Iterable[str]) -> list[dict[str, Any]]:
-        """Article fields synthesis reads (text, sentences, outlet, dates, copy and story links), by id."""
+        """Article fields synthesis reads (text, sentences, outlet, dates, anchor evidence, copy and story links)."""
         a = s.articles
         cols = [a.c.id, a.c.outlet, a.c.url, a.c.title, a.c.published, a.c.text, a.c.sentences,
-                a.c.duplicate_of, a.c.story_id]
+                a.c.duplicate_of, a.c.story_id, a.c.evidence]
         return sorted(self._syn_chunks(select(*cols), a.c.id, ids), key=lambda r: r["id"])
 
     def synthesis_items(self, name: str, ids: Iterable[str]) -> list[dict[str, Any]]:
@@ -41,6 +41,11 @@ class SynthesisQueries:
         key = (lambda r: (r["article_id"], r["start"], str(r["id"]))) if "start" in table.c else \
             (lambda r: (r["article_id"], str(r["id"])))
         return sorted(rows, key=key)
+
+    def article_outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """id -> outlet (names the original of a copy that lies outside the briefing)."""
+        a = s.articles
+        return {r["id"]: r["outlet"] for r in self._syn_chunks(select(a.c.id, a.c.outlet), a.c.id, ids)}
 
     def story_ids(self) -> list[str]:
         return [r["id"] for r in self._syn_rows(select(s.stories.c.id).order_by(s.stories.c.id))]
