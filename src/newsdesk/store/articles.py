@@ -15,6 +15,7 @@ from ..records import (
 )
 from . import schema as s
 from .core import insert_ignore, now, upsert
+from .search import index_terms, query_terms, tsquery
 
 _ITEM_TABLES = {"quotes": (s.quotes, "q"), "amounts": (s.amounts, "a"), "times": (s.times, "t"),
                 "places": (s.places, "p"), "events": (s.events, "e")}
@@ -89,6 +90,10 @@ class ArticleQueries:
         if conn.dialect.name == "sqlite":
             conn.execute(text("INSERT INTO articles_fts(article_id, title, text) VALUES (:i, :t, :x)"),
                          {"i": rec.id, "t": m.title or "", "x": c.text})
+        elif conn.dialect.name == "postgresql":  # migration 0003: the same terms as FTS5
+            conn.execute(text("INSERT INTO articles_search(article_id, terms) "
+                              "VALUES (:i, array_to_tsvector(CAST(:t AS text[])))"),
+                         {"i": rec.id, "t": index_terms(m.title, c.text)})
 
     def _delete_article(self, conn: Connection, article_id: str) -> None:
         for table in (*s.PER_ARTICLE, s.signatures):
@@ -97,6 +102,7 @@ class ArticleQueries:
         conn.execute(delete(s.articles).where(s.articles.c.id == article_id))
         if conn.dialect.name == "sqlite":
             conn.execute(text("DELETE FROM articles_fts WHERE article_id = :i"), {"i": article_id})
+        # PostgreSQL: articles_search rows go with the article (ON DELETE CASCADE)
 
     def delete_article(self, article_id: str) -> None:
         """Remove an article and everything derived from it."""
@@ -151,7 +157,8 @@ class ArticleQueries:
         return rows[:limit] if limit else rows
 
     def _fts_ids(self, query: str) -> list[str]:
-        """Article ids matching a full-text query (FTS5 on SQLite, LIKE elsewhere)."""
+        """Article ids matching a full-text query: every word must occur (FTS5 on SQLite, a GIN-indexed
+        tsvector of the same terms on PostgreSQL, LIKE elsewhere)."""
         words = [w for w in "".join(ch if ch.isalnum() else " " for ch in query).split() if w]
         if not words:
             return []
@@ -160,6 +167,13 @@ class ArticleQueries:
                 match = " ".join(f'"{w}"' for w in words)  # quoted terms: no FTS syntax from users
                 rows = conn.execute(text("SELECT article_id FROM articles_fts WHERE articles_fts MATCH :q"),
                                     {"q": match})
+                return [r[0] for r in rows]
+            if conn.dialect.name == "postgresql":
+                terms = query_terms(words)
+                if not terms:
+                    return []
+                rows = conn.execute(text("SELECT article_id FROM articles_search WHERE terms @@ CAST(:q AS tsquery)"),
+                                    {"q": tsquery(terms)})
                 return [r[0] for r in rows]
             stmt = select(s.articles.c.id)
             for w in words:
@@ -182,7 +196,8 @@ class ArticleQueries:
         stmt = select(table)
         if article_id is not None:
             stmt = stmt.where(table.c.article_id == article_id)
-        order = [table.c.article_id, table.c.start] if "start" in table.c else [table.c.article_id, table.c.id]
+        # id last: rows at one offset come out in the same order on every back end
+        order = [table.c.article_id, table.c.start, table.c.id] if "start" in table.c else [table.c.article_id, table.c.id]
         return [dict(r) for r in self._all(stmt.order_by(*order))]
 
     def get_record(self, article_id: str) -> ArticleRecord:
@@ -199,7 +214,7 @@ class ArticleQueries:
         def strip(r: dict[str, Any]) -> dict[str, Any]:
             return {k: v for k, v in r.items() if k not in ("id", "article_id")}
         ents = self._all(select(s.entities).where(s.entities.c.key.in_(
-            select(s.mentions.c.entity).where(s.mentions.c.article_id == article_id))))
+            select(s.mentions.c.entity).where(s.mentions.c.article_id == article_id))).order_by(s.entities.c.key))
         return ArticleRecord(
             id=row["id"], source=row["source"], kind=row["kind"], raw=row["raw"], encoding=row["encoding"],
             clean=clean, entities=[Entity(**dict(e)) for e in ents],

@@ -1,7 +1,12 @@
-"""Opening the store: engine, SQLite pragmas, Alembic migrations, and small SQL helpers."""
+"""Opening the store: engine, SQLite pragmas, Alembic migrations, and small SQL helpers.
+
+Driver errors from a database server (PostgreSQL) become one-line ``StoreError`` messages here, with
+the password left out of the URL.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -10,15 +15,16 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Table, create_engine, event
+from sqlalchemy import Table, create_engine, event, text
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from ..config import db_url
 from ..errors import StoreError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+_MIGRATION_LOCK = 7_326_157_001  # any constant: the advisory lock newsdesk migrations take on PostgreSQL
 
 
 def now() -> str:
@@ -34,6 +40,47 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def server_url(url: str) -> str:
+    """``postgresql://`` and ``postgres://`` mean psycopg 3 (the pinned driver); explicit drivers stay."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def shown_url(url: str) -> str:
+    """The URL for messages: password hidden, driver name left out."""
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return "<invalid URL>"
+    return re.sub(r"^(\w+)\+\w+://", r"\1://", shown)
+
+
+def _reason(exc: BaseException) -> str:
+    """The gist of a driver message: its first line, without the server's prefixes."""
+    lines = str(exc).strip().splitlines() or [type(exc).__name__]
+    line = lines[0].strip()
+    line = line.rsplit(" failed: ", 1)[-1] if line.startswith("connection") else line
+    line = re.sub(r"^(FATAL|ERROR):\s+", "", line).strip()
+    if len(line) > 1 and line[0].isupper() and line[1].islower():  # "Connection refused" -> "connection refused"
+        line = line[0].lower() + line[1:]
+    return line
+
+
+def _server_errors(ctx: ExceptionContext) -> None:
+    """Engine hook: driver errors become one-line StoreErrors (not during pre-ping: the pool retries)."""
+    if ctx.is_pre_ping or ctx.original_exception is None:
+        return
+    where = shown_url(str(ctx.engine.url)) if ctx.engine is not None else "the store"
+    exc = ctx.original_exception
+    if isinstance(ctx.sqlalchemy_exception, OperationalError) and ctx.connection is None:
+        raise StoreError(f"cannot connect to {where}: {_reason(exc)}") from None
+    if ctx.is_disconnect:
+        raise StoreError(f"lost the connection to {where}: {_reason(exc)}") from None
+    raise StoreError(f"store error at {where}: {_reason(exc)}") from None
+
+
 def make_engine(db: str) -> Engine:
     url = db_url(db)
     try:
@@ -44,9 +91,14 @@ def make_engine(db: str) -> Engine:
             engine = create_engine(url, connect_args={"check_same_thread": False})
             event.listen(engine, "connect", _sqlite_pragmas)
             return engine
-        return create_engine(url, pool_pre_ping=True)
-    except (ArgumentError, SQLAlchemyError, ImportError) as exc:
-        raise StoreError(f"cannot open store {db!r}: {exc}") from None
+        engine = create_engine(server_url(url), pool_pre_ping=True)
+        event.listen(engine, "handle_error", _server_errors)
+        return engine
+    except ImportError as exc:
+        hint = " (pip install 'psycopg[binary]')" if "psycopg" in str(exc) else ""
+        raise StoreError(f"cannot open store {shown_url(url)}: driver missing: {exc}{hint}") from None
+    except (ArgumentError, SQLAlchemyError, ValueError) as exc:
+        raise StoreError(f"cannot open store {shown_url(url)}: {_reason(exc)}") from None
 
 
 def _alembic_config(conn: Connection) -> Config:
@@ -60,6 +112,8 @@ def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (each migration runs in a transaction)."""
     try:
         with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":  # two processes opening a new store: one migrates
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
             cfg = _alembic_config(conn)
             head = ScriptDirectory.from_config(cfg).get_current_head()
             if MigrationContext.configure(conn).get_current_revision() != head:
