@@ -55,7 +55,26 @@ def test_events_seeds_history_in_passing_keeps_its_own_dates(models, seeds):
     e003 = _events(models, seeds["003"])
     assert _find(e003, "COOPERATE", {"CHN", "RUS"}, date="2001").rule.startswith("verb:found")
     e002 = _events(models, seeds["002"])
-    assert _find(e002, "CONSULT", {"RUS", None}, date="2023-10").mode == "multilateral"
+    # "his first [trip] to China since October 2023, when he attended a ... summit": an earlier visit to China
+    earlier = _find(e002, "CONSULT", {"RUS", "CHN"}, date="2023-10")
+    assert earlier.mode == "visit" and earlier.actor.country == "RUS" and not earlier.symmetric
+
+
+def test_events_seeds_denied_conditional_and_elliptic_parties(models, seeds):
+    e004 = _events(models, seeds["004"], anchor="2018-10-01")
+    # "... attended by heads of state ... from countries around the world, but never China"
+    assert not any(e.actor.country == "CHN" and e.type == "CONSULT" and e.status == "happened"
+                   and e.mode == "multilateral" for e in e004)
+    # "Both also ... and in December 2017 held joint anti-missile drills": the pair, not the U.S.
+    drills = _find(e004, "COOPERATE", {"CHN", "RUS"}, date="2017-12")
+    assert drills.mode == "military" and drills.symmetric
+    assert not any(e.actor.country == "USA" for e in e004)
+    # "As G7 leaders gathered ... in June 2018 ..., Putin and Xi met ahead of the ... summit in Qingdao"
+    _find(e004, "CONSULT", {"CHN", "RUS"}, date="2018-06", place="Qingdao")
+    e000 = _events(models, seeds["000"], anchor="2018-09-11")
+    # "... until it disarms": a condition, not a report; "Xi agreed, pointing out ...": assent, no event
+    assert not any(e.type == "RETREAT" and e.status == "happened" for e in e000)
+    assert not any(e.type == "AGREE" and e.target is None and e.status == "happened" for e in e000)
 
 
 def test_events_seeds_summits_are_one_symmetric_meeting_in_place(models, seeds):

@@ -13,7 +13,7 @@ from .dating import TimeFinder, event_date
 from .locate import LOCATIVE, VISIT_PREPS, PlaceFinder, as_location, dateline_location
 from .parties import PartyFinder, _same
 from .plover import Lexicon, load_lexicon
-from .rules import Match, match_token, role_children, rule_name
+from .rules import Match, match_token, role_children, rule_name, visit_noun
 from .status import event_status
 
 CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj"}
@@ -31,11 +31,11 @@ def code_events(ctx: Context) -> list[Event]:
     if doc is None or not len(doc):
         return []
     lex = load_lexicon()
-    finder = _Finders(PartyFinder(ctx), TimeFinder(ctx), PlaceFinder(ctx))
+    finder = _Finders(PartyFinder(ctx, lex.words["local_group_nouns"]), TimeFinder(ctx), PlaceFinder(ctx))
     events: list[tuple[int, Event]] = []
     for sent_no, sent in enumerate(doc.sents):
-        matches = [m for tok in sent if (m := match_token(tok, lex)) is not None]
-        by_verb = {m.verb.i: m for m in matches}
+        matches = [m for tok in sent if (m := match_token(tok, lex) or visit_noun(tok, lex)) is not None]
+        by_verb = {m.verb.i: m for m in matches if not m.rule.startswith("adjunct:")}
         preds = set(by_verb)
         coded: list[tuple[int, Event]] = []
         for m in matches:
@@ -44,6 +44,7 @@ def code_events(ctx: Context) -> list[Event]:
             coded.extend((sent_no, e) for e in _code(m, ctx, lex, finder, preds))
         events.extend(_dedupe(coded))
     _apply_dateline(ctx, finder.places, events)
+    _apply_story_place(ctx, finder.places, lex, events)
     return [e for _, e in events]
 
 
@@ -76,11 +77,14 @@ def _subject(verb: Any) -> Any | None:
                     return next((g for g in c.children if g.dep_ == "pobj"), None)
             return None  # "was greeted": the inherited subject would be the target, not the actor
         else:
-            for c in tok.children:
-                if c.dep_ in SUBJECT_DEPS:
-                    if c.lower_ in RELATIVE and tok.dep_ == "relcl":
-                        return tok.head
-                    return c
+            # two subjects is a misparse around a missed verb ("Both also challengethe U.S. deployment ...
+            # held drills"): the leftmost is the clause's real subject
+            subjects = sorted((c for c in tok.children if c.dep_ in SUBJECT_DEPS), key=lambda c: c.i)
+            if subjects:
+                c = subjects[0]
+                if c.lower_ in RELATIVE and tok.dep_ == "relcl":
+                    return tok.head
+                return c
         if tok.dep_ in {"acl"}:
             for c in tok.children:
                 if c.dep_ == "agent":
@@ -111,6 +115,9 @@ def _targets(m: Match, ctx: Context, finder: _Finders, actors: list[Party]) -> t
     for tok in toks:
         found, _ = finder.parties.resolve(tok)
         place = finder.places.at_token(tok)
+        if place is None and m.trigger.mode == "visit":  # "visit the northeastern city of Harbin"
+            place = next((finder.places.at_token(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
         if place is not None and m.trigger.mode == "visit":
             visited = place
             if not found and place.country:
@@ -142,8 +149,17 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
     if not actors:
         return []
     targets, visited, target_toks = _targets(m, ctx, finder, actors)
+    if trig.type in lex.words["attack_types"] and not targets:  # "struck a camp in Pakistan"
+        targets = _place_target(target_toks, finder, actors, lex)
     if trig.extra.get("needs_party_object") and not targets:
         return []
+    if trig.extra.get("needs_complement") and not targets and len(actors) < 2 and not _has_complement(verb):
+        return []  # "Xi agreed, pointing out ...": assent to a remark, no agreement reached
+    denied = _negated_parties(subj, finder, lex) + _negated_parties_of(target_toks, finder, lex)
+    kept = [a for a in actors if not any(_same(a, d) for d in denied)]
+    if kept:  # "ministers from Chile and Peru, but never Bolivia": the others did take part
+        actors, denied = kept, [d for d in denied if not any(_same(d, a) for a in kept)]
+        targets = [t for t in targets if not any(_same(t, d) for d in denied)]
     if trig.symmetric and m.noun is None and any(t.dep_ == "dobj" for t in target_toks) and not targets:
         return []  # "met expectations", "greeted the news"
     etype, mode, rule, symmetric = trig.type, trig.mode, m.rule, trig.symmetric
@@ -158,10 +174,17 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
         etype, mode = trig.if_joint
         rule = m.rule.split(">")[0] + f">{etype}/{mode}"
         symmetric = True
+    if mode == "multilateral" and len(actors) + len(targets) == 2:  # "X and Y held a summit": a bilateral meeting
+        mode, symmetric = "meet", True
+    if etype == "CONSULT" and not targets:  # "his first trip to China since 2023, when he attended a summit"
+        earlier = _previous_visit(verb, finder)
+        if earlier is not None and not any(_same(earlier, a) for a in actors):
+            targets, mode, symmetric = [earlier], "visit", False
+            rule = rule.split(">")[0] + ">CONSULT/visit+previous_visit"
     status = event_status(verb, m.noun, lex)
     date, precision, date_how = event_date(verb, m.noun, status, finder.times, lex, preds, ctx.anchor)
     preds_here = [verb] + ([m.noun] if m.noun is not None else []) + ([verb.head] if verb.dep_ == "conj" else [])
-    place = finder.places.attached(preds_here, LOCATIVE) or visited
+    place = finder.places.attached(preds_here, LOCATIVE, exclude={t.i for t in target_toks}) or visited
     if place is None and mode == "visit":
         place = finder.places.attached(preds_here, VISIT_PREPS)
     if mode == "visit" and not targets and place is not None and place.country \
@@ -190,10 +213,86 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
         for a in actors:
             for t in targets or [None]:
                 pairs.append((a, t, False))
-    return [Event(type=etype, mode=mode, actor=a, target=t, date=date, date_precision=precision,
-                  location=as_location(place), status=status, evidence=list(evidence), rule=rule,
-                  confidence=round(min(0.99, conf), 3), symmetric=sym)
-            for a, t, sym in pairs[:MAX_EVENTS_PER_TRIGGER]]
+    out = []
+    for a, t, sym in pairs[:MAX_EVENTS_PER_TRIGGER]:
+        neg = any(_same(p, q) for p in [a] + ([t] if t else []) for q in denied)
+        out.append(Event(type=etype, mode=mode, actor=a, target=t, date=None if neg else date,
+                         date_precision=None if neg else precision, location=as_location(place),
+                         status="negated" if neg else status, evidence=list(evidence), rule=rule,
+                         confidence=round(min(0.99, conf), 3), symmetric=sym))
+    return out
+
+
+COMPLEMENT_PREPS = {"on", "to", "upon", "over", "with"}
+
+
+def _has_complement(verb: Any) -> bool:
+    """An agreement object: 'agreed to ...', 'agreed that ...', 'agreed on a deal', 'agreed a plan'."""
+    return any(c.dep_ in {"xcomp", "ccomp", "dobj"} or (c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS)
+               for c in verb.children)
+
+
+def _negated_parties(head: Any | None, finder: _Finders, lex: Lexicon) -> list[Party]:
+    """Conjuncts denied one by one: '... by heads of state from around the world, but never China'."""
+    if head is None:
+        return []
+    out: list[Party] = []
+    for tok in head.subtree:
+        if (tok is head or tok.dep_ == "conj") and any(
+                c.lower_ in lex.words["negators"] and c.dep_ in {"neg", "advmod", "det", "preconj"} for c in tok.children):
+            out.extend(finder.parties._resolve_one(tok)[0])
+    return out
+
+
+def _negated_parties_of(toks: list[Any], finder: _Finders, lex: Lexicon) -> list[Party]:
+    return [p for tok in toks for p in _negated_parties(tok, finder, lex)]
+
+
+def _place_target(toks: list[Any], finder: _Finders, actors: list[Party], lex: Lexicon) -> list[Party]:
+    """The country of the place an attack hit: 'a militant camp in Pakistan', 'targets in Beirut's suburbs',
+    'rockets at Haifa'. Armed groups ('Kurdish forces in Syria') are a party of their own, not the country."""
+    own = {a.country for a in actors}
+    for tok in toks:
+        if tok.lemma_.lower() in lex.words["armed_group_nouns"]:
+            continue
+        todo = [(tok, 0)]
+        while todo:
+            cur, depth = todo.pop(0)
+            place = finder.places.at_token(cur)
+            if place is not None and place.country and place.country not in own:
+                return [Party(name=place.name, entity=place.entity, country=place.country)]
+            if depth < 3:
+                todo.extend((c, depth + 1) for c in cur.children if c.dep_ in {"pobj", "poss", "prep", "compound"})
+    return []
+
+
+def _previous_visit(verb: Any, finder: _Finders) -> Party | None:
+    """The country of 'his first [trip] to X since <time>, when <this event>': an earlier visit to X."""
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ not in {"relcl", "advcl", "acl"} and tok is not verb:
+            break
+        head = tok.head
+        if head.lower_ == "when" and head is not tok:
+            head = head.head
+        owner = None
+        if head.dep_ in {"pobj", "npadvmod"} and head.head.lower_ == "since":
+            owner = head.head.head  # the noun or 'first' that 'since' bounds
+        elif any(c.dep_ == "prep" and c.lower_ == "since" for c in head.children) \
+                and any(c.lower_ == "when" for c in tok.children):
+            owner = head  # "his first to China since October 2023, when he attended ..." hung on 'first'
+        if owner is not None:
+            for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ == "to"):
+                for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    place = finder.places.at_token(obj)
+                    if place is not None and place.country:
+                        return Party(name=place.name, entity=place.entity, country=place.country)
+                    found, _ = finder.parties.resolve(obj)
+                    if found and found[0].country:
+                        return Party(name=found[0].name, entity=found[0].entity, country=found[0].country)
+            return None
+        tok = head
+    return None
 
 
 def _party_factor(p: Party, how: str) -> float:
@@ -204,7 +303,7 @@ def _party_factor(p: Party, how: str) -> float:
 def _key(e: Event) -> tuple:
     ends = sorted([e.actor.country or e.actor.name or "", (e.target.country or e.target.name or "") if e.target else ""]) \
         if e.symmetric else [e.actor.country or e.actor.name or "", (e.target.country or e.target.name) if e.target else ""]
-    return (e.type, tuple(ends), e.status)
+    return (e.type, tuple(ends), e.status, e.date)
 
 
 def _dedupe(coded: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
@@ -235,6 +334,30 @@ def _apply_dateline(ctx: Context, places: PlaceFinder, events: list[tuple[int, E
         lead.location = dateline_location(ctx, places)
         if lead.location is not None:
             lead.rule += "+dateline"
+
+
+def _apply_story_place(ctx: Context, places: PlaceFinder, lex: Lexicon, events: list[tuple[int, Event]]) -> None:
+    """A lead meeting with no place takes the one place the article gives 'the summit/meeting' ('The summit
+    in Samarkand, which ...'): a definite meeting noun refers back to the story's meeting."""
+    lead = [e for n, e in events if n < LEAD_SENTENCES and e.type == "CONSULT" and e.location is None
+            and e.status == "happened" and e.date is not None and e.date == ctx.anchor]
+    if not lead:
+        return
+    found: dict[str, Any] = {}
+    for place, root in places.items:
+        prep = root.head
+        noun = prep.head
+        if root.dep_ != "pobj" or prep.lower_ != "in" or (place.feature or "") in {"country", "continent", "region"}:
+            continue
+        trig = lex.nouns.get(noun.lemma_.lower())
+        if trig is None or trig.type != "CONSULT" or not any(c.lower_ == "the" for c in noun.children):
+            continue
+        found[place.name] = place
+    if len(found) == 1:
+        place = next(iter(found.values()))
+        for e in lead:
+            e.location = as_location(place)
+            e.rule += "+story_place"
 
 
 __all__ = ["code_events", "rule_name"]

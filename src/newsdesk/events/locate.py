@@ -8,6 +8,7 @@ from ..records import Place
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "off", "on", "across", "along", "over"}
 VISIT_PREPS = {"to"}
+TRANSPARENT_ADVERBS = {"ahead", "prior"}
 PASS_THROUGH = {"pobj", "prep", "compound", "appos", "conj", "nmod", "amod", "npadvmod"}
 
 
@@ -29,12 +30,13 @@ class PlaceFinder:
                 return p
         return None
 
-    def attached(self, preds: list[Any], preps: set[str]) -> Place | None:
-        """The most specific place reached from one of ``preds`` through a prep in ``preps``."""
+    def attached(self, preds: list[Any], preps: set[str], exclude: set[int] | None = None) -> Place | None:
+        """The most specific place reached from one of ``preds`` through a prep in ``preps``; places that
+        are the event's target ('lashed out at the U.S.') are not where it happened."""
         best: tuple[int, Place] | None = None
         ids = {p.i for p in preds}
         for place, root in self.items:
-            if root.sent != preds[0].sent:
+            if root.sent != preds[0].sent or (exclude and root.i in exclude):
                 continue
             prep = _attaching_prep(root, ids)
             if prep is None or prep.lower_ not in preps:
@@ -46,13 +48,16 @@ class PlaceFinder:
 
 
 def _attaching_prep(root: Any, preds: set[int]) -> Any | None:
-    """Walk up from the place to an event predicate; return the prep that hangs on the predicate."""
-    tok, last_prep = root, None
+    """Walk up from the place to an event predicate; return the prep that hangs on the predicate.
+    'met ahead of the summit in Qingdao': the meeting is placed where the summit it preceded was."""
+    tok, first_prep = root, None
     for _ in range(8):
-        if tok.dep_ == "prep":
-            last_prep = tok
+        if tok.dep_ == "prep" and first_prep is None:
+            first_prep = tok
         if tok.head.i in preds and tok.dep_ == "prep":
             return tok
+        if tok.head.i in preds and tok.dep_ == "advmod" and tok.lower_ in TRANSPARENT_ADVERBS:
+            return first_prep
         if tok.dep_ not in PASS_THROUGH or tok.head is tok:
             return None
         tok = tok.head

@@ -25,8 +25,9 @@ RECENT_CHARS = 1500  # how far back a pair or pronoun may look
 class PartyFinder:
     """Index of mentions by token for one document, with pronoun and pair recall."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, local_groups: frozenset[str] = frozenset()) -> None:
         self.ctx = ctx
+        self.local_groups = local_groups  # "protesters in Baghdad": people named by where they are
         doc = ctx.doc
         self.by_token: dict[int, Mention] = {}
         for m in sorted(ctx.mentions, key=lambda m: (m.start, -(m.end - m.start))):
@@ -91,11 +92,12 @@ class PartyFinder:
                 return p
         return None
 
-    def recent_single(self, char: int) -> Party | None:
+    def recent_single(self, char: int, country_level: bool = False) -> Party | None:
+        """The last non-person party with a country; ``country_level``: a country itself ('the government')."""
         for p in self._before(char):
-            if self.etype(p) != "PERSON" and p.country:
+            if self.etype(p) != "PERSON" and p.country and (not country_level or self.etype(p) == "GPE"):
                 return p
-        return None
+        return self.recent_single(char) if country_level else None
 
     def recent_pair(self, char: int, want: str | None) -> list[Party]:
         """The last 'X and Y' pair of the wanted kind, else the two most recent distinct parties."""
@@ -158,12 +160,17 @@ class PartyFinder:
                 found = self.recent_single(tok.idx)
                 return ([found] if found else []), "pronoun"
             return [], "none"
+        both = next((c for c in tok.children if c.lower_ == "both" and c.dep_ in {"det", "predet"}), None)
+        if both is not None and tok.tag_ in {"NN", "NNP"} and not _is_pair_phrase(tok):
+            # "both" cannot determine a singular noun: it is the pronoun subject the parser folded in
+            # ("Both also challenge the U.S. deployment ...")
+            return self.recent_pair(both.idx, None), "pair"
         if _is_pair_phrase(tok):
             want = "PERSON" if tok.lemma_.lower() in PAIR_NOUNS_PERSON else None
             return self.recent_pair(tok.idx, want), "pair"
         if tok.lemma_.lower() in SINGLE_BACK_NOUNS and any(c.lower_ == "the" for c in tok.children) \
                 and not any(c.dep_ in {"prep", "amod", "compound", "poss"} for c in tok.children):
-            found = self.recent_single(tok.idx)
+            found = self.recent_single(tok.idx, country_level=True)
             return ([found] if found else []), "pronoun"
         # "his Russian counterpart, Vladimir Putin"; "VLADIVOSTOK, Russia -- Xi Jinping and ..." (dateline)
         appos = [c for c in tok.children if c.dep_ == "appos"]
@@ -181,8 +188,9 @@ class PartyFinder:
             if child.dep_ in OWNER_DEPS and child.pos_ != "PRON" and self.at(child) is not None:
                 found, _ = self.resolve(child)  # "Indian and Chinese troops"
                 return found, "owner"
+        local = tok.lemma_.lower() in self.local_groups
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
+            if child.dep_ == "prep" and (child.lower_ in OWNER_PREPS or (local and child.lower_ == "in")):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         found, _ = self.resolve(obj)

@@ -82,6 +82,29 @@ def _object_class_ok(verb: Any, trig: Trigger, lex: Lexicon) -> bool:
     return any(o.lemma_.lower() in words or any(c.lemma_.lower() in words for c in o.conjuncts) for o in objs)
 
 
+def _class_pair(lemma: str, noun: str, lex: Lexicon) -> Trigger | None:
+    """A '<verb> @<class>' entry: 'supply tanks', 'deliver drones' (any noun of the class)."""
+    for cls, words in lex.object_classes.items():
+        if noun in words:
+            trig = lex.verb_noun.get(f"{lemma} @{cls}")
+            if trig is not None:
+                return trig
+    return None
+
+
+def visit_noun(tok: Any, lex: Lexicon) -> Match | None:
+    """'during his state visit to Hanoi': a visit noun in a time adjunct of a clause took place with it."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in {"during", "on"}:
+        return None
+    trig = lex.nouns.get(tok.lemma_.lower())
+    verb = tok.head.head
+    if trig is None or trig.mode != "visit" or verb.pos_ not in {"VERB", "AUX"} or tok.head.dep_ != "prep":
+        return None
+    if not any(c.dep_ == "poss" for c in tok.children):  # "on a visit" without an owner is too loose
+        return None
+    return Match(trig, rule_name("adjunct", f"{tok.head.lower_}+{tok.lemma_.lower()}", trig), verb, noun=tok)
+
+
 def match_token(tok: Any, lex: Lexicon) -> Match | None:
     """The event a token evokes, if any. Verbs first (phrasal, verb+noun, light+noun, plain)."""
     if tok.pos_ not in {"VERB", "NOUN", "PROPN"} and not (tok.pos_ == "ADJ" and tok.lemma_ == "due"):
@@ -109,7 +132,7 @@ def _match_verb(tok: Any, lemma: str, lex: Lexicon) -> Match | None:
         for obj in role_children(tok, role):
             for cand in [obj, *obj.conjuncts]:
                 nl = noun_lemma(cand, lex) or cand.lemma_.lower()
-                vn = lex.verb_noun.get(f"{lemma} {nl}")
+                vn = lex.verb_noun.get(f"{lemma} {nl}") or _class_pair(lemma, nl, lex)
                 if vn is not None:
                     return Match(vn, rule_name("verb_noun", f"{lemma}+{nl}", vn), tok, noun=cand)
                 trig = lex.nouns.get(nl)

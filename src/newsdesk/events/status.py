@@ -7,6 +7,9 @@ from .plover import Lexicon
 
 CHAIN_DEPS = {"xcomp", "ccomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj"}
 CONDITIONALS = {"if", "unless", "whether"}
+# "until it disarms", "once the talks resume": a present-tense clause under these is not yet real
+PENDING_MARKS = {"until", "till", "once"}
+PRESENT_TAGS = {"VB", "VBP", "VBZ"}
 FUTURE_ADVERBS = {"tomorrow", "soon", "later"}
 
 
@@ -37,7 +40,7 @@ def event_status(verb: Any, noun: Any | None, lex: Lexicon) -> str:
             return "hypothetical"
         kids = list(tok.children)
         modals = {c.lower_ for c in kids if c.dep_ == "aux"} & w["hypothetical_modals"]
-        if modals == {"would"} and _reported(tok):
+        if modals == {"would"} and _reported(tok, w["reporting_verbs"]):
             return "planned"  # "said he would visit": future in the past
         if modals:
             return "hypothetical"
@@ -56,10 +59,12 @@ def event_status(verb: Any, noun: Any | None, lex: Lexicon) -> str:
 
 
 def _conditional(tok: Any) -> bool:
-    """The clause of ``tok`` (or one it sits in) is introduced by 'if'/'unless'."""
+    """The clause of ``tok`` (or one it sits in) is introduced by 'if'/'unless', or is a present-tense
+    'until'/'once' clause ("sanctions stay until it disarms"): a condition, not a report."""
     cur = tok
     for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in cur.children):
+        marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
+        if marks & CONDITIONALS or (marks & PENDING_MARKS and cur.tag_ in PRESENT_TAGS):
             return True
         if cur.dep_ not in {"advcl", "conj", "xcomp", "ccomp"} or cur.head is cur:
             return False
@@ -76,8 +81,6 @@ def past_perfect(verb: Any) -> bool:
     return False
 
 
-REPORTING = {"say", "announce", "tell", "confirm", "report", "state", "add", "note", "declare"}
-
-
-def _reported(tok: Any) -> bool:
-    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING and tok.head.tag_ == "VBD"
+def _reported(tok: Any, reporting: frozenset[str]) -> bool:
+    """'said/affirmed that they would ...': the future seen from a past report."""
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in reporting and tok.head.tag_ in {"VBD", "VBN"}
