@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed
 
-.PHONY: install browser run ingest-demo serve test bench clean-db help
+.PHONY: install browser postgres run ingest-demo serve test bench clean-db help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -34,7 +34,10 @@ ingest-demo: install  ## ingest the bundled demo corpus into $(DB)
 run: ingest-demo  ## set up, ingest examples/corpus into ./newsdesk.db and serve the UI on http://127.0.0.1:8000
 	$(BIN)/newsdesk --db $(DB) serve --host $(HOST) --port $(PORT)
 
-test: install browser  ## set up, then run the whole test suite (no tests collected counts as a failure)
+postgres:  ## start the throw-away PostgreSQL the tests use (installs Debian's postgresql if missing; prints its URL)
+	scripts/postgres.sh
+
+test: install browser postgres  ## set up, then run the whole test suite (no tests collected counts as a failure)
 	@$(BIN)/python -m pytest -q; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: no tests were collected" >&2; exit 1; fi; exit $$rc
 
