@@ -47,7 +47,8 @@ start() {
     || die "$PY cannot import newsdesk and distributed; set NEWSDESK_PYTHON to the project's venv python"
   mkdir -p "$DIR"
   rm -f "$SCHED_FILE"
-  "$PY" -m dask scheduler --host "$HOST" --port "$PORT" --no-dashboard --scheduler-file "$SCHED_FILE" \
+  "$PY" -m dask scheduler --host "$HOST" --port "$PORT" --no-dashboard --dashboard-address "$HOST:0" \
+    --scheduler-file "$SCHED_FILE" \
     >"$DIR/scheduler.log" 2>&1 &
   echo $! >"$DIR/scheduler.pid"
   for _ in $(seq 100); do
@@ -57,7 +58,8 @@ start() {
   done
   [[ -s "$SCHED_FILE" ]] || die "scheduler did not start within 20 s; see $DIR/scheduler.log"
   # One thread per worker: spaCy is CPU-bound and each worker process holds its own models.
-  "$PY" -m dask worker --scheduler-file "$SCHED_FILE" --nworkers "$n" --nthreads 1 --no-dashboard \
+  "$PY" -m dask worker --scheduler-file "$SCHED_FILE" --host "$HOST" --nworkers "$n" --nthreads 1 \
+    --no-dashboard --dashboard-address "$HOST:0" \
     --local-directory "$DIR/work" >"$DIR/workers.log" 2>&1 &
   echo $! >"$DIR/workers.pid"
   wait_for_workers "$n" || die "workers did not join; see $DIR/workers.log"

@@ -23,7 +23,7 @@ ACTORS = actor_files_tuple([DEMO / "actors.csv"])
 @pytest.fixture(scope="module")
 def cluster():
     """Two single-threaded worker processes, shared by the tests that pass a scheduler address."""
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0") as c:
         yield c
 
 
@@ -99,3 +99,8 @@ def test_engine_dask_worker_without_actor_file_fails_fast(cluster, tmp_path):
     with pytest.raises(NewsdeskError, match="cannot load the models"):
         next(run_dask([RawDoc(source="x", text="y")], _settings(), (str(tmp_path / "missing.csv"),),
                       scheduler=cluster.scheduler_address))
+
+
+def test_engine_dask_empty_input_contacts_no_scheduler():
+    # Nothing to process (e.g. every input already stored): no cluster is started or reached.
+    assert list(run_dask(iter([]), _settings(), scheduler="tcp://127.0.0.1:9")) == []

@@ -11,6 +11,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import replace
+from itertools import chain
 
 from distributed import Client, Future, LocalCluster
 
@@ -121,6 +122,10 @@ def run_dask(raws: Iterable[RawDoc], settings: Settings, actor_files: tuple[str,
     ``workers`` (default ``settings.workers``) single-threaded processes is started and closed here.
     Call it under a ``if __name__ == "__main__":`` guard: worker processes are spawned.
     """
+    docs = iter(raws)
+    first = next(docs, None)
+    if first is None:  # nothing to do (e.g. every input already stored): start no cluster
+        return
     with ExitStack() as stack:
         if scheduler:
             try:
@@ -130,6 +135,6 @@ def run_dask(raws: Iterable[RawDoc], settings: Settings, actor_files: tuple[str,
         else:
             n = settings.workers if workers is None else workers
             cluster = stack.enter_context(LocalCluster(n_workers=max(1, n), threads_per_worker=1, processes=True,
-                                                       dashboard_address=None))
+                                                       dashboard_address="127.0.0.1:0"))
             client = stack.enter_context(Client(cluster))
-        yield from run_on_client(client, raws, settings, actor_files)
+        yield from run_on_client(client, chain([first], docs), settings, actor_files)
