@@ -41,7 +41,7 @@ def code_events(ctx: Context) -> list[Event]:
         for m in matches:
             if _is_content_of(m, by_verb, lex):
                 continue
-            coded.extend((sent_no, e) for e in _code(m, ctx, lex, finder, preds))
+            coded.extend((sent_no, e) for e in _code(m, ctx, lex, finder, preds, sent))
         events.extend(_dedupe(coded))
     _apply_dateline(ctx, finder.places, events)
     _apply_story_place(ctx, finder.places, lex, events)
@@ -136,7 +136,8 @@ def _joint(m: Match, actors: list[Party], targets: list[Party], lex: Lexicon) ->
                for w in words + [m.verb] for c in w.children)
 
 
-def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int]) -> list[Event]:
+def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int], sent: Any) -> list[Event]:
+    # ``sent`` is passed down: Token.sent walks every sentence of the document on each call
     trig, verb = m.trigger, m.verb
     subj = _subject(verb)
     actors, how = finder.parties.resolve(subj) if subj is not None else ([], "none")
@@ -182,18 +183,17 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
             targets, mode, symmetric = [earlier], "visit", False
             rule = rule.split(">")[0] + ">CONSULT/visit+previous_visit"
     status = event_status(verb, m.noun, lex)
-    date, precision, date_how = event_date(verb, m.noun, status, finder.times, lex, preds, ctx.anchor)
+    date, precision, date_how = event_date(verb, m.noun, status, finder.times, lex, preds, ctx.anchor, sent)
     preds_here = [verb] + ([m.noun] if m.noun is not None else []) + ([verb.head] if verb.dep_ == "conj" else [])
-    place = finder.places.attached(preds_here, LOCATIVE, exclude={t.i for t in target_toks}) or visited
+    place = finder.places.attached(preds_here, LOCATIVE, exclude={t.i for t in target_toks}, sent=sent) or visited
     if place is None and mode == "visit":
-        place = finder.places.attached(preds_here, VISIT_PREPS)
+        place = finder.places.attached(preds_here, VISIT_PREPS, sent=sent)
     if mode == "visit" and not targets and place is not None and place.country \
             and place.country != actors[0].country:  # "arrived in Moscow for a visit"
         targets = [Party(name=place.name, entity=place.entity, country=place.country)]
-    sent = verb.sent
     words = [t for t in sent if not t.is_space]
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    evidence = [Span(start, end, ctx.doc.text[start:end])]
+    evidence = [Span(start, end, ctx.doc[words[0].i:words[-1].i + 1].text)]  # Doc.text would rejoin every token
     conf = trig.weight * _party_factor(actors[0], how)
     if trig.targets and not targets:
         conf *= 0.9
@@ -206,6 +206,8 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
         pairs = [(a, b, False) for a in actors for b in actors if a is not b]
     elif symmetric and targets:  # "the UAE and Bahrain signed agreements with Israel"
         pairs = [(a, t, True) for a in actors for t in targets]
+    elif symmetric and len(actors) == 3:  # a trilateral accord is three dyads; larger groups are one gathering
+        pairs = [(actors[i], actors[j], True) for i in range(3) for j in range(i + 1, 3)]
     elif symmetric:
         everyone = actors + [t for t in targets if not any(_same(t, a) for a in actors)]
         pairs.append((everyone[0], everyone[1] if len(everyone) > 1 else None, len(everyone) > 1))
@@ -331,9 +333,12 @@ def _apply_dateline(ctx: Context, places: PlaceFinder, events: list[tuple[int, E
         return
     sent_no, lead = events[0]
     if sent_no < LEAD_SENTENCES and lead.location is None and lead.status == "happened":
-        lead.location = dateline_location(ctx, places)
-        if lead.location is not None:
-            lead.rule += "+dateline"
+        where = dateline_location(ctx, places)
+        if where is None:
+            return
+        for n, e in events:  # the dyads of one trilateral lead event share its place
+            if n == sent_no and e.rule == lead.rule and e.location is None and e.status == "happened":
+                e.location, e.rule = dict(where), e.rule + "+dateline"
 
 
 def _apply_story_place(ctx: Context, places: PlaceFinder, lex: Lexicon, events: list[tuple[int, Event]]) -> None:

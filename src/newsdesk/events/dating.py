@@ -97,9 +97,9 @@ def _governs(verb: Any, target: Any) -> bool:
 
 
 def event_date(verb: Any, noun: Any | None, status: str, finder: TimeFinder, lex: Lexicon,
-               other_predicates: set[int], anchor: str | None) -> tuple[str | None, str | None, str]:
-    """(date, precision, how) for the event on ``verb``; how is 'time', 'anchor' or 'none'."""
-    sent, doc = verb.sent, verb.doc
+               other_predicates: set[int], anchor: str | None, sent: Any = None) -> tuple[str | None, str | None, str]:
+    """(date, precision, how) for the event on ``verb`` in sentence ``sent``; how is 'time', 'anchor' or 'none'."""
+    sent, doc = sent if sent is not None else verb.sent, verb.doc
     bounds = lex.words["not_event_time_preps"]
     times = [(t, toks) for t, toks in finder.in_sentence(sent) if not _is_bound(toks, doc, bounds)]
     ancestors = {a.i for a in verb.ancestors}

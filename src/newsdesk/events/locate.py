@@ -30,13 +30,15 @@ class PlaceFinder:
                 return p
         return None
 
-    def attached(self, preds: list[Any], preps: set[str], exclude: set[int] | None = None) -> Place | None:
+    def attached(self, preds: list[Any], preps: set[str], exclude: set[int] | None = None,
+                 sent: Any = None) -> Place | None:
         """The most specific place reached from one of ``preds`` through a prep in ``preps``; places that
         are the event's target ('lashed out at the U.S.') are not where it happened."""
         best: tuple[int, Place] | None = None
         ids = {p.i for p in preds}
+        sent = sent if sent is not None else preds[0].sent
         for place, root in self.items:
-            if root.sent != preds[0].sent or (exclude and root.i in exclude):
+            if not sent.start <= root.i < sent.end or (exclude and root.i in exclude):
                 continue
             prep = _attaching_prep(root, ids)
             if prep is None or prep.lower_ not in preps:

@@ -130,7 +130,10 @@ class PartyFinder:
         """Parties named by the phrase headed by ``head`` and its conjuncts, with how they were found."""
         parties: list[Party] = []
         how = "mention"
-        for tok in [head, *head.conjuncts]:
+        # "Donald Trump and Vladimir Putin" misparsed with the first name as a modifier of the second
+        stray = [c for c in head.children if c.dep_ in {"nmod", "compound"} and c.i < head.i
+                 and any(g.dep_ == "cc" for g in c.children)]
+        for tok in sorted([head, *stray], key=lambda t: t.i) + list(head.conjuncts):
             found, h = self._resolve_one(tok)
             if h != "mention":
                 how = h
@@ -140,6 +143,13 @@ class PartyFinder:
         return parties, how
 
     def _resolve_one(self, tok: Any) -> tuple[list[Party], str]:
+        if _is_dateline(tok):  # "TALLINN — Estonia, Finland and Poland agreed": the parties follow the dash
+            dash = next((c.i for c in tok.children if c.is_punct and c.text in DASHES), None)
+            for child in (c for c in tok.children if c.dep_ == "appos" and dash is not None and c.i > dash):
+                found, _ = self.resolve(child)
+                if found:
+                    return found, "mention"
+            return [], "none"
         p = self.at(tok)
         if p is not None:
             if p.country is None:  # "Brazil's President Lula": the owner gives the country
@@ -204,7 +214,7 @@ DASHES = {"--", "-", "—", "–"}
 
 def _is_dateline(tok: Any) -> bool:
     """'VLADIVOSTOK, Russia -- ...': an upper-case place opening the sentence, parsed as its subject."""
-    return tok.i == tok.sent.start and tok.text.isupper() and len(tok.text) > 2 \
+    return bool(tok.is_sent_start) and tok.text.isupper() and len(tok.text) > 2 \
         and any(c.is_punct and c.text in DASHES for c in tok.children)
 
 
