@@ -44,11 +44,6 @@ def _inputs(tmp: Path) -> list[Path]:
 
 
 def _build(db: str, inputs: list[Path]) -> tuple[Store, Any]:
-    # trafilatura drops paragraphs it has seen more than twice in this process (a global LRU behind
-    # deduplicate=True in clean/html.py): both stores must start from the same cleaner state
-    from trafilatura.meta import reset_caches
-
-    reset_caches()
     settings = load_settings(db=db, workers=1)
     store = open_store(db)
     report = ingest_paths(inputs, store, settings, actor_files=[DEMO / "actors.csv"])

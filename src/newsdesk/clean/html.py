@@ -16,10 +16,12 @@ def extract_html(html: str) -> tuple[str, dict[str, Any]]:
     articles survive; a page with no article text gives ``""``.
     """
     doc = None
+    # deduplicate=False: trafilatura's dedup cache is process-global, so a page seen before would
+    # lose paragraphs and cleaning would stop being a pure function of the input.
     for opts in ({"favor_precision": True}, {"favor_recall": True}):
         doc = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
-            include_links=False, deduplicate=True, date_extraction_params=_DATE_PARAMS, **opts)
+            include_links=False, deduplicate=False, date_extraction_params=_DATE_PARAMS, **opts)
         if doc is not None and (doc.text or "").strip():
             break
     if doc is None:
