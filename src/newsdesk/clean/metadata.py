@@ -179,10 +179,11 @@ def build_meta(units: list[Unit], header: list[Unit], body: list[Unit], hints: d
         if unit is not None and (meta.evidence.get(field) is None or meta.evidence[field].source == "page-header"
                                  or _norm(unit.text) == _norm(str(getattr(meta, field)))):
             unit.reason = field  # the header line the value was read from (or repeats) is not body
-    if meta.title:  # the title repeated as a paragraph is metadata, not body
-        for u in units:
-            if u.reason is None and _norm(u.text) == _norm(meta.title):
-                u.reason = "title"
+    for field in ("title", "subtitle"):  # the title or standfirst repeated as a paragraph is not body
+        value = getattr(meta, field)
+        for u in units if value else ():
+            if u.reason is None and _norm(u.text) == _norm(value):
+                u.reason = field
 
     # URL
     if hints.get("url"):
