@@ -41,12 +41,19 @@ def _settings(**kw):
     return load_settings(db="unused.db", **kw)
 
 
+def _as_dict(result):
+    if isinstance(result, RejectedInput):
+        return {"source": result.source, "rejected": result.reason}
+    return to_dict(result)
+
+
 def test_engine_dask_local_cluster_matches_local_engine_in_order(docs):
     # Small batches: several are in flight at once, so results can come back out of order.
     settings = _settings(workers=2, batch_size=3)
-    local = [to_dict(r) for r in run_local(docs, settings, ACTORS, workers=1)]
-    dask = [to_dict(r) for r in run_dask(docs, settings, ACTORS)]  # starts and closes its own LocalCluster
+    local = [_as_dict(r) for r in run_local(docs, settings, ACTORS, workers=1)]
+    dask = [_as_dict(r) for r in run_dask(docs, settings, ACTORS)]  # starts and closes its own LocalCluster
     assert [r["source"] for r in dask] == [d.source for d in docs]
+    assert not [r for r in dask if "rejected" in r]
     assert dask == local
 
 

@@ -17,7 +17,7 @@ from distributed import Client, Future, LocalCluster
 
 from ..config import Settings
 from ..errors import NewsdeskError, RejectedInput
-from ..pipeline import load_models, process_batch
+from ..pipeline import Models, load_models, process_batch
 from ..records import ArticleRecord, RawDoc
 from .local import batches
 
@@ -28,7 +28,7 @@ WORKER_WAIT_S = 120
 _load_lock = threading.Lock()  # a worker started with several threads must not load the models twice
 
 
-def _models(actor_files: tuple[str, ...]):
+def _models(actor_files: tuple[str, ...]) -> Models:
     with _load_lock:
         return load_models(actor_files)
 
@@ -120,6 +120,7 @@ def run_dask(raws: Iterable[RawDoc], settings: Settings, actor_files: tuple[str,
 
     ``scheduler``: address of a running scheduler (``tcp://host:8786``); without one a LocalCluster of
     ``workers`` (default ``settings.workers``) single-threaded processes is started and closed here.
+    On a cluster, actor files must be readable at the same paths on every worker (checked up front).
     Call it under a ``if __name__ == "__main__":`` guard: worker processes are spawned.
     """
     docs = iter(raws)
