@@ -27,21 +27,24 @@ def article_rows(store: Store) -> Iterator[Row]:
 
 
 def entity_rows(store: Store) -> Iterator[Row]:
+    """One row per canonical entity: article-local variants linked across documents are folded in."""
+    canonical = store.entity_link_map()
     spans: dict[str, list[Row]] = defaultdict(list)
-    for m in store.items("mentions"):
-        spans[m["entity"]].append({"article": m["article_id"], "start": m["start"], "end": m["end"],
-                                   "text": m["text"]})
-    for p in store.items("places"):
-        spans[p["entity"]].append({"article": p["article_id"], "start": p["start"], "end": p["end"],
-                                   "text": p["text"]})
+    keys: dict[str, set[str]] = defaultdict(set)
+    for table in ("mentions", "places"):
+        for m in store.items(table):
+            key = canonical.get(m["entity"], m["entity"])
+            keys[key].add(m["entity"])
+            spans[key].append({"article": m["article_id"], "start": m["start"], "end": m["end"],
+                               "text": m["text"]})
     for e in store.entity_table():
-        ms = spans.get(e["key"], [])
+        ms = sorted(spans.get(e["key"], []), key=lambda m: (m["article"], m["start"]))
         if not ms:
             continue
         row = {"id": e["key"], "name": e["name"], "type": e["type"], "wikidata": e["wikidata"],
                "country": e["country"], "sector": e["sector"],
                "aliases": sorted({m["text"] for m in ms}), "articles": sorted({m["article"] for m in ms}),
-               "mentions": ms}
+               "mentions": ms, "merged_keys": sorted(keys[e["key"]] - {e["key"]})}
         if e["lat"] is not None or e["geonames_id"] is not None:
             row.update(lat=e["lat"], lon=e["lon"], geonames_id=e["geonames_id"])
         yield row
