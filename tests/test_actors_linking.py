@@ -126,3 +126,11 @@ def test_actors_seeds_mr_xi_and_mr_putin_are_linked(seed_records):
         mr = [m for m in rec.mentions if m.text in ("Mr. Xi", "Mr. Putin")]
         assert all(m.entity in ("Q15031", "Q7747") for m in mr)
     assert total > 80 and linked / total > 0.97
+
+
+def test_actors_seeds_places_are_not_people(seed_records):
+    """A word the article uses as a place (its dateline city, a GPE elsewhere) is no local person."""
+    for rec in seed_records:
+        places = {p.name.lower() for p in rec.places} | {(rec.meta.dateline or "").lower()}
+        people = {e.name.lower() for e in rec.entities if e.type == "PERSON" and e.key.startswith("loc:")}
+        assert not people & places, (rec.source, people & places)

@@ -161,6 +161,15 @@ def _resolve_overlaps(found: list[Found], blocked: set[int]) -> list[Found]:
     return sorted(kept, key=lambda x: x.start)
 
 
+def _place_words(ctx: Context, cands: list[tuple[int, int, str]]) -> set[str]:
+    """Folded names the article uses as places: its dateline city and its place entities."""
+    words = {" ".join(name_tokens(char_span(ctx.doc, s, e)[2])) for s, e, label in cands
+             if label in ("GPE", "LOC", "FAC")}
+    if ctx.meta.dateline:
+        words.add(" ".join(name_tokens(ctx.meta.dateline)))
+    return words
+
+
 def link_actors(ctx: Context) -> list[Mention]:
     """Link the article's actor mentions; register each linked entity on ``ctx``."""
     st = DocState(ctx)
@@ -184,11 +193,14 @@ def link_actors(ctx: Context) -> list[Mention]:
             st.link_full_name(s, e)
         else:
             short.append((s, e, label))
+    places = _place_words(ctx, cands)
     for s, e, label in short:
         word = name_tokens(char_span(doc, s, e)[2])
         if label == "PERSON":
-            # an all-capitals word alone is a dateline or a heading more often than a person
-            st.link_short_name(s, e, labelled=not doc[s:e].text.isupper())
+            # an all-capitals word alone is a dateline or a heading more often than a person, and a
+            # word the article uses as a place ("the Vladivostok summit") is a person only if one is known
+            labelled = not doc[s:e].text.isupper() and " ".join(word) not in places
+            st.link_short_name(s, e, labelled=labelled)
         elif len(word) == 1 and (word[0] in st.by_last or st.pick_fitting(st.reg.by_surname(word[0]))):
             # a surname NER mislabelled
             st.link_short_name(s, e, labelled=False)
