@@ -134,3 +134,15 @@ def test_actors_seeds_places_are_not_people(seed_records):
         places = {p.name.lower() for p in rec.places} | {(rec.meta.dateline or "").lower()}
         people = {e.name.lower() for e in rec.entities if e.type == "PERSON" and e.key.startswith("loc:")}
         assert not people & places, (rec.source, people & places)
+
+
+def test_actors_demonym_mislabelled_as_org_links_country(models):
+    """NER sometimes calls "Ugandan" (in "Ugandan fishermen") an organisation: it is Uganda."""
+    text = ("KAMPALA — Uganda on Monday accused Kenya of detaining 40 Ugandan fishermen on Lake Victoria "
+            "and seizing their boats. Kenya said the boats had entered Kenyan waters without permits.")
+    doc = models.nlp(text)
+    ctx = Context(doc=doc, meta=Meta(), anchor=None, resources=models.resources)
+    mentions = {m.text: m for m in link_actors(ctx)}
+    uganda = models.resources.registry.country("UGA").key
+    assert mentions["Ugandan"].entity == uganda and mentions["Ugandan"].how == "demonym"
+    assert not any(k.startswith("loc:ORG:") for k in ctx.entities)

@@ -161,6 +161,14 @@ def _resolve_overlaps(found: list[Found], blocked: set[int]) -> list[Found]:
     return sorted(kept, key=lambda x: x.start)
 
 
+def _demonym_group(st: DocState, s: int, e: int) -> bool:
+    """An ORG span that is a demonym (alone or before common nouns) links the demonym to its country."""
+    rest = st.doc[s + 1:e]
+    if any(t.is_title or t.is_upper for t in rest) or st.reg.lookup(st.doc[s:e].text):
+        return False
+    return link_demonym(st, s, s + 1)
+
+
 def _place_words(ctx: Context, cands: list[tuple[int, int, str]]) -> set[str]:
     """Folded names the article uses as places: its dateline city and its place entities."""
     words = {" ".join(name_tokens(char_span(ctx.doc, s, e)[2])) for s, e, label in cands
@@ -206,6 +214,8 @@ def link_actors(ctx: Context) -> list[Mention]:
             st.link_short_name(s, e, labelled=False)
         elif _pair_of_people(st, s, e):
             pass
+        elif label == "ORG" and _demonym_group(st, s, e):
+            pass  # "Ugandan fishermen": a group named by nationality, not an organisation
         elif label in ("ORG", "EVENT", "LOC", "FAC", "GPE"):
             _link_org(st, s, e, label)
     _bare_surnames(st, {i for s, e, _ in cands for i in range(s, e)})
