@@ -131,30 +131,11 @@ class ArticleQueries:
 
     def list_articles(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
                       story: str | None = None, entity: str | None = None, query: str | None = None,
-                      after: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Article summaries ordered by (published desc, id); ``after`` is a keyset cursor (an id)."""
-        a = s.articles
-        cols = [a.c.id, a.c.source, a.c.outlet, a.c.published, a.c.title, a.c.url, a.c.duplicate_of,
-                a.c.story_id, a.c.dateline, a.c.authors, a.c.flags]
-        stmt = select(*cols)
-        if outlet:
-            stmt = stmt.where(func.lower(a.c.outlet) == outlet.lower())
-        if since:
-            stmt = stmt.where(a.c.published >= since)
-        if until:
-            stmt = stmt.where(a.c.published <= until)
-        if story:
-            stmt = stmt.where(a.c.story_id == story)
-        if entity:
-            stmt = stmt.where(a.c.id.in_(select(s.mentions.c.article_id).where(s.mentions.c.entity == entity)))
-        if query:
-            stmt = stmt.where(a.c.id.in_(self._fts_ids(query)))
-        stmt = stmt.order_by(func.coalesce(a.c.published, "").desc(), a.c.id)
-        rows = [dict(r) for r in self._all(stmt)]
-        if after:
-            ids = [r["id"] for r in rows]
-            rows = rows[ids.index(after) + 1:] if after in ids else []
-        return rows[:limit] if limit else rows
+                      limit: int | None = None) -> list[dict[str, Any]]:
+        """Article summaries ordered by (published desc, id): one page of ``articles_page``, unbounded."""
+        rows, _ = self.articles_page(outlet=outlet, since=since, until=until, story=story,  # type: ignore[attr-defined]
+                                     entities=[entity] if entity else (), query=query, limit=limit or 10**9)
+        return rows
 
     def _fts_ids(self, query: str) -> list[str]:
         """Article ids matching a full-text query: every word must occur (FTS5 on SQLite, a GIN-indexed
