@@ -105,25 +105,22 @@ class SynthesisQueries:
     def replace_discrepancies(self, story_ids: Iterable[str], rows: list[dict[str, Any]],
                               cross_story: bool = False) -> None:
         """Drop the discrepancies of these stories (and the cross-story ones when asked), write ``rows``."""
-        d = s.discrepancies
-        with self.engine.begin() as conn:
-            ids = sorted(set(story_ids))
-            for i in range(0, len(ids), 500):
-                conn.execute(delete(d).where(d.c.story_id.in_(ids[i:i + 500])))
-            if cross_story:
-                conn.execute(delete(d).where(d.c.story_id.is_(None)))
-            upsert(conn, d, rows, ["id"])
+        self._replace_story_rows(s.discrepancies, story_ids, rows, cross_story)
 
     def replace_quote_groups(self, story_ids: Iterable[str], rows: list[dict[str, Any]],
                              cross_story: bool = False) -> None:
-        g = s.quote_groups
+        """Drop the quote groups of these stories (and the cross-story ones when asked), write ``rows``."""
+        self._replace_story_rows(s.quote_groups, story_ids, rows, cross_story)
+
+    def _replace_story_rows(self, table: Any, story_ids: Iterable[str], rows: list[dict[str, Any]],
+                            cross_story: bool) -> None:
         with self.engine.begin() as conn:
             ids = sorted(set(story_ids))
-            for i in range(0, len(ids), 500):
-                conn.execute(delete(g).where(g.c.story_id.in_(ids[i:i + 500])))
+            for i in range(0, len(ids), 500):  # stay under the bound-parameter limits
+                conn.execute(delete(table).where(table.c.story_id.in_(ids[i:i + 500])))
             if cross_story:
-                conn.execute(delete(g).where(g.c.story_id.is_(None)))
-            upsert(conn, g, rows, ["id"])
+                conn.execute(delete(table).where(table.c.story_id.is_(None)))
+            upsert(conn, table, rows, ["id"])
 
     def save_story_rows_for_tests(self, story_id: str, article_ids: list[str], title: str = "") -> None:
         """A bare story row and its members (fixtures build stories without running clustering)."""
