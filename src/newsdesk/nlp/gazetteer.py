@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import functools
 import math
-import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
