@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from .figure_labels import label
+from .groups import DisjointSet
 from .similarity import cosine, mean_vector, parse
 from .summarize import trim
 
@@ -307,14 +308,7 @@ def _key(*parts: str) -> str:
 def discrepancies(claims: list[Claim]) -> list[dict[str, Any]]:
     """Group aligned claims; emit one corroboration per set of equal values and one conflict per disagreement."""
     n = len(claims)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets: DisjointSet[int] = DisjointSet(range(n))
     links: list[tuple[int, int]] = []
     for i in range(n):
         for j in range(i + 1, n):
@@ -325,12 +319,9 @@ def discrepancies(claims: list[Claim]) -> list[dict[str, Any]]:
             if ratio > MAX_CONFLICT_RATIO:
                 continue
             links.append((i, j))
-            parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
+            sets.union(i, j)
     out = []
-    for members in groups.values():
+    for members in sets.groups():
         if len(members) < 2:
             continue
         group = sorted((claims[i] for i in members), key=lambda c: (c.value, c.article, c.figure[0]))

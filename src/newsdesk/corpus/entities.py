@@ -14,6 +14,7 @@ from rapidfuzz.fuzz import ratio
 
 from ..nlp.names import fold
 from ..store.entities import EntityQueries
+from .groups import DisjointSet
 
 FIRST_NAME_MIN = 75.0  # rapidfuzz ratio for transliterated given names (dimitri/dmitry = 77)
 SURNAME_MAX_EDITS = 1  # one slip in a surname of six letters or more
@@ -98,14 +99,9 @@ def resolve_entities(store: Any, registry: Any | None = None) -> int:
         for words in names:
             if len(words) > 1:
                 by_surname[_block(words)].append(key)
-    parent: dict[str, str] = {p["key"]: p["key"] for p in local}
+    sets: DisjointSet[str] = DisjointSet(p["key"] for p in local)
+    find = sets.find
     weight = {p["key"]: p["articles"] for p in local}
-
-    def find(k: str) -> str:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
 
     # local people: block on the initials of surname and given name, then compare pairs in the block
     blocks: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
@@ -117,9 +113,7 @@ def resolve_entities(store: Any, registry: Any | None = None) -> int:
         for i, (ka, wa) in enumerate(members):
             for kb, wb in members[i + 1:]:
                 if same_person(wa, wb):
-                    ra, rb = find(ka), find(kb)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
+                    sets.union(ka, kb)
     # local people -> registry people with a matching name variant (only one may match)
     to_registry: dict[str, str] = {}
     for p in local:
@@ -137,14 +131,14 @@ def resolve_entities(store: Any, registry: Any | None = None) -> int:
                 to_registry[root] = target
     links: dict[str, str] = {}
     groups: dict[str, list[str]] = defaultdict(list)
-    for k in parent:
+    for k in sets.parent:
         groups[find(k)].append(k)
     for root, members in groups.items():
         target = to_registry.get(root) or max(members, key=lambda k: (weight.get(k, 0), len(k), k))
         for k in members:
             if k != target:
                 links[k] = target
-    return q.replace_entity_links(links, scope=set(parent))
+    return q.replace_entity_links(links, scope=set(sets.parent))
 
 
 def canonical(store: Any, key: str) -> str:

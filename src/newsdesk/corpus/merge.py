@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings
+from .groups import DisjointSet
 
 DATA = Path(__file__).parent / "data" / "events.json"
 
@@ -121,19 +122,8 @@ def merge_events(store: Any, new_ids: Sequence[str], settings: Settings) -> dict
     cands = store.merge_candidates({e["type"] for e in new_events}, years)
     by_id = {c["id"]: c for c in cands}
     info = store.entity_info(k for c in cands for k in (c.get("actor_entity"), c.get("target_entity")))
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    sets: DisjointSet[str] = DisjointSet()
+    find, union = sets.find, sets.union
 
     buckets: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for c in cands:
@@ -148,7 +138,7 @@ def merge_events(store: Any, new_ids: Sequence[str], settings: Settings) -> dict
             if c["id"] != e["id"] and find(c["id"]) != find(e["id"]) and same_event(e, c, info, settings):
                 union(e["id"], c["id"])
     groups: dict[str, list[str]] = defaultdict(list)
-    for eid in sorted(parent):
+    for eid in sorted(sets.parent):
         groups[find(eid)].append(eid)
     touched = {find(e["id"]) for e in new_events}
     changes: dict[str, str | None] = {}

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 from typing import Any
 
+from .groups import DisjointSet
 from .similarity import similarity
 
 __all__ = ["VARIANT_MIN", "group_quotes", "similarity"]
@@ -51,26 +52,16 @@ def group_quotes(quotes: list[dict[str, Any]], canonical: dict[str, str]) -> lis
     """Quote rows (with ``published``/``story_id`` of their article) -> quote_groups rows of 2+ quotes."""
     quotes = [q for q in quotes if q.get("speaker") or q.get("speaker_entity")]
     n = len(quotes)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets: DisjointSet[int] = DisjointSet(range(n))
     for i in range(n):
         for j in range(i + 1, n):
             a, b = quotes[i], quotes[j]
             if a["article_id"] == b["article_id"] or not same_speaker(a, b, canonical) or not close_in_time(a, b):
                 continue
             if similarity(a["text"], b["text"]) >= VARIANT_MIN:
-                parent[find(i)] = find(j)
-    comps: dict[int, list[dict[str, Any]]] = {}
-    for i in range(n):
-        comps.setdefault(find(i), []).append(quotes[i])
+                sets.union(i, j)
     rows = []
-    for members in comps.values():
+    for members in ([quotes[i] for i in group] for group in sets.groups()):
         if len(members) < 2:
             continue
         members.sort(key=lambda q: (q.get("published") or "", q["id"]))
