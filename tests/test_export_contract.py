@@ -49,6 +49,14 @@ def test_export_contract_fields_present(exported):
             assert fields <= set(row), (name, fields - set(row))
 
 
+def test_export_contract_undated_seeds_carry_their_anchor(exported):
+    """No seed page states its publication date: published stays null, the anchor says what was used."""
+    seeds = {a["source"].rsplit("/", 1)[-1][:3]: a for a in exported["articles"] if "seeds" in a["source"]}
+    assert all(a["published"] is None for a in seeds.values())
+    assert seeds["003"]["anchor_date"] == "2022-09-15"  # the summit, not the page header's 2022-10-06
+    assert seeds["002"]["anchor_date"] == "2024-05-16"
+
+
 def test_export_contract_every_span_slices_its_article(exported):
     text = {a["id"]: a["text"] for a in exported["articles"]}
     spans = [(r["article"], r) for name in ("quotes", "amounts", "times") for r in exported[name]]

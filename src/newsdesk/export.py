@@ -23,7 +23,10 @@ def article_rows(store: Store) -> Iterator[Row]:
                "subtitle": a["subtitle"], "published": a["published"], "published_from": a["published_from"],
                "authors": a["authors"], "dateline": a["dateline"], "language": a["language"], "text": a["text"],
                "duplicate_of": a["duplicate_of"], "dropped": a["dropped"], "captions": a["captions"],
-               "story": a["story_id"], "flags": a["flags"]}
+               "story": a["story_id"], "flags": a["flags"],
+               # what relative dates were resolved against when no publication date was found
+               "anchor_date": (a["evidence"].get("anchor") or {}).get("value") or a["published"],
+               "anchor_from": (a["evidence"].get("anchor") or {}).get("source") or a["published_from"]}
 
 
 def entity_rows(store: Store) -> Iterator[Row]:
