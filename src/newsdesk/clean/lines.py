@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .dates import date_line
 from .lexicon import load_lexicon
 
 _LINE = re.compile(r"[^\n]*")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _BULLET = re.compile(r"^(?:[-*•·–—▪►]\s|\d{1,2}[.)]\s)")
 _SPACE = " \t\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+_BYLINE_START = re.compile(r"^(?:By|BY|Written by|Words by|Story by|Text by)\s+[A-Z][\w'’.-]+")
 _LINKISH = re.compile(r"(?:https?://|www\.|[\w.+-]+@[\w-]+\.)", re.IGNORECASE)
 WRAP_MAX = 100  # a block whose lines are all this short may be a hard-wrapped paragraph
 
@@ -88,9 +90,28 @@ def _is_fragment(text: str) -> bool:
     return caps >= max(1, len(words) - 1)
 
 
+def _wrap_profile(lens: list[int], max_len: int) -> bool:
+    """Hard-wrapped text fills most lines close to the wrap width; a page header or menu copied
+    as text (title, byline, date, section names on their own lines) does not, even when one of
+    its lines happens to be long. The first line (wire copy cut after its dateline) and the
+    last (a paragraph's end) may be short; a block of a few lines is too small to judge."""
+    middle = lens[1:-1]
+    if len(middle) < 3:
+        return True
+    return sum(1 for n in middle if n >= 0.6 * max_len) >= 0.5 * len(middle)
+
+
+def _header_line(text: str) -> bool:
+    """A byline or a bare date line: page furniture that starts its own line, never the
+    continuation of the line above (a headline followed by "By A and B" or "March 5, 2024")."""
+    if len(text) > 90 or ends_sentence(text):
+        return False
+    return bool(_BYLINE_START.match(text)) or date_line(text) is not None
+
+
 def _join_in_block(prev: str, nxt: str, wrapped: bool, prev_len: int, max_len: int, last: bool,
                    first: bool) -> bool:
-    if _BULLET.match(nxt):
+    if _BULLET.match(nxt) or _header_line(nxt):
         return False
     if starts_lower(nxt):
         return True
@@ -142,7 +163,7 @@ def build_units(source: str, rewrap: bool = True) -> list[Unit]:
     for gap, block in blocks:
         lens = [e - s for s, e in block]
         max_len = max(lens)
-        wrapped = rewrap and len(block) > 1 and 50 <= max_len <= WRAP_MAX
+        wrapped = rewrap and len(block) > 1 and 50 <= max_len <= WRAP_MAX and _wrap_profile(lens, max_len)
         group = [block[0]]
         first = True
         for i in range(1, len(block)):
