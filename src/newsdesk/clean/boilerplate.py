@@ -38,7 +38,7 @@ _NUMBER = re.compile(r"^[(+-]?[$€£¥]?\d[\d.,/:%-]*\)?[.,;]?$")
 _SENT_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})"
+    r"^(?P<city>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-ÞĀ-ž.'’\-]+(?:\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-ÞĀ-ž.'’\-]+){0,3})"
     r"(?:,\s+(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}))?"
     r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\))?\s*(?:--|[-–—])\s+\S")
@@ -80,7 +80,7 @@ def is_table_row(text: str) -> bool:
 
 def has_dateline(text: str) -> bool:
     m = DATELINE.match(text)
-    return bool(m) and len(m.group("city")) >= 3
+    return bool(m) and len(m.group("city")) >= 3 and m.group("city").isupper()
 
 
 def _menu_glue(text: str) -> bool:

@@ -35,6 +35,8 @@ def _score(u: Unit) -> float:
     n = len(u.text.split())
     if u.reason == "caption":
         return -2.0  # pictures sit inside articles: a caption does not end the body
+    if u.reason == "page-furniture":
+        return 0.0  # a page break falls anywhere, body included
     if u.reason is not None:
         return -(8.0 + 0.5 * min(n, 40))
     if is_strong(u):
@@ -115,7 +117,8 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
         source = raw.text
     units = build_units(source, rewrap=raw.kind != "html")
     for i, u in enumerate(units):
-        u.reason = classify(u, units[i + 1].text if i + 1 < len(units) else None)
+        u.reason = "page-furniture" if u.info.get("furniture") else \
+            classify(u, units[i + 1].text if i + 1 < len(units) else None)
     mark_repeats(units)
     guess = _language(" ".join(u.text for u in units if u.reason is None))
     if guess not in (None, "en"):

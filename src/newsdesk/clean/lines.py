@@ -20,6 +20,8 @@ _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _BULLET = re.compile(r"^(?:[-*•·–—▪►]\s|\d{1,2}[.)]\s)")
 _SPACE = " \t\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
 _BYLINE_START = re.compile(r"^(?:By|BY|Written by|Words by|Story by|Text by)\s+[A-Z][\w'’.-]+")
+_PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.)\s*)?\d{1,4}$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.IGNORECASE)
+_PAGE_OF = re.compile(r"^page\s+\d{1,4}\s+(?:of|/)\s+\d{1,4}$", re.IGNORECASE)
 _LINKISH = re.compile(r"(?:https?://|www\.|[\w.+-]+@[\w-]+\.)", re.IGNORECASE)
 WRAP_MAX = 100  # a block whose lines are all this short may be a hard-wrapped paragraph
 
@@ -142,25 +144,68 @@ def _join_across(a: str, b: str, c: str | None) -> bool:
     return _ends_connector(a) and ends_sentence(b)
 
 
+def _page_furniture(source: str, lines: list[tuple[int, int] | None]) -> set[int]:
+    """Lines that belong to the printed page, not the article, in text converted from a paged
+    document (form feeds mark the page breaks): page numbers, the running header that opens
+    each page and its copies elsewhere. "Page 3 of 7" lines count anywhere."""
+    texts = [source[r[0]:r[1]] if r else "" for r in lines]
+    marked = {i for i, t in enumerate(texts) if _PAGE_OF.match(t)}
+    if "\f" not in source:
+        return marked
+    starts, pos = [], 0
+    for line in source.split("\n"):
+        starts.append(line.lstrip(" \t").startswith("\f"))
+        pos += len(line) + 1
+    heads = set()
+    for i, t in enumerate(texts):
+        if not t:
+            continue
+        if _PAGE_NUMBER.match(t):
+            marked.add(i)
+        elif starts[i] and len(t.split()) <= 12 and not ends_sentence(t):
+            marked.add(i)
+            heads.add(_squash(t))
+    for i, t in enumerate(texts):
+        key = _squash(t)
+        if t and len(t.split()) >= 2 and any(h == key or h.startswith(key + " ") for h in heads):
+            marked.add(i)
+    return marked
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\d+", "0", " ".join(text.split()).lower())
+
+
 def build_units(source: str, rewrap: bool = True) -> list[Unit]:
     """Split ``source`` into paragraph units. ``rewrap=False`` keeps every line a paragraph
-    (extractor output where one line is one paragraph)."""
+    (extractor output where one line is one paragraph). Printed-page furniture lines become
+    units of their own, flagged ``info["furniture"]``, and a paragraph broken by a page break
+    is rejoined across them."""
     lines = _stripped_lines(source)
-    blocks: list[tuple[int, list[tuple[int, int]]]] = []  # (blank lines before, line ranges)
+    furniture = _page_furniture(source, lines) if rewrap else set()
+    blocks: list[tuple[int, list[tuple[int, int]], bool]] = []  # (blank lines before, line ranges, furniture)
     gap, current = 0, []
-    for rng in lines:
-        if rng is None:
+    for i, rng in enumerate(lines):
+        if rng is None or i in furniture:
             if current:
-                blocks.append((gap, current))
+                blocks.append((gap, current, False))
                 gap, current = 0, []
-            gap += 1
+            if rng is None:
+                gap += 1
+            else:
+                blocks.append((gap, [rng], True))
+                gap = 0
         else:
             current.append(rng)
     if current:
-        blocks.append((gap, current))
+        blocks.append((gap, current, False))
 
     units: list[Unit] = []
-    for gap, block in blocks:
+    for gap, block, is_furniture in blocks:
+        if is_furniture:
+            units.append(_unit(source, block, gap))
+            units[-1].info["furniture"] = True
+            continue
         lens = [e - s for s, e in block]
         max_len = max(lens)
         wrapped = rewrap and len(block) > 1 and 50 <= max_len <= WRAP_MAX and _wrap_profile(lens, max_len)
@@ -183,8 +228,14 @@ def build_units(source: str, rewrap: bool = True) -> list[Unit]:
     merged: list[Unit] = []
     for i, u in enumerate(units):
         nxt = units[i + 1].text if i + 1 < len(units) else None
-        if merged and 0 < u.gap <= 2 and _join_across(merged[-1].text, u.text, nxt):
-            last = merged[-1]
+        k = len(merged) - 1
+        while k >= 0 and merged[k].info.get("furniture") and not u.info.get("furniture"):
+            k -= 1
+        if k >= 0 and u.info.get("furniture") is None and (
+                k == len(merged) - 1 and 0 < u.gap <= 2 and _join_across(merged[k].text, u.text, nxt)
+                or k < len(merged) - 1 and not ends_sentence(merged[k].text)
+                and (starts_lower(u.text) or _ends_connector(merged[k].text))):
+            last = merged[k]
             last.ranges.extend(u.ranges)
             last.text = f"{last.text} {u.text}"
         else:

@@ -28,6 +28,7 @@ _REPUBLISHED = re.compile(
     r"(?=[,.;:!?)]|\s+(?:on|in|and|under|with)\b|$)")
 _HOLDER = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d\s*)?)?"
                      r"(?:by\s+)?(?P<name>[A-Z][\w&'’ -]{1,50}?)(?=\s*(?:[.,;|]|all rights|$))", re.IGNORECASE)
+_SEPARATED = re.compile(r"\||\s[·•]\s")  # breadcrumbs and running heads ("Outlet · March 2024"), not titles
 _TRUST = re.compile(r"\btrust(?:ed)?\s+(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})")
 
 
@@ -40,7 +41,7 @@ def _title_shaped(u: Unit) -> bool:
     t = u.text
     w = words_of(t)
     return u.reason is None and 3 <= len(w) <= 30 and len(t) <= 250 and not t.endswith((".", ":", ",", ";")) \
-        and "|" not in t and (t[:1].isupper() or t[:1] in "\"'‘“0123456789")
+        and not _SEPARATED.search(t) and (t[:1].isupper() or t[:1] in "\"'‘“0123456789")
 
 
 def pick_title(header: list[Unit]) -> tuple[Unit | None, Unit | None]:
@@ -102,7 +103,7 @@ def city_name(raw: str) -> str:
 def dateline_of(text: str) -> tuple[str, str | None] | None:
     """City (and agency) of a dateline at the start of ``text``."""
     m = DATELINE.match(text)
-    if not m or len(m.group("city")) < 3:
+    if not m or len(m.group("city")) < 3 or not m.group("city").isupper():
         return None
     return city_name(m.group("city")), m.group("agency")
 
