@@ -13,7 +13,8 @@ import py3langid
 from ..records import Evidence, Meta
 from .boilerplate import DATELINE, _norm, words_of
 from .dates import date_line, url_date
-from .lines import Unit
+from .lexicon import load_lexicon
+from .lines import Unit, ends_sentence
 from .outlets import load_outlets
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|da|del|della|der|di|du|la|le|van|von|bin|al|el|ibn|dos|y)\s+)?[A-Z][\w'’.-]*){1,3}"
@@ -27,7 +28,7 @@ _REPUBLISHED = re.compile(
     r"syndicated)\s+(?:with\s+permission\s+)?(?:from|in|by|on)\s+(?:the\s+)?(?P<name>[A-Z][\w&.'’ –-]{1,60}?)"
     r"(?=[,.;:!?)]|\s+(?:on|in|and|under|with)\b|$)")
 _HOLDER = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d\s*)?)?"
-                     r"(?:by\s+)?(?P<name>[A-Z][\w&'’ -]{1,50}?)(?=\s*(?:[.,;|]|all rights|$))", re.IGNORECASE)
+                     r"(?:by\s+)?(?P<name>[A-Z][\w&'’ -]{1,50}?(?:\s+(?:[A-Za-z]{1,3}\.){2,3})?)(?=\s*(?:[.,;|]|all rights|$))", re.IGNORECASE)
 _SEPARATED = re.compile(r"\||\s[·•]\s")  # breadcrumbs and running heads ("Outlet · March 2024"), not titles
 _TRUST = re.compile(r"\btrust(?:ed)?\s+(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})")
 
@@ -70,6 +71,30 @@ def pick_title(header: list[Unit]) -> tuple[Unit | None, Unit | None]:
     return header[t], subtitle
 
 
+_NAME_LINE = re.compile(rf"^(?P<name>{_NAME})(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})?$")
+
+
+def mark_name_bylines(header: list[Unit]) -> None:
+    """Bylines printed without "By": a writer's name (optionally "Name in City") on its own
+    line after the title, followed by a date line or a job title ("Europe correspondent")."""
+    roles = load_lexicon().byline_roles
+    seen_title = False
+    for i, u in enumerate(header[:-1]):
+        nxt = header[i + 1]
+        m = _NAME_LINE.match(u.text) if u.reason is None else None
+        if m and seen_title and m.group("name").split()[0].lower() not in _NOT_NAMES \
+                and load_outlets().by_name(m.group("name")) is None:
+            role = nxt.reason is None and len(nxt.text.split()) <= 8 and not nxt.text.endswith(".") \
+                and roles.search(nxt.text)
+            if nxt.reason == "date" or role:
+                u.reason = "byline"
+                u.info["names"] = [m.group("name")]
+                if role:
+                    nxt.reason = "byline"
+                continue
+        seen_title = seen_title or _title_shaped(u)
+
+
 def parse_byline(text: str) -> list[str]:
     """Names from "By A and B", "By A, Title of X", "Write to A at x and B at y"."""
     t = re.sub(r"\s+", " ", text.strip())
@@ -78,7 +103,7 @@ def parse_byline(text: str) -> list[str]:
         return []
     rest = t[m.end():]
     write_to = m.group(1).lower() == "write to"
-    rest = re.split(r"\s[|•·]\s|\s[-–—]\s|;", rest)[0]
+    rest = re.split(r"\s[|•·/]\s|\s[-–—]\s|;", rest)[0]
     names: list[str] = []
     for i, part in enumerate(re.split(r",\s*", rest)):
         for piece in re.split(r"\s+and\s+|\s*&\s*", part):
@@ -117,7 +142,8 @@ def _resolve(name: str) -> str:
     return o.name if o else name.strip(" .")
 
 
-def find_outlet(units: list[Unit], url: str | None, dateline_agency: str | None) -> tuple[str, str, str] | None:
+def find_outlet(units: list[Unit], url: str | None, dateline_agency: str | None,
+                authors: list[str] | None = None) -> tuple[str, str, str] | None:
     """(outlet, source, passage) from the strongest signal in the page's non-body passages."""
     reg = load_outlets()
     furniture = [u for u in units if u.reason not in (None, "caption")]
@@ -149,16 +175,37 @@ def find_outlet(units: list[Unit], url: str | None, dateline_agency: str | None)
         o = reg.by_name(dateline_agency)
         if o:
             return o.name, "dateline", dateline_agency
+    people = {_norm(a) for a in authors or ()}
     for u in furniture:  # an unregistered outlet still names itself in its copyright line
         m = _HOLDER.search(u.text) if u.reason == "copyright" else None
-        if m:
+        if m and _norm(_holder_name(m.group("name"))) not in people:  # a writer's own copyright names no outlet
             return _holder_name(m.group("name")), "copyright", u.text
+    masthead = _masthead(units, people)
+    if masthead:
+        return masthead.text, "masthead", masthead.text
+    return None
+
+
+def _masthead(units: list[Unit], people: set[str]) -> Unit | None:
+    """The site's name printed on its own line at the top of the page or under the byline,
+    trusted only when the page names it again elsewhere ("Thanks for reading X", a sender)."""
+    top = [u for u in units if u.reason in (None, "header-zone")][:3]
+    after_byline = [units[i + 1] for i, u in enumerate(units[:-1]) if u.reason == "byline"]
+    for u in top + after_byline:
+        w = u.text.split()
+        if u.reason not in (None, "header-zone", "byline") or not 2 <= len(w) <= 5 \
+                or not all(x[:1].isupper() or x.lower() in ("of", "the", "and", "for") for x in w) \
+                or ends_sentence(u.text) or _norm(u.text) in people or date_line(u.text):
+            continue
+        key = _norm(u.text)
+        if any(v is not u and key in _norm(v.text) for v in units):
+            return u
     return None
 
 
 # A copyright holder names the company, not the masthead: "The Ledger Ltd", "Observer Media 2022".
 _LEGAL_SUFFIX = re.compile(r"(?:[\s,]+(?:(?:19|20)\d\d|ltd\.?|limited|inc\.?|llc|plc|corp\.?|co\.|gmbh|s\.a\.|"
-                           r"media(?:\s+group)?|group|holdings|publishing))+\s*$", re.IGNORECASE)
+                           r"media(?:\s+group)?|group|holdings|publishing|(?:[a-z]{1,3}\.){2,3}))+\s*$", re.IGNORECASE)
 
 
 def _holder_name(name: str) -> str:
@@ -169,6 +216,7 @@ def build_meta(units: list[Unit], header: list[Unit], body: list[Unit], hints: d
                html: dict[str, Any], body_text: str) -> Meta:
     """Fill a Meta from hints, HTML metadata and the classified units (sets title/subtitle reasons)."""
     meta = Meta()
+    mark_name_bylines(header)
     title_u, sub_u = pick_title(header)
     for field, unit in (("title", title_u), ("subtitle", sub_u)):
         if hints.get(field):
@@ -213,7 +261,7 @@ def build_meta(units: list[Unit], header: list[Unit], body: list[Unit], hints: d
                 if pred(u):
                     text = u.text[re.search(r"\b[Bb]y\s+[A-Z]", u.text).start():] if u.reason == "date" \
                         else u.text.lstrip("(")
-                    names = parse_byline(text)
+                    names = parse_byline(text) or u.info.get("names", [])
                     if names:
                         _ev(meta, "authors", names, source, u.text)
                         break
@@ -240,7 +288,7 @@ def build_meta(units: list[Unit], header: list[Unit], body: list[Unit], hints: d
     elif html.get("outlet"):
         _ev(meta, "outlet", _resolve(html["outlet"]), "html-meta", html["outlet"])
     else:
-        found = find_outlet(units, meta.url, agency)
+        found = find_outlet(units, meta.url, agency, meta.authors)
         if found:
             _ev(meta, "outlet", found[0], found[1], found[2])
 
