@@ -16,6 +16,7 @@ from spacy.symbols import PROPN
 from .context import Context
 from .quote_spans import QuoteSpan
 from .quote_text import Sentences, cues, speech_verbs
+from .quote_titles import by_role, disambiguate, titles_of
 
 SUBJ = {"nsubj", "nsubjpass"}
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
@@ -67,6 +68,7 @@ class Attributor:
         self.verbs, self.phrases = speech_verbs()
         self.cands = self._candidates()
         self.surnames = self._surnames()
+        self.titles = titles_of(self.cands, self.text)
         self.cand_starts = [c.start for c in self.cands]
         self.speakers: list[tuple[int, Attribution]] = []
         self.quote_ranges: list[tuple[int, int]] = []  # set by the caller: (open mark, close mark)  # attributed quotes so far, by position
@@ -141,6 +143,14 @@ class Attributor:
             i -= 1
         return None
 
+    def _first_cand(self, start: int, end: int) -> Candidate | None:
+        i = bisect.bisect_left(self.cand_starts, start)
+        c = self.cands[i] if i < len(self.cands) else None
+        earlier = self._cand_at(start, start + 1)  # a name that began before the zone
+        if earlier is not None and earlier.start < start:
+            return earlier
+        return c if c is not None and c.start < end else None
+
     def quoted(self, pos: int) -> bool:
         """Whether pos lies inside a quoted passage (names inside quotes never speak it)."""
         return any(lo <= pos <= hi for lo, hi in self.quote_ranges)
@@ -213,7 +223,9 @@ class Attributor:
             desc = " ".join(self.text[left: tok.idx + len(tok)].split())
             if tok.lower_ in cues()["role_nouns"] and tok.tag_ in ("NN", "NNP") and \
                     any(c.lower_ == "the" for c in tok.children):
-                got = self._resolve_pronoun(tok.idx)  # "the Chinese president added": a title
+                # "the adviser said": the person the article described so, else the latest subject
+                hit = by_role(self.cands, self.titles, tok.lower_, tok.idx)
+                got = self._attr(hit, lo, inferred=True) if hit is not None else self._resolve_pronoun(tok.idx)
                 if got is not None:
                     got.description = desc
                     return got
@@ -222,7 +234,14 @@ class Attributor:
 
     def _attr(self, c: Candidate, lo: int, inferred: bool = False) -> Attribution:
         desc = c.description or self._apposition(c, lo)
-        return Attribution(c.name, c.key, desc, inferred or c.how in INFERRED_HOW, None, c.start)
+        name, key = c.name, c.key
+        if c.type == "PERSON" and len(c.text.split()) == 1:
+            before = re.findall(r"([A-Za-z]+)\W*$", self.text[max(0, c.start - 20):c.start])
+            title = before[0] if before and before[0][0].isupper() else None
+            name = disambiguate(self.cands, self.titles, c.text, title, c.name)
+            if name != c.name:  # "Minister Kim" when a colonel Kim spoke last
+                key = next((o.key for o in self.cands if o.name == name), None)
+        return Attribution(name, key, desc, inferred or c.how in INFERRED_HOW, None, c.start)
 
     def _apposition(self, c: Candidate, lo: int) -> str | None:
         """'said Jane Roe, a lawyer at X.' / 'Jane Roe, a lawyer at X, said' -> 'a lawyer at X'."""
@@ -246,11 +265,16 @@ class Attributor:
 
     def _resolve_pronoun(self, pos: int) -> Attribution | None:
         """Most recent person named as a subject (or as a speaker) in the last two sentences."""
-        m = self._cand_at(pos, pos + 1)
-        if m is not None and m.how == "pronoun":
-            return self._attr(m, pos, inferred=True)
         si = self.sents.index(pos)
         lo = self.sents.bounds(si - 2)[0]
+        m = self._cand_at(pos, pos + 1)
+        if m is not None and m.how == "pronoun":
+            last = max((c.start for c in self.cands if c.name == m.name and c.how != "pronoun" and c.start < pos),
+                       default=-1)
+            unnamed = next((a for p, a in reversed(self.speakers) if lo <= p < pos), None)
+            if unnamed is not None and unnamed.speaker is None and unnamed.pos > last:
+                return Attribution(None, None, unnamed.description, True, None, unnamed.pos)
+            return self._attr(m, pos, inferred=True)
         best: tuple[int, Attribution] | None = None
         i = bisect.bisect_left(self.cand_starts, pos) - 1
         fallback = None
@@ -265,8 +289,11 @@ class Attributor:
                 break
             fallback = fallback or (c.start, self._attr(c, c.start, inferred=True))
         for spos, att in reversed(self.speakers):
-            if lo <= spos < pos and att.speaker and (best is None or spos > best[0]):
+            if lo <= spos < pos and (best is None or spos > best[0]):
+                # the latest speaker, even unnamed ("a spokeswoman said ... she added"), is who 'she' is
                 best = (spos, Attribution(att.speaker, att.key, att.description, True, None, spos))
+                break
+            if lo <= spos < pos:
                 break
         chosen = best or fallback
         return chosen[1] if chosen else None
@@ -276,8 +303,12 @@ class Attributor:
         if after:
             between = [t for t in self._tokens(lo, verb.idx) if not t.is_punct and not t.is_space]
             if between:
-                c = self._cand_at(between[0].idx, verb.idx)
-                if c is not None and c.start >= lo:
+                # the attribution's first name ("Jane Roe, a Congress official, told"), never a
+                # name that only modifies an unnamed subject ("a Qatari official said")
+                c = self._first_cand(between[0].idx, verb.idx)
+                subj = self._subject_token(verb)
+                if c is not None and c.start >= lo and (c.type == "PERSON" or subj is None
+                                                        or c.start <= subj.idx < c.end):
                     return self._attr(c, lo)
                 for t in between:
                     if t.lower_ in cues()["person_pronouns"]:
@@ -331,14 +362,36 @@ class Attributor:
                     att.verb = "according to"
                     return att
             i = bisect.bisect_left(self.cand_starts, after)
-            if i < len(self.cands) and self.cands[i].start < min(hi, after + 60):
+            # the object of "according to", not a name further into its apposition
+            gap = self.text[after:self.cands[i].start] if i < len(self.cands) else ","
+            named = self._proper_object(after, hi)
+            if i < len(self.cands) and self.cands[i].start < min(hi, after + 60) and "," not in gap \
+                    and len(gap.split()) <= 3:
                 att = self._attr(self.cands[i], lo)
+            elif named is not None:
+                att = Attribution(named, None, None, False, None, after)
             else:
                 seg = self.text[after:hi].split(",")[0].split(".")[0].strip()
                 att = Attribution(None, None, seg or None, False, None, after)
             att.verb = "according to"
             return att
         return None
+
+    def _proper_object(self, start: int, hi: int) -> str | None:
+        """'according to Jane Roe, an economist': a proper name NER did not make a person."""
+        toks = [t for t in self._tokens(start, hi) if not t.is_space]
+        names = []
+        for t in toks:
+            if t.pos_ != "PROPN" or not t.text[:1].isupper():
+                break
+            names.append(t)
+        nxt = toks[len(names)] if len(names) < len(toks) else None
+        if not 2 <= len(names) <= 4 or nxt is None or nxt.text != ",":
+            return None
+        after = [t for t in toks[len(names) + 1:len(names) + 3]]
+        if not after or after[0].lower_ not in ("a", "an", "the") or self._cand_at(names[0].idx, names[-1].idx + 1):
+            return None
+        return self.text[names[0].idx:names[-1].idx + len(names[-1])]
 
     def attribute(self, q: QuoteSpan, zone_before: tuple[int, int], zone_after: tuple[int, int]) -> Attribution | None:
         """Speaker of one quote from the text around it (quotes excluded)."""

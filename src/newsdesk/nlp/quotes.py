@@ -42,6 +42,16 @@ def _ends_clause(text: str, q: QuoteSpan) -> bool:
     return inside.endswith((".", "!", "?", ","))
 
 
+def _continues(text: str, prev: QuoteSpan, q: QuoteSpan) -> bool:
+    """“...,” he said, “...”: the second half of a quote split by its attribution."""
+    if prev.close_mark is None or q.open_mark <= prev.close_mark:
+        return False
+    inside = text[prev.start:prev.close_mark].rstrip()
+    between = text[prev.close_mark + 1:q.open_mark]
+    return inside.endswith(",") and between.rstrip().endswith(",") and "\n" not in between \
+        and 0 < len(between.split()) <= 12 and not any(c in between for c in ".!?")
+
+
 def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
     for i, (lo, hi) in enumerate(paras):
         if lo <= pos <= hi:
@@ -76,10 +86,15 @@ def extract_quotes(ctx: Context) -> list[Quote]:
         if found is None and text[b_lo:q.open_mark].rstrip().endswith(":"):
             found = att.introducer(b_lo, q.open_mark)  # "Her deputy disagreed: “...”"
         partial = _is_partial(text, q, sentence_initial=not text[b_lo:q.open_mark].strip())
+        continues = prev is not None and _continues(text, prev, q)
+        if continues:
+            partial = out[-1].partial  # “It was rushed,” he said, “and it ignores ...”: one sentence
         pi = _para_index(paras, q.open_mark)
         opens_para = pi >= 0 and not text[paras[pi][0]:q.open_mark].strip()
-        if found is None and prev_att and prev is not None and not partial:
-            # a quote continued after its attribution, or the next paragraph of a long quote
+        same_sent = prev is not None and sents.index(prev.open_mark) == sents.index(q.open_mark)
+        if found is None and prev_att and prev is not None and (not partial or same_sent):
+            # a quote continued after its attribution, the next paragraph of a long quote, or a
+            # second fragment of the same reported sentence (said X would back "a" that met "b")
             same = _para_index(paras, prev.open_mark)
             if prev_att[-1] is not None and prev_att[-1].speaker and (same == pi or (opens_para and same == pi - 1)):
                 p = prev_att[-1]
@@ -98,8 +113,8 @@ def extract_quotes(ctx: Context) -> list[Quote]:
                     found.inferred = True
         if found is not None and found.speaker is None and found.description is None:
             found = None
-        if found is not None and found.speaker:
-            att.remember(q.start, found)
+        if found is not None and (found.speaker or found.verb):
+            att.remember(q.start, found)  # unnamed speakers too: "a spokeswoman said ... she added"
         prev_att.append(found)
         out.append(Quote(
             start=q.start, end=q.end, text=text[q.start:q.end], partial=partial,
