@@ -33,7 +33,9 @@ class Lexicon:
 
 SCALE_RE = r"(?:hundred|thousand|million|billion|trillion|crore|lakh)"
 SHORT_SCALE_RE = r"(?:bn|mn|mln|tn|trn|m|b|k)"
-PCT_RE = r"(?:%|\s?percent(?:age points?)?\b|\s?per cent\b|\s?pct\b)"
+PCT_RE = r"(?:%|\s?percent\b|\s?per cent\b|\s?pct\b)"
+# "1.5C", "40 °C": degrees Celsius written without a unit word
+DEG_RE = r"(?:\s?°\s?C|C)(?![A-Za-z0-9])"
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,7 +54,7 @@ def lexicon() -> Lexicon:
         rf"(?P<cur>(?<![A-Za-z]){_alt(prefix)})?\s?"
         rf"(?P<num>{num})"
         rf"(?:(?P<short>{SHORT_SCALE_RE})(?![A-Za-z])|\s+(?P<scale>{SCALE_RE}(?:\s+{SCALE_RE})?)\b)?"
-        rf"(?:(?P<pct>{PCT_RE})"
+        rf"(?:(?P<pct>{PCT_RE})|(?P<deg>{DEG_RE})"
         rf"|[\s-]+(?P<curw>{_alt(suffix)})\b"
         rf"|[\s-]+(?P<unit>{_alt(units)})(?![A-Za-z]))?",
         re.I)

@@ -15,6 +15,7 @@ Rules worth knowing (each one is a decision, tested in tests/test_amounts_*.py):
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 from ..records import Amount
@@ -24,10 +25,17 @@ from .numbers import SCALES, SHORT_SCALES, parse_number
 
 _FRACTIONS = {"quarter": 25.0, "third": 100 / 3, "fifth": 20.0, "tenth": 10.0, "half": 50.0, "two-thirds": 200 / 3, "three-quarters": 75.0}
 _SHARE_RE = re.compile(r"\b(?:by\s+(?:(?:a|one)\s+)?(?P<f1>quarter|third|fifth|tenth|half)\b(?!\s+(?:of\s+)?(?:a|an)\s+\w*"
-                       r"(?:century|decade|year|hour|mile)))"
+                       r"(?:century|decade|year|hour|mile|point)|[\s-]+(?:percentage[\s-]+)?point))"
                        r"|\b(?:(?:a|one)\s+(?P<f2>quarter|third|fifth|tenth)|(?P<f3>half|two-thirds|three-quarters))\s+of\s+"
                        r"(?!(?:a|an|the)\s+(?:century|decade|year|month|hour|mile)\b)", re.I)
 _BASELINE_PREPS = {"from", "since", "than", "compared", "with"}
+# words before a small number word that make it a reference, not a count ("the two leaders")
+_REFERRING = {"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both", "all", "first",
+              "last", "next", "past", "other", "another", "every", "each", "any", "whose", "which", "what", "all"}
+_RATIO_BEFORE = re.compile(r"\b(?:one|two|three|four|\d{1,2}) in $", re.I)
+_POINT_FRACTIONS = {"half": 0.5, "quarter": 0.25, "three-quarters": 0.75}
+_POINT_SHARE_RE = re.compile(r"\b(?:a\s+|one\s+)?(?P<f>half|quarter|three-quarters)(?:\s+of)?(?:\s+a|\s+one)?"
+                             r"[\s-]+(?:(?P<pct>percentage)[\s-]+)?point\b", re.I)
 _GENERIC = {"record", "level", "high", "low", "%", "total", "amount", "figure", "sum", "percent"}
 _DETS = {"the", "a", "an", "all", "its", "their", "his", "her", "our", "this", "these", "those", "some"}
 
@@ -167,6 +175,8 @@ def extract_amounts(ctx: Context) -> list[Amount]:
                     text[end:end + 12], re.I):
             continue
         is_word = not num[0].isdigit()
+        if is_word and (re.match(r"-[a-z]", text[end:end + 2]) or _RATIO_BEFORE.search(text, max(0, start - 12), start)):
+            continue  # "two-thirds", "a two-state plan"; "one in five farms" is a ratio
         if is_word and num.lower().split()[0] in SCALES and not m.group("cur"):
             continue  # "thousand", "several thousand kilometers": vague
         value = parse_number(num)
@@ -183,7 +193,9 @@ def extract_amounts(ctx: Context) -> list[Amount]:
         qualifier, _ = _qualifier(text, start, lex.qualifiers)
         item = Amount(start=start, end=end, text=text[start:end], value=value, unit="", approx=qualifier is not None,
                       qualifier=qualifier)
-        if m.group("cur") or m.group("curw"):
+        if m.group("deg"):
+            item.unit = "°C"
+        elif m.group("cur") or m.group("curw"):
             item.unit = lex.prefix.get(m.group("cur") or "", None) or lex.suffix.get((m.group("curw") or "").lower(), "")
             if not item.unit:
                 continue
@@ -192,7 +204,7 @@ def extract_amounts(ctx: Context) -> list[Amount]:
         elif m.group("unit"):
             unit, factor = lex.units[m.group("unit").lower()]
             item.original_value, item.original_unit = value, m.group("unit").lower()
-            item.unit, item.value = unit, round(value * factor, 1 if factor != 1 else 6)
+            item.unit, item.value = unit, value if factor == 1 else _round(value * factor)
         else:
             if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not scale:
                 continue  # a year the times stage did not claim
@@ -201,16 +213,25 @@ def extract_amounts(ctx: Context) -> list[Amount]:
             if noun is None and nxt_word and nxt_word.group(1) in lex.substantive:
                 item.unit = item.about = nxt_word.group(1)  # "112 wounded"
             elif noun is None:
-                noun_text = _inherit_unit(out, doc, start)
-                if noun_text is None or (value < 10 and is_word and noun_text not in lex.substantive):
+                noun_text = _partitive_unit(doc, text, end) or _inherit_unit(out, doc, start, text[end:end + 1])
+                if noun_text is None or (value < 10 and is_word and noun_text not in lex.substantive
+                                         and (value < 2 or _referring(text, start)
+                                              or re.match(r"\s+of\b", text[end:end + 4]))):
                     continue
                 item.unit = noun_text
             else:
                 low = noun.lower_
+                if low in ("point", "points") and any(a.unit == "percentage point" for a in out
+                                                      if a.start >= noun.sent.start_char):
+                    item.unit, item.original_unit, item.original_value = "percentage point", low, value
+                    out.append(item)  # "rose 1 percentage point; the rival gained 2 points"
+                    continue
                 if low in lex.time_units or low in lex.not_count or noun.ent_type_ in ("DATE", "TIME"):
                     continue
-                if value < 10 and is_word and low not in lex.substantive and not scale:
-                    continue  # "the two leaders", "one of"
+                if value < 10 and is_word and not scale and low not in lex.substantive \
+                        and f"{low}s" not in lex.substantive and (value < 2 or _referring(text, start)
+                                                                  or noun.dep_ == "attr"):
+                    continue  # "the two leaders", "one of"; "five directors voted" is a count
                 item.unit = low
                 about, s, e = _chunk_text(noun)
                 item.about, item.about_entity = about, _entity_at(ctx, s, e)
@@ -220,13 +241,42 @@ def extract_amounts(ctx: Context) -> list[Amount]:
                 item.about, item.about_entity = about, _entity_at(ctx, s, e)
         item.date = _period(ctx, start)
         out.append(item)
+    out.extend(_point_shares(ctx, out))
     out.extend(_shares(ctx, out))
     out.extend(_ratios(ctx, out))
     return sorted(out, key=lambda a: a.start)
 
 
-def _inherit_unit(found: list[Amount], doc, start: int) -> str | None:
-    """'Of the 40 ships ..., 12 were damaged': the count noun of the earlier count."""
+def _round(value: float) -> float:
+    """Converted measures keep about four significant digits ("2600-mile" -> 4184.3, 6 inches -> 0.1524 m)."""
+    if value == 0:
+        return 0.0
+    return round(value, max(1, 3 - math.floor(math.log10(abs(value)))))
+
+
+def _referring(text: str, start: int) -> bool:
+    prev = re.findall(r"([\w'’]+)\s*$", text[max(0, start - 25):start])
+    return bool(prev) and (prev[0].lower() in _REFERRING or prev[0].lower().endswith(("'s", "’s")))
+
+
+def _partitive_unit(doc, text: str, end: int) -> str | None:
+    """'won 240 of the 543 seats': the first number counts the noun of the second."""
+    m = re.match(r"\s+of\s+(?:the|its|their|his|her|our|all)\s+(?:[\d,.]+|[a-z-]+)\s", text[end:end + 40])
+    if m is None:
+        return None
+    num_end = end + m.end() - 1
+    span = _tokens(doc, num_end - 1, num_end)
+    if span is None or not span[-1].like_num:
+        return None
+    noun = _counted_noun(doc, num_end - 1, num_end)
+    if noun is None or noun.lower_ in lexicon().time_units or noun.lower_ in lexicon().not_count:
+        return None
+    return noun.lower_
+
+
+def _inherit_unit(found: list[Amount], doc, start: int, after: str = "") -> str | None:
+    """'Of the 40 ships ..., 12 were damaged': the count noun of the earlier count. A number that
+    ends its sentence with no noun ("The opposition took 234.") may take the previous sentence's."""
     span = _tokens(doc, start, start + 1)
     if span is None:
         return None
@@ -234,11 +284,32 @@ def _inherit_unit(found: list[Amount], doc, start: int) -> str | None:
     nxt = doc[span[-1].i + 1] if span[-1].i + 1 < len(doc) else None
     if nxt is not None and nxt.pos_ in ("NOUN", "ADJ"):
         return None
+    lo = sent.start_char
+    # only the object of a verb ("took 234.") reaches back, never "The price was 30,000."
+    if after in (".", ";") and sent.start > 0 and span[-1].dep_ == "dobj":
+        lo = doc[sent.start - 1].sent.start_char
     for a in reversed(found):
-        if a.start >= sent.start_char and a.end <= start and a.about and a.unit.islower() \
+        if a.start >= lo and a.end <= start and a.about and a.unit.islower() \
                 and not a.unit.startswith(("percent", "km", "kg")):
-            return a.unit
+            return a.unit if a.start >= sent.start_char or lo < sent.start_char else None
     return None
+
+
+def _point_shares(ctx: Context, found: list[Amount]) -> list[Amount]:
+    """'cut by half a point', 'a quarter-point rise': fractions of a percentage point."""
+    text = ctx.doc.text
+    out = []
+    for m in _POINT_SHARE_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if any(a.start < e and s < a.end for a in found):
+            continue
+        qualifier, _ = _qualifier(text, s, lexicon().qualifiers)
+        item = Amount(start=s, end=e, text=text[s:e], value=_POINT_FRACTIONS[m.group("f").lower()],
+                      unit="percentage point", approx=qualifier is not None, qualifier=qualifier)
+        item.about = _about(ctx.doc, s, e)[0]
+        item.date = _period(ctx, s)
+        out.append(item)
+    return out
 
 
 def _shares(ctx: Context, found: list[Amount]) -> list[Amount]:
