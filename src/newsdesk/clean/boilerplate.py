@@ -151,6 +151,19 @@ def classify(unit: Unit, next_text: str | None) -> str | None:
     return None
 
 
+def mark_link_blocks(units: list[Unit], most: int = 3) -> None:
+    """Headline-shaped lines under a link label ("Related article", "See also") are links."""
+    labels = load_lexicon().link_labels
+    for i, u in enumerate(units):
+        if not any(p.match(u.text.strip()) for p in labels):
+            continue
+        u.reason = "link-label"
+        for v in units[i + 1:i + 1 + most]:
+            if v.reason is not None or ends_sentence(v.text) or len(v.text.split()) > 20:
+                break
+            v.reason = "related-link"
+
+
 def _norm(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 

@@ -12,6 +12,10 @@ _PHOTO_LABEL = re.compile(
 _CAPTION_START = re.compile(r"^(?:(?:image|media|photo|video)\s+caption|caption)\s*[:,]\s*\S|"
                             r"^(?:file\s+photo|photo|image|pictured|above|top|left|right)\s*:\s*\S", re.IGNORECASE)
 _PAREN_CREDIT = re.compile(r"^\((?:[^()]{1,60}\s(?:via|for)\s[^()]{1,40}|[^()]{1,60}/[^()]{1,60}|[^()]{1,40})\)$")
+# who is where in the picture: "X, right, shakes hands with Y", "(L to R)"
+_POSITION = re.compile(r",\s(?:(?:second|third|far|top|bottom)\s)?(?:left|right|centre|center)(?:\sto\sright)?,\s|"
+                       r"\((?:l|r|c|left|right|centre|center|l to r|from left|from right)\)", re.IGNORECASE)
+_CREDIT_NAME = re.compile(r"^[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}$")
 _CREDIT_LINE = re.compile(
     r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|contributing|research|graphics?|"
     r"production|fact-checking)\s+by\b", re.IGNORECASE)
@@ -30,6 +34,8 @@ def is_credit_tail(tail: str) -> bool:
     """A short trailing credit such as "© Reuters", "REUTERS", "(X via Reuters)", "Photo: Name"."""
     tail = tail.strip()
     words = tail.split()
+    if "/" in tail and 1 <= len(words) <= 12 and _agency(tail) and not tail.endswith((".", "!", "?")):
+        return True  # "AGENCY/Photographer/File Photo", link text after it included
     if not 1 <= len(words) <= 8:
         return False
     if _PHOTO_LABEL.match(tail):
@@ -81,4 +87,9 @@ def caption_kind(text: str, next_text: str | None) -> bool:
     stops = list(_LAST_STOP.finditer(t))
     if stops and is_credit_tail(t[stops[-1].end():]):
         return True
-    return next_text is not None and len(words) <= 45 and is_photo_credit(next_text) and t[-1:] in ".!?”\")"
+    if next_text is None or len(words) > 45 or t[-1:] not in ".!?”\")":
+        return False
+    if is_photo_credit(next_text):
+        return True
+    # a sentence placing people in the picture, over a bare name line (the photographer or the outlet)
+    return bool(_POSITION.search(t)) and bool(_CREDIT_NAME.match(next_text.strip()))

@@ -18,6 +18,7 @@ DATE_PATTERNS = (
                + r",?\s+(?P<year>(?:19|20)\d\d)" + _TIME, re.IGNORECASE),
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)(?:[T ]\d\d:\d\d(?::\d\d)?\S*)?"),
 )
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT[+-]?\d*|UTC[+-]?\d*)\b)?", re.IGNORECASE)
 _LABEL = re.compile(r"^(?P<label>published|posted|first published|updated|last updated|modified|date)"
                     r"(?:\s+on)?\s*:?\s*", re.IGNORECASE)
 _URL_DATE = (
@@ -61,7 +62,7 @@ def date_line(text: str) -> tuple[str, str | None] | None:
     if not found:
         return None
     iso, m = found
-    leftover = (rest[:m.start()] + rest[m.end():]).strip(" ,|-–—•·\t")
+    leftover = _CLOCK.sub("", rest[:m.start()] + rest[m.end():]).strip(" ,|-–—•·\t")
     if len(re.sub(r"\W", "", leftover)) > (30 if label else 4):
         return None
     return iso, label

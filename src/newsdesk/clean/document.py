@@ -12,7 +12,8 @@ import py3langid
 
 from ..config import Settings
 from ..records import CleanDoc, Dropped, RawDoc
-from .boilerplate import classify, has_dateline, is_heading, is_sentence, is_strong, is_table_row, mark_repeats
+from .boilerplate import (classify, has_dateline, is_heading, is_sentence, is_strong, is_table_row, mark_link_blocks,
+                          mark_repeats)
 from .html import extract_html
 from .lexicon import load_lexicon
 from .lines import Unit, build_units, ends_sentence
@@ -33,8 +34,8 @@ def _unfinished_prose(text: str) -> bool:
 def _score(u: Unit) -> float:
     """How much a unit argues for being inside the article body (negative: against)."""
     n = len(u.text.split())
-    if u.reason == "caption":
-        return -2.0  # pictures sit inside articles: a caption does not end the body
+    if u.reason in ("caption", "link-label", "related-link"):
+        return -2.0  # pictures and "Related article" boxes sit inside articles: they do not end the body
     if u.reason == "page-furniture":
         return 0.0  # a page break falls anywhere, body included
     if u.reason is not None:
@@ -120,6 +121,7 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
         u.reason = "page-furniture" if u.info.get("furniture") else \
             classify(u, units[i + 1].text if i + 1 < len(units) else None)
     mark_repeats(units)
+    mark_link_blocks(units)
     guess = _language(" ".join(u.text for u in units if u.reason is None))
     if guess not in (None, "en"):
         for u in units:

@@ -15,6 +15,7 @@ class Lexicon:
     connectors: frozenset[str]  # words a sentence cannot end with
     agencies: re.Pattern[str]  # picture desks that end captions and credits
     mailing_list: tuple[re.Pattern[str], ...]
+    link_labels: tuple[re.Pattern[str], ...]  # "Related article": the headlines under it are links
     byline_roles: re.Pattern[str]  # job titles printed under a writer's name ("Europe correspondent")
 
 
@@ -54,5 +55,6 @@ def load_lexicon() -> Lexicon:
         connectors=frozenset(w.lower() for w in sec["connectors"]),
         agencies=_phrase_regex(sec["photo-agencies"], 0),
         mailing_list=tuple(re.compile(p, re.IGNORECASE) for p in sec["mailing-list"]),
+        link_labels=tuple(re.compile(p, re.IGNORECASE) for p in sec.get("link-labels", [])),
         byline_roles=_phrase_regex(sec.get("byline-roles", [])),
     )

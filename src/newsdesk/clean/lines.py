@@ -122,6 +122,9 @@ def _join_in_block(prev: str, nxt: str, wrapped: bool, prev_len: int, max_len: i
     if not wrapped:
         return False
     if not ends_sentence(prev):
+        if not last and not ends_sentence(nxt) and len(nxt) < 0.5 * max_len and _is_fragment(nxt) \
+                and not _ends_connector(prev):
+            return False  # a short name-like line inside the block is a header stack (title, name, role)
         # wire copy often starts a paragraph with a short line (the dateline was cut off)
         return prev_len >= 30 or (first and len(nxt) >= 0.8 * max_len) or _ends_connector(prev)
     if last and len(nxt) < 25:
