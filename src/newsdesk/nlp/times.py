@@ -36,7 +36,17 @@ _CORE_RE = re.compile(rf"\b(?:{MONTH_RE}|{WEEKDAY_RE}|{YEAR_RE}|today|tonight|to
 _BARE_UNITS = {"day", "week", "weekend", "month", "year", "decade", "century", "morning", "night", "evening"}
 _LEAD_DROP = {"of", "and", "-", "–", ","}
 _YEAR_PREPS = {"in", "since", "from", "by", "until", "till", "before", "after", "during", "of", "through",
-               "to", "and", "between", "around", "circa", "early", "late", "mid"}
+               "to", "and", "between", "around", "circa", "early", "late", "mid", "into", "throughout",
+               "beyond", "towards", "toward"}
+# subordinators after which a simple present looks ahead: "once the governor takes over in January"
+_FUTURE_MARKS = {"once", "when", "after", "before", "until", "till", "if", "unless", "as soon as"}
+_NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_OFFSET_RE = re.compile(rf"(?:(?P<n>{'|'.join(_NUM_WORDS)}|\d{{1,2}})\s+(?P<unit>day|week|month|year)s?\s+"
+                        r"(?P<dir>later|earlier|after|before)|the\s+(?P<rel>next|following|previous)\s+(?P<unit1>day))",
+                        re.I)
+# "after"/"before" count from the publication narrative only when nothing follows ("two days after,")
+_RELATIVE_TO_EVENT = re.compile(r"(?:after|before)$", re.I)
 
 _REGEX_CANDIDATES = [
     # (Thursday,) October 6(, 2022) / 6 October 2022 / Sept. 11 and 12
@@ -168,10 +178,15 @@ def tense_of(doc, start: int, end: int) -> str:
         return "future" if tok.head.lemma_ in _FUTURE_HEADS else "present"
     if any(a.tag_ == "MD" for a in auxes):
         return "present"  # "may decide in March": the nearest March
+    present_aux = any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    if tok.tag_ == "VBN" and present_aux and tok.lemma_ in _FUTURE_HEADS:
+        return "future"  # "the meeting is scheduled for December 1"
     if tok.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes):
         return "past"
-    if tok.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+    if tok.tag_ in ("VBZ", "VBP", "VBG") or present_aux:
         if tok.lower_ in ("upcoming",):
+            return "future"
+        if tok.tag_ in ("VBZ", "VBP") and any(c.dep_ == "mark" and c.lower_ in _FUTURE_MARKS for c in tok.children):
             return "future"
         return "present"
     return "past"
@@ -213,13 +228,54 @@ def _fallback(text: str, anchor: str | None) -> tuple[str | None, str | None]:
     return data.date_obj.strftime(fmt), data.period
 
 
+def _offset_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _OFFSET_RE.finditer(text) if _is_offset(text, m.start(), m.end())]
+
+
+def _is_offset(text: str, start: int, end: int) -> bool:
+    """'two days later' counts from the story's last date; 'two days after the vote' from the vote."""
+    if not _OFFSET_RE.fullmatch(text[start:end]):
+        return False
+    return not _RELATIVE_TO_EVENT.search(text[start:end]) or bool(re.match(r"\s*(?:[,.;:)]|$)", text[end:end + 2]))
+
+
+def _offset(text: str, start: int, end: int, before: list[TimeExpr], anchor: str | None) -> TimeExpr:
+    """'two days later', 'the following day': counted from the last dated expression of the last
+    few sentences (the narrative's current time), never from the publication date."""
+    m = _OFFSET_RE.fullmatch(text[start:end])
+    unit = (m.group("unit") or m.group("unit1")).lower()
+    n = 1 if m.group("rel") else (_NUM_WORDS.get(m.group("n").lower()) or int(m.group("n")))
+    sign = -1 if (m.group("dir") or m.group("rel")).lower() in ("earlier", "before", "previous") else 1
+    want = {"day": "day", "week": "day", "month": "month", "year": "year"}[unit]
+    finer = {"day": ("day",), "month": ("month", "day"), "year": ("year", "month", "day")}[want]
+    ref = next((t for t in reversed(before) if t.value and t.precision in finer and t.end <= start
+                and text.count(".", t.end, start) <= 3), None)
+    value = None
+    if ref is not None:
+        if want == "day":
+            days = n * (7 if unit == "week" else 1)
+            value = (dt.date.fromisoformat(ref.value) + dt.timedelta(days=sign * days)).isoformat()
+        elif want == "month":
+            idx = int(ref.value[:4]) * 12 + int(ref.value[5:7]) - 1 + sign * n
+            value = f"{idx // 12:04d}-{idx % 12 + 1:02d}"
+        else:
+            value = f"{int(ref.value[:4]) + sign * n:04d}"
+    return TimeExpr(start=start, end=end, text=text[start:end], value=value, precision=want if value else None,
+                    anchor=ref.value if ref is not None else anchor)
+
+
 def extract_times(ctx: Context) -> list[TimeExpr]:
     """All temporal expressions of the article, resolved where it is safe."""
     doc = ctx.doc
     text = doc.text
     anchor = best_anchor(ctx)
     out: list[TimeExpr] = []
-    for start, end in _candidates(doc):
+    spans = _candidates(doc)
+    spans = sorted(spans + [s for s in _offset_spans(text) if all(s[1] <= a or s[0] >= b for a, b in spans)])
+    for start, end in spans:
+        if _is_offset(text, start, end):
+            out.append(_offset(text, start, end, out, anchor))
+            continue
         surface = text[start:end]
         norm = normalise(surface)
         if norm in _BARE_UNITS or is_duration(norm) or not _CORE_RE.search(surface) or not _month_case_ok(surface):
