@@ -69,3 +69,13 @@ def test_web_search_entities_and_upload_pages(client, web_corpus):
     upload = client.get("/upload", headers=HTML).text
     assert 'src="/static/upload.js"' in upload and 'name="files"' in upload
     assert client.get("/static/world.svg").headers["content-type"].startswith("image/svg")
+
+
+def test_web_article_page_shows_estimated_date_when_page_has_none(client, web_corpus):
+    from newsdesk.store import open_store
+
+    store = open_store(web_corpus.db)
+    seed = next(a for a in store.list_articles() if a["source"].endswith("003_0863d09da31b0083.txt"))
+    html = client.get(f"/articles/{seed['id']}", headers=HTML).text
+    assert "c. 2022-09-15 (estimated)" in html  # the summit it reports, not the page header's date
+    store.close()
