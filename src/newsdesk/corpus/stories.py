@@ -233,7 +233,17 @@ class Clusterer:
         dist = km(a["lat"], a["lon"], top["lat"], top["lon"])
         if dist <= self.settings.merge_place_km:
             return W_PLACE
-        return -W_PLACE if dist > FAR_KM else 0.0
+        # A distant place on the story's own dates means another happening; on a later day it is
+        # usually where a follow-up was filed or a reaction came from (the other capital).
+        return -W_PLACE if dist > FAR_KM and self._overlaps(art, st) else 0.0
+
+    @staticmethod
+    def _overlaps(art: ArticleFeatures, st: Story) -> bool:
+        a, lo = day_range(art.date), day_range(st.features.get("date"))
+        if a is None or lo is None:
+            return True
+        hi = day_range(st.features.get("end_date")) or lo
+        return a[0] <= hi[1] and lo[0] <= a[1]
 
     def in_window(self, art: ArticleFeatures, st: Story) -> bool:
         a = day_range(art.date)
