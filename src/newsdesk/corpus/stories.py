@@ -218,7 +218,17 @@ class Clusterer:
         same_day = art.source == "event" and art.date and art.date == st.features.get("date")
         w_feat = W_FEAT if parts["f"][1] and parts["f"][2] else 0.0
         text = cos["w"] * (W_TEXT + (W_FEAT - w_feat))  # no features on one side: text carries their weight
-        return text + w_feat * cos["f"] + (W_DAY if same_day else 0.0) + self._place_term(art, st)
+        return text + w_feat * cos["f"] + self._day_term(art, st, bool(same_day)) + self._place_term(art, st)
+
+    @staticmethod
+    def _day_term(art: ArticleFeatures, st: Story, same_day: bool) -> float:
+        """W_DAY on the story's day; half of it the day after, when follow-ups report the reactions."""
+        if same_day:
+            return W_DAY
+        a, end = day_range(art.date), day_range(st.features.get("end_date") or st.features.get("date"))
+        if art.source != "event" or a is None or end is None or a[0] != a[1]:
+            return 0.0
+        return W_DAY / 2 if (a[0] - end[1]).days == 1 else 0.0
 
     def _place_term(self, art: ArticleFeatures, st: Story) -> float:
         """+W_PLACE when the article's main place is the story's, -W_PLACE when it is far away."""
