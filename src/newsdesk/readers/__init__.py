@@ -9,7 +9,7 @@ from ..config import Settings
 from ..errors import RejectedInput
 from ..records import RawDoc
 from .encoding import decode
-from .jsonl import read_jsonl
+from .jsonl import read_json, read_jsonl
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -61,6 +61,9 @@ def read_file(path: Path, settings: Settings) -> Iterator[RawDoc | Rejection]:
             return
         with path.open("rb") as fh:
             data = fh.read()
+        if suffix == ".json":
+            yield from read_json(path, data, settings)
+            return
         text, encoding = decode(data, source)
         if not text.strip():
             raise RejectedInput(source, "empty file")

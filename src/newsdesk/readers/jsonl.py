@@ -1,4 +1,7 @@
-"""JSON Lines: one article per line with ``text`` or ``html`` and optional metadata hints."""
+"""JSON inputs: JSON Lines (one article per line) or a .json file holding one article or a list of them.
+
+Each article is an object with ``text`` or ``html`` and optional metadata hints.
+"""
 from __future__ import annotations
 
 import json
@@ -21,8 +24,13 @@ def parse_line(line: str, source: str, max_chars: int) -> RawDoc:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         raise RejectedInput(source, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+    return parse_object(obj, source, max_chars)
+
+
+def parse_object(obj: object, source: str, max_chars: int) -> RawDoc:
+    """One decoded JSON article -> RawDoc, or RejectedInput with the reason."""
     if not isinstance(obj, dict):
-        raise RejectedInput(source, "a JSON object per line is expected")
+        raise RejectedInput(source, "a JSON object per article is expected")
     body, kind = obj.get("text"), "text"
     if not (isinstance(body, str) and body.strip()):
         body, kind = obj.get("html"), "html"
@@ -54,3 +62,26 @@ def read_jsonl(path: Path, settings: Settings) -> Iterator[RawDoc | Rejection]:
                 yield parse_line(line, source, settings.max_input_bytes)
             except RejectedInput as exc:
                 yield Rejection(exc.source, exc.reason)
+
+
+def read_json(path: Path, data: bytes, settings: Settings) -> Iterator[RawDoc | Rejection]:
+    """A .json file: one article object, or a list of them (``path#<n>`` names each)."""
+    from . import Rejection
+    from .encoding import decode
+
+    try:
+        text, _ = decode(data, str(path))
+        obj = json.loads(text)
+    except RejectedInput as exc:
+        yield Rejection(exc.source, exc.reason)
+        return
+    except json.JSONDecodeError as exc:
+        yield Rejection(str(path), f"invalid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    items = obj if isinstance(obj, list) else [obj]
+    for n, item in enumerate(items, start=1):
+        source = f"{path}#{n}" if isinstance(obj, list) else str(path)
+        try:
+            yield parse_object(item, source, settings.max_input_bytes)
+        except RejectedInput as exc:
+            yield Rejection(exc.source, exc.reason)
