@@ -309,10 +309,13 @@ def _empty_features(sid: str) -> dict[str, Any]:
 
 
 def summarise_dates(f: dict[str, Any], settings: Settings) -> None:
-    """Story date = the most supported main date of its (non-copy) articles, by the best source."""
+    """Story date = the most supported main date of its (non-copy) articles; publication dates only
+    when none has an event or lead date."""
     members = [m for m in f["members"].values() if not m["copy"] and m["date"]]
-    for source in ("event", "time", "published"):
-        dates = [m["date"] for m in members if m["source"] == source]
+    # an event date and a lead date both say when it happened: they vote together, so that one
+    # event-dated follow-up cannot outvote two articles dated from their lead
+    for sources in (("event", "time"), ("published",)):
+        dates = [m["date"] for m in members if m["source"] in sources]
         if dates:
             break
     start = _vote(dates)
