@@ -11,7 +11,7 @@ from ..nlp.context import Context
 from ..records import Event, Party, Span
 from .dating import TimeFinder, event_date
 from .locate import LOCATIVE, VISIT_PREPS, PlaceFinder, as_location, dateline_location
-from .parties import PartyFinder, _same
+from .parties import PartyFinder, _is_dateline, _same
 from .plover import Lexicon, load_lexicon
 from .rules import Match, match_token, role_children, rule_name, visit_noun
 from .status import event_status
@@ -80,6 +80,8 @@ def _subject(verb: Any) -> Any | None:
             # two subjects is a misparse around a missed verb ("Both also challengethe U.S. deployment ...
             # held drills"): the leftmost is the clause's real subject
             subjects = sorted((c for c in tok.children if c.dep_ in SUBJECT_DEPS), key=lambda c: c.i)
+            if len(subjects) > 1:  # "ANKARA (Wire) - Turkish diplomats sat down": the dateline is no subject
+                subjects = [c for c in subjects if not _is_dateline(c)] or subjects
             if subjects:
                 c = subjects[0]
                 if c.lower_ in RELATIVE and tok.dep_ == "relcl":
@@ -147,6 +149,12 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
                 actors, how = finder.parties.resolve(c)
                 if actors:
                     break
+        if not actors:  # "talks between Turkey and Greece"
+            for c in (c for c in m.noun.children if c.dep_ == "prep" and c.lower_ == "between"):
+                for g in (g for g in c.children if g.dep_ == "pobj"):
+                    actors, how = finder.parties.resolve(g)
+    if not actors and subj is not None:
+        actors, how = _local_actor(subj, verb, finder, lex)
     if not actors:
         return []
     targets, visited, target_toks = _targets(m, ctx, finder, actors)
@@ -248,6 +256,26 @@ def _negated_parties(head: Any | None, finder: _Finders, lex: Lexicon) -> list[P
 
 def _negated_parties_of(toks: list[Any], finder: _Finders, lex: Lexicon) -> list[Party]:
     return [p for tok in toks for p in _negated_parties(tok, finder, lex)]
+
+
+LOCAL_PREPS = {"in", "across", "throughout"}
+
+
+def _local_actor(subj: Any, verb: Any, finder: _Finders, lex: Lexicon) -> tuple[list[Party], str]:
+    """'Thousands of nurses went on strike across Nigeria': people named by where they act belong to that
+    place's country (the place hangs on the verb, not on the group noun)."""
+    group = subj
+    if subj.pos_ in {"NOUN", "NUM"} and subj.lemma_.lower() not in lex.words["local_group_nouns"]:
+        group = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), subj)  # "thousands of nurses"
+    if group.lemma_.lower() not in lex.words["local_group_nouns"]:
+        return [], "none"
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in LOCAL_PREPS):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            place = finder.places.at_token(obj)
+            if place is not None and place.country:
+                return [Party(name=place.name, entity=place.entity, country=place.country)], "owner"
+    return [], "none"
 
 
 def _place_target(toks: list[Any], finder: _Finders, actors: list[Party], lex: Lexicon) -> list[Party]:

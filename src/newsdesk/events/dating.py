@@ -120,9 +120,11 @@ def event_date(verb: Any, noun: Any | None, status: str, finder: TimeFinder, lex
     own = _subtree_ids(verb, other_predicates - {verb.i})
     if noun is not None:
         own |= _subtree_ids(noun, other_predicates)
-    inside = [(abs(min(toks) - verb.i), t) for t, toks in times if toks & own]
+    inside = [(abs(min(toks) - verb.i), t) for t, toks in times
+              if toks & own and not _names_other_event(toks, doc, verb, noun, lex)]
     if inside:
         return _value(min(inside, key=lambda x: x[0])[1])
+    times = [(t, toks) for t, toks in times if not (toks & own and _names_other_event(toks, doc, verb, noun, lex))]
     # 3. a time on a verb that governs this one ("met on Thursday and agreed", "expelled ..., accusing")
     for t, toks in times:
         head = _attached_verb(toks, doc)
@@ -146,6 +148,22 @@ def event_date(verb: Any, noun: Any | None, status: str, finder: TimeFinder, lex
     if past_perfect(verb) or _historical(verb, noun, lex, times, anchor):
         return None, None, "none"
     return anchor, PRECISION.get(len(anchor)), "anchor"
+
+
+def _names_other_event(toks: set[int], doc: Any, verb: Any, noun: Any | None, lex: Lexicon) -> bool:
+    """A time that dates the grievance or object, not the event: 'a protest over Monday's firing', 'condemned
+    Tuesday's raid', 'a protest over what it called firing two days earlier'."""
+    tok = _root_of(toks, doc)
+    stops = {verb.i} | ({noun.i} if noun is not None else set())
+    if tok.dep_ == "poss" and tok.head.i not in stops and tok.head.dep_ in {"dobj", "nsubjpass"}:
+        return True  # the genitive names when the object happened
+    for _ in range(8):
+        if tok.i in stops or tok.head is tok:
+            return False
+        if tok.dep_ == "prep" and tok.lower_ in lex.words["topic_preps"]:
+            return True
+        tok = tok.head
+    return False
 
 
 def _clause_on_time(verb: Any, toks: set[int]) -> bool:

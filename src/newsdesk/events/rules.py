@@ -112,7 +112,38 @@ def match_token(tok: Any, lex: Lexicon) -> Match | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
         return _match_verb(tok, lemma, lex)
+    if tok.pos_ == "NOUN":
+        return _subject_noun(tok, lex)
     return None
+
+
+def _subject_noun(tok: Any, lex: Lexicon) -> Match | None:
+    """'Talks between X and Y ended on Tuesday', 'the meeting took place in Ankara': a meeting noun as the
+    subject of a verb that says it happened. Only meetings: "the ceasefire ended" is not
+    a ceasefire."""
+    verb = tok.head
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ != "VERB":
+        return None
+    lemma = noun_lemma(tok, lex)
+    trig = lex.nouns.get(lemma) if lemma else None
+    if trig is None or trig.type != "CONSULT" or not trig.symmetric or not noun_ok(tok, lemma, trig):
+        return None
+    vl = verb.lemma_.lower()
+    keys = {vl} | {f"{vl} {c.lower_}" for c in verb.children if c.dep_ in {"prt", "dobj", "prep", "advmod"}}
+    hit = next((k for k in sorted(keys) if k in lex.words["event_subject_verbs"]), None)
+    if hit is None:
+        return None
+    return Match(trig, rule_name("subject", f"{lemma}+{hit.replace(' ', '_')}", trig), verb, noun=tok)
+
+
+def partitive_head(tok: Any, lex: Lexicon) -> Any:
+    """'a new round of talks', 'a package of sanctions': the event noun under 'of', else ``tok``."""
+    if tok.lemma_.lower() not in lex.words["partitive_nouns"]:
+        return tok
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            return obj
+    return tok
 
 
 def _match_verb(tok: Any, lemma: str, lex: Lexicon) -> Match | None:
@@ -130,7 +161,7 @@ def _match_verb(tok: Any, lemma: str, lex: Lexicon) -> Match | None:
         (f"{lemma} {p}" for p in has_prt if f"{lemma} {p}" in lex.light_verbs), None)
     for role in lex.light_verb_roles:
         for obj in role_children(tok, role):
-            for cand in [obj, *obj.conjuncts]:
+            for cand in [partitive_head(obj, lex), *obj.conjuncts]:
                 nl = noun_lemma(cand, lex) or cand.lemma_.lower()
                 vn = lex.verb_noun.get(f"{lemma} {nl}") or _class_pair(lemma, nl, lex)
                 if vn is not None:
@@ -143,4 +174,6 @@ def _match_verb(tok: Any, lemma: str, lex: Lexicon) -> Match | None:
         return None
     if trig.extra.get("needs_no_object") and role_children(tok, "dobj"):
         return None
+    if trig.extra.get("needs_xcomp") and not any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "declined to send" is a refusal, "exports declined" is not
     return Match(trig, rule_name("verb", lemma, trig), tok)
