@@ -76,3 +76,15 @@ def test_decline_to_is_a_refusal_but_declining_figures_are_not():
 def test_dateline_is_not_the_subject():
     evs = _events("LIMA (Andes Wire) - Chile and Peru sat down on Tuesday for a new round of talks.")
     assert _pairs(evs, "CONSULT") == {("CHL", "PER", "2024-05-14")}
+
+
+def test_retaliation_targets_the_party_it_answers():
+    text = "Kenya slapped duties on Ugandan sugar on Monday, and Uganda retaliated with tariffs of its own."
+    evs = _events(text, places=None)
+    got = {(e.actor.country, e.target.country if e.target else None) for e in evs if e.type == "SANCTION"}
+    assert ("UGA", "KEN") in got
+
+
+def test_appositive_meeting_noun_does_not_block_a_meeting():
+    text = "Chile and Peru met in Lima on Tuesday, the first meeting between their presidents since 2019."
+    assert ("CHL", "PER", "2024-05-14") in _pairs(_events(text), "CONSULT")

@@ -160,6 +160,10 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
     targets, visited, target_toks = _targets(m, ctx, finder, actors)
     if trig.type in lex.words["attack_types"] and not targets:  # "struck a camp in Pakistan"
         targets = _place_target(target_toks, finder, actors, lex)
+    if not targets and _retaliation(verb, lex) and verb.dep_ in {"conj", "advcl"}:
+        answered = _subject(verb.head)  # "the US imposed tariffs ..., and Beijing retaliated with duties"
+        if answered is not None:
+            targets = [p for p in finder.parties.resolve(answered)[0] if not any(_same(p, a) for a in actors)]
     if trig.extra.get("needs_party_object") and not targets:
         return []
     if trig.extra.get("needs_complement") and not targets and len(actors) < 2 and not _has_complement(verb):
@@ -169,8 +173,9 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
     if kept:  # "ministers from Chile and Peru, but never Bolivia": the others did take part
         actors, denied = kept, [d for d in denied if not any(_same(d, a) for a in kept)]
         targets = [t for t in targets if not any(_same(t, d) for d in denied)]
-    if trig.symmetric and m.noun is None and any(t.dep_ == "dobj" for t in target_toks) and not targets:
-        return []  # "met expectations", "greeted the news"
+    if trig.symmetric and m.noun is None and not targets and any(
+            t.dep_ == "dobj" and t.lemma_.lower() not in lex.nouns for t in target_toks):
+        return []  # "met expectations", "greeted the news" (not "met ..., the first meeting since": an appositive)
     etype, mode, rule, symmetric = trig.type, trig.mode, m.rule, trig.symmetric
     if not symmetric and not targets and len(actors) >= 2 and etype in MUTUAL_TYPES:
         symmetric = True  # "X and Y vowed to ...": one mutual pledge
@@ -256,6 +261,12 @@ def _negated_parties(head: Any | None, finder: _Finders, lex: Lexicon) -> list[P
 
 def _negated_parties_of(toks: list[Any], finder: _Finders, lex: Lexicon) -> list[Party]:
     return [p for tok in toks for p in _negated_parties(tok, finder, lex)]
+
+
+def _retaliation(verb: Any, lex: Lexicon) -> bool:
+    lemma = verb.lemma_.lower()
+    keys = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in {"prt", "advmod"}}
+    return bool(keys & lex.words["retaliation_verbs"])
 
 
 LOCAL_PREPS = {"in", "across", "throughout"}
