@@ -22,6 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..config import Settings
 from .merge import km
+from .story_actors import disjoint, main_actors
 from .timeline import describe_event
 
 DOCS = "#docs"  # term_stats row counting the documents
@@ -46,6 +47,8 @@ class ArticleFeatures:
     place: dict[str, Any] | None
     event: str | None  # id of the article's main event
     copy_of: str | None = None
+    pair: str | None = None  # the two parties of the main event, when it has two
+    actors: list[str] | None = None  # main actors (story_actors.main_actors); None: unknown
 
 
 @dataclass
@@ -148,8 +151,9 @@ def article_features(art: dict[str, Any], canonical: dict[str, str]) -> ArticleF
     for e in art["events"]:
         if e["status"] == "happened" and e.get("date"):
             pair = "|".join(sorted(filter(None, (_party_ref(e, "actor"), _party_ref(e, "target")))))
-            tf[f"#{e['type']}|{pair}|{e['date']}"[:64]] += 2
-    vec = {t: 1 + math.log(n) for t, n in tf.items()}
+            # weighed by the coder's confidence: a doubtful coding should not dilute a sure one
+            tf[f"#{e['type']}|{pair}|{e['date']}"[:64]] += 2 * (e.get("confidence") or 0.5)
+    vec = {t: 1 + math.log(n) if n >= 1 else n for t, n in tf.items()}
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     place = None
     main_ev = next((e for e in art["events"] if e["id"] == main), None)
@@ -160,8 +164,11 @@ def article_features(art: dict[str, Any], canonical: dict[str, str]) -> ArticleF
         top = Counter(p["entity"] for p in places).most_common(1)[0][0]
         p = next(p for p in places if p["entity"] == top)
         place = {"name": p["name"], "lat": p["lat"], "lon": p["lon"]}
+    pair = None
+    if main_ev and _party_ref(main_ev, "actor") and _party_ref(main_ev, "target"):
+        pair = "|".join(sorted((_party_ref(main_ev, "actor"), _party_ref(main_ev, "target"))))
     return ArticleFeatures(art["id"], date, source, {t: v / norm for t, v in vec.items()}, place, main,
-                           art.get("duplicate_of"))
+                           art.get("duplicate_of"), pair)
 
 
 class Clusterer:
@@ -266,6 +273,14 @@ class Clusterer:
         gap = max((lo[0] - a[1]).days, (a[0] - hi[1]).days, 0)
         return gap <= self.settings.story_window_days
 
+    @staticmethod
+    def apart(art: ArticleFeatures, st: Story) -> bool:
+        """Disjoint main actors and no shared main event pair: template words alone join nothing."""
+        notes = [m for m in st.features["members"].values() if not m["copy"]]
+        if art.pair and any(m.get("pair") == art.pair for m in notes):
+            return False
+        return disjoint(art.actors, [m.get("actors") for m in notes])
+
     def assign(self, art: ArticleFeatures) -> str:
         if art.id in self.member_of:  # stored before (re-processed): keep its story, count it once
             return self.member_of[art.id]
@@ -276,7 +291,7 @@ class Clusterer:
         best, best_score = None, self.settings.story_threshold
         for sid in cands:
             st = self.stories[sid]
-            if not self.in_window(art, st):
+            if not self.in_window(art, st) or self.apart(art, st):
                 continue
             sc = self.score(art, st)
             if sc >= best_score:
@@ -290,7 +305,7 @@ class Clusterer:
     def _add(self, st: Story, art: ArticleFeatures, copy: bool) -> str:
         f = st.features
         f["members"][art.id] = {"date": art.date, "source": art.source, "place": art.place, "event": art.event,
-                                "copy": copy}
+                                "copy": copy, "pair": art.pair, "actors": art.actors}
         if not copy:
             terms = f["terms"]
             for t, w in art.vector.items():
@@ -366,7 +381,8 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     if not arts:
         return {}
     keys = {m["entity"] for a in arts.values() for m in a["mentions"]}
-    canonical = {k: v["canonical"] for k, v in store.entity_info(keys).items()}
+    info = store.entity_info(keys)
+    canonical = {k: v["canonical"] for k, v in info.items()}
     feats = [article_features(a, canonical) for a in arts.values()]
     ranges = [day_range(f.date) for f in feats]
     if any(r is None for r in ranges):
@@ -385,6 +401,8 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     for t, n in counts.items():
         cl.df[t] = cl.df.get(t, 0) + n
     cl._idf.clear()
+    for f in feats:  # after the counts, so that template words common in the corpus name no actor
+        f.actors = main_actors(arts[f.id], info, cl.df, cl.df.get(DOCS, 0))
     # originals before copies, then by date, so that a batch is clustered in a stable order
     order = sorted(feats, key=lambda f: (f.copy_of is not None, f.date or "9999", f.id))
     assign = {f.id: cl.assign(f) for f in order}

@@ -1,0 +1,98 @@
+"""Main actors of an article, so that template-like reports on different actors stay apart.
+
+Quarterly results, market reports and similar wire items share nearly all their words and numbers;
+only the company (or person) they are about differs. An article's main actors are its most-mentioned
+ORG/PERSON entities, those whose name appears in its title, and the companies its title names
+(words before a legal form such as "Corp" or "Ltd"). Actors are compared as normalised names, so
+that an entity found in the body matches the same company named in a headline.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+ACTOR_TYPES = {"ORG", "PERSON"}
+TOP_ACTORS = 3  # most-mentioned actors kept (ties at the top count included up to this many)
+COMMON_SHARE, COMMON_MIN = 0.02, 20  # a word in more documents than both is no name (e.g. "oper")
+_WORD = re.compile(r"[^\W\d_][\w&'’.-]*", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def company_forms() -> frozenset[str]:
+    text = resources.files("newsdesk.corpus").joinpath("data/company_forms.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().strip(".'’-").replace("’", "'").removesuffix("'s") for w in _WORD.findall(text)]
+
+
+def normalise(name: str) -> str:
+    """Lower-case name words without a trailing legal form: 'Dean Foods Co.' -> 'dean foods'."""
+    words = [w for w in _words(name) if w]
+    forms = company_forms()
+    while len(words) > 1 and words[-1] in forms:
+        words.pop()
+    return " ".join(words)
+
+
+def title_companies(title: str) -> set[str]:
+    """Companies a headline names: the capitalised words before a legal form ('GTI CORP <GTI> ...')."""
+    out = set()
+    forms = company_forms()
+    raw = _WORD.findall(title)
+    for i, w in enumerate(raw):
+        if i == 0 or w.lower().strip(".") not in forms:
+            continue
+        j = i
+        while j > 0 and raw[j - 1][:1].isupper() and raw[j - 1].lower().strip(".") not in forms and i - j < 4:
+            j -= 1
+        if j < i:
+            out.add(normalise(" ".join(raw[j:i])))
+    return {n for n in out if n}
+
+
+def _entity_type(key: str, info: dict[str, Any] | None) -> str | None:
+    if info and info.get("type"):
+        return info["type"]
+    parts = key.split(":")
+    return parts[1] if len(parts) >= 3 and parts[0] == "loc" else None
+
+
+def main_actors(art: dict[str, Any], info: dict[str, dict[str, Any]], df: dict[str, int],
+                n_docs: int) -> list[str]:
+    """Normalised names of an article's main actors (empty when it names none that tell it apart)."""
+    common = max(COMMON_MIN, COMMON_SHARE * n_docs)
+
+    def is_name(name: str) -> bool:  # junk entities made of template words ("oper shr") are no actors
+        return any(len(w) > 1 and df.get(w, 0) <= common for w in name.split())
+
+    counts: Counter = Counter()
+    names: dict[str, str] = {}
+    for m in art["mentions"]:
+        row = info.get(m["entity"])
+        if _entity_type(m["entity"], row) not in ACTOR_TYPES:
+            continue
+        key = (row or {}).get("canonical") or m["entity"]
+        counts[key] += 1
+        names.setdefault(key, normalise((row or {}).get("name") or m["entity"].rsplit(":", 1)[-1]))
+    title = art.get("title") or ""
+    title_words = set(_words(title))
+    out = set(title_companies(title))
+    ranked = sorted(counts, key=lambda k: (-counts[k], k))
+    if ranked:
+        top = counts[ranked[0]]
+        out |= {names[k] for k in ranked[:TOP_ACTORS] if counts[k] == top or counts[k] > 1}
+    out |= {names[k] for k in ranked if names[k] and set(names[k].split()) <= title_words}
+    return sorted(n for n in out if n and is_name(n))
+
+
+def disjoint(actors: list[str] | None, story_actors: list[list[str] | None]) -> bool:
+    """True when the article and the story both have known main actors and share none."""
+    if not actors:
+        return False
+    known = [set(a) for a in story_actors if a]
+    return bool(known) and not any(set(actors) & a for a in known)
