@@ -88,3 +88,21 @@ def test_retaliation_targets_the_party_it_answers():
 def test_appositive_meeting_noun_does_not_block_a_meeting():
     text = "Chile and Peru met in Lima on Tuesday, the first meeting between their presidents since 2019."
     assert ("CHL", "PER", "2024-05-14") in _pairs(_events(text), "CONSULT")
+
+
+def test_grievance_target_is_the_agent_of_the_act_complained_of():
+    evs = _events("Kenya lodged a protest over the shelling by Uganda of its border posts.")
+    assert {(e.actor.country, e.target.country if e.target else None) for e in evs if e.type == "PROTEST"} == \
+        {("KEN", "UGA")}
+
+
+def test_raised_passive_subject_acts_in_the_infinitive():
+    evs = _events("Norway is expected to announce new tariffs on Kenya.")
+    assert {(e.type, e.actor.country, e.target.country if e.target else None, e.status) for e in evs} == \
+        {("SANCTION", "NOR", "KEN", "planned")}
+    assert _events("The envoy from Norway was greeted warmly.") == []
+
+
+def test_trade_halts_are_sanctions():
+    evs = _events("Chile halted imports from Peru on Monday.")
+    assert _pairs(evs, "SANCTION") == {("CHL", "PER", "2024-05-13")}

@@ -68,13 +68,15 @@ def _is_content_of(m: Match, by_verb: dict[int, Match], lex: Lexicon) -> bool:
 
 def _subject(verb: Any) -> Any | None:
     """The token naming who acts, following shared subjects, passives and relative clauses."""
-    tok = verb
+    tok = prev = verb
     for _ in range(4):
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
         if passive:
             for c in tok.children:
                 if c.dep_ == "agent":
                     return next((g for g in c.children if g.dep_ == "pobj"), None)
+            if tok is not verb and prev.dep_ == "xcomp":  # "X is expected to announce": raised, X acts
+                return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             return None  # "was greeted": the inherited subject would be the target, not the actor
         else:
             # two subjects is a misparse around a missed verb ("Both also challengethe U.S. deployment ...
@@ -94,7 +96,7 @@ def _subject(verb: Any) -> Any | None:
             return None
         if tok.dep_ not in INHERIT_SUBJECT or tok.head is tok:
             return None
-        tok = tok.head
+        prev, tok = tok, tok.head
     return None
 
 
@@ -164,6 +166,8 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
         answered = _subject(verb.head)  # "the US imposed tariffs ..., and Beijing retaliated with duties"
         if answered is not None:
             targets = [p for p in finder.parties.resolve(answered)[0] if not any(_same(p, a) for a in actors)]
+    if not targets and etype_of(m) in lex.words["grievance_types"]:
+        targets = _grievance_target(m, finder, actors, lex)
     if trig.extra.get("needs_party_object") and not targets:
         return []
     if trig.extra.get("needs_complement") and not targets and len(actors) < 2 and not _has_complement(verb):
@@ -261,6 +265,25 @@ def _negated_parties(head: Any | None, finder: _Finders, lex: Lexicon) -> list[P
 
 def _negated_parties_of(toks: list[Any], finder: _Finders, lex: Lexicon) -> list[Party]:
     return [p for tok in toks for p in _negated_parties(tok, finder, lex)]
+
+
+def etype_of(m: Match) -> str:
+    return m.rule.split(">")[1].split("/")[0]
+
+
+def _grievance_target(m: Match, finder: _Finders, actors: list[Party], lex: Lexicon) -> list[Party]:
+    """'a protest over firing by Indian troops', 'complained about Chinese incursions': the party behind
+    the act complained of (its agent or owner), inside a topic complement of the event."""
+    preps = [c for w in (m.verb, m.noun) if w is not None for c in w.children
+             if c.dep_ == "prep" and c.lower_ in lex.words["topic_preps"]]
+    for prep in preps:
+        for tok in prep.subtree:
+            if tok.dep_ in {"poss", "amod", "compound"} or (tok.dep_ == "pobj" and tok.head.lower_ == "by"):
+                found, _ = finder.parties.resolve(tok)
+                found = [p for p in found if not any(_same(p, a) for a in actors)]
+                if found:
+                    return found[:1]
+    return []
 
 
 def _retaliation(verb: Any, lex: Lexicon) -> bool:
