@@ -106,3 +106,10 @@ def test_raised_passive_subject_acts_in_the_infinitive():
 def test_trade_halts_are_sanctions():
     evs = _events("Chile halted imports from Peru on Monday.")
     assert _pairs(evs, "SANCTION") == {("CHL", "PER", "2024-05-13")}
+
+
+def test_year_naming_the_object_does_not_date_the_request():
+    text = "Kenya urged Uganda to respect the 2021 ceasefire understanding."
+    ctx = make_ctx(text, anchor=ANCHOR, actors=STATES, times={"2021": ("2021", "year")})
+    evs = [e for e in code_events(ctx) if e.type == "REQUEST"]
+    assert [(e.actor.country, e.target.country, e.date) for e in evs] == [("KEN", "UGA", ANCHOR)]

@@ -155,8 +155,12 @@ def _names_other_event(toks: set[int], doc: Any, verb: Any, noun: Any | None, le
     Tuesday's raid', 'a protest over what it called firing two days earlier'."""
     tok = _root_of(toks, doc)
     stops = {verb.i} | ({noun.i} if noun is not None else set())
-    if tok.dep_ == "poss" and tok.head.i not in stops and tok.head.dep_ in {"dobj", "nsubjpass"}:
-        return True  # the genitive names when the object happened
+    owner = tok.head
+    while owner.dep_ == "compound" and owner.head is not owner and owner.i not in stops:
+        owner = owner.head  # "the 2021 ceasefire understanding"
+    if tok.dep_ in {"poss", "compound", "nummod"} and tok.head.i not in stops and owner.i not in stops \
+            and owner.dep_ in {"dobj", "nsubjpass"}:
+        return True  # "condemned Monday's raid", "respect the 2021 ceasefire": it names when the object happened
     for _ in range(8):
         if tok.i in stops or tok.head is tok:
             return False
