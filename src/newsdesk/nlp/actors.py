@@ -114,6 +114,40 @@ def _unlabelled_metonyms(st: DocState, cands: list[tuple[int, int, str]]) -> lis
     return out
 
 
+def _name_word(tok: Any) -> bool:
+    return tok.is_alpha and tok.is_title or (len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == ".")
+
+
+def _registry_full_names(st: DocState, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Registry people NER cut up or mislabelled ("Yoon" + "Yeol", "Dmitry" as ORG): the registry's
+    full name or alias, matched on two to four capitalised words, replaces the fragments inside it."""
+    doc = st.doc
+    out = list(cands)
+    i = 0
+    while i < len(doc):
+        hit = None
+        for n in (4, 3, 2):
+            e = i + n
+            if e > len(doc) or not all(_name_word(t) for t in doc[i:e]):
+                continue
+            if any("\n" in t.whitespace_ for t in doc[i:e - 1]):
+                continue
+            actors = st.reg.lookup(doc[i:e].text)
+            if not any(a.type == "PERSON" for a in actors):
+                continue
+            inside = [c for c in out if c[0] < e and i < c[1]]
+            if all(i <= c[0] and c[1] <= e for c in inside) and not (len(inside) == 1 and inside[0] == (i, e, "PERSON")):
+                hit = (e, inside)
+            break
+        if hit is None:
+            i += 1
+            continue
+        e, inside = hit
+        out = [c for c in out if c not in inside] + [(i, e, "PERSON")]
+        i = e
+    return sorted(out)
+
+
 def _pair_of_people(st: DocState, s: int, e: int) -> bool:
     """"Xi-Putin" tagged as one organisation: hyphen-joined surnames of the article's people."""
     parts = [t for t in st.doc[s:e] if t.text not in ("-", "–", "‐")]
@@ -182,7 +216,7 @@ def link_actors(ctx: Context) -> list[Mention]:
     """Link the article's actor mentions; register each linked entity on ``ctx``."""
     st = DocState(ctx)
     doc = ctx.doc
-    cands = candidates(doc)
+    cands = _registry_full_names(st, candidates(doc))
     rest: list[tuple[int, int, str]] = []
     for s, e, label in cands + _unlabelled_metonyms(st, cands):  # countries first: they tell people apart
         if label == "PERSON" and st.reg.metonym(doc[s:e].text) is not None:

@@ -143,6 +143,12 @@ def link_pronouns(st: DocState) -> None:
         pool = [f for f in by_sent.get(n - 1, [])] + [f for f in by_sent.get(n, []) if f.tok_end <= tok.i]
         keys = {f.key for f in pool if f.key in st.persons}
         keys = {k for k in keys if st.persons[k].gender in (None, genders[low])}
+        if len(keys) > 1 and low in ("he", "she"):
+            # "Daniel Lee said he would...": the subject earlier in the pronoun's own sentence outranks
+            # people of the sentence before (a subject pronoun keeps the subject of its sentence)
+            subjects = {f.key for f in by_sent.get(n, []) if f.tok_end <= tok.i and f.key in keys
+                        and st.doc[f.tok_start:f.tok_end].root.dep_ in ("nsubj", "nsubjpass")}
+            keys = subjects if len(subjects) == 1 else keys
         if len(keys) != 1:
             continue
         f = st.add(tok.i, tok.i + 1, keys.pop(), "pronoun", "PERSON")
