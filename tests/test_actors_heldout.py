@@ -57,3 +57,12 @@ def test_actors_subject_pronoun_prefers_its_own_sentence_subject(models):
     ms = run(models, text)
     assert [m.entity for m in at(ms, text, "he")] == ["loc:PERSON:paul okafor"]
 
+
+
+def test_actors_portfolio_word_of_a_title_is_no_organisation(models):
+    text = ("Interior Minister Ana Duarte met Secretary of State Tom Hale in Lisbon on Monday. "
+            "Defence Minister Leo Brandt joined them, and the Lisbon Maritime Institute hosted a dinner.")
+    ms = run(models, text, anchor="2024-03-04")
+    assert not [m for m in ms if m.text in ("Interior", "State", "Defence")]
+    assert {m.text for m in ms if m.entity.startswith("loc:PERSON:")} >= {"Ana Duarte", "Tom Hale", "Leo Brandt"}
+    assert [m.entity for m in at(ms, text, "Lisbon Maritime Institute")] == ["loc:ORG:lisbon maritime institute"]

@@ -13,7 +13,7 @@ from .coref import link_pronouns, link_titles
 from .descriptions import describe
 from .linking import DocState, Found
 from .metonymy import link_demonym, link_place_name
-from .names import char_span, fold, is_span_honorific, name_tokens, trim
+from .names import char_span, cues, fold, is_span_honorific, name_tokens, trim
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 
@@ -79,7 +79,7 @@ def _link_org(st: DocState, s: int, e: int, label: str) -> None:
     if actor is not None:
         st.add(s, e, st.register_actor(actor), "registry", actor.type)
         return
-    if label not in ("ORG", "EVENT"):
+    if label not in ("ORG", "EVENT") or (label == "ORG" and _office_word(st.doc, s, e)):
         return
     folded = fold(text)
     key = st.org_alias.get(folded) or st.org_alias.get(text)
@@ -94,6 +94,19 @@ def _link_org(st: DocState, s: int, e: int, label: str) -> None:
     nxt = e
     if label == "ORG" and nxt + 2 < len(st.doc) and st.doc[nxt].text == "(" and st.doc[nxt + 2].text == ")":
         st.org_alias.setdefault(st.doc[nxt + 1].text, key)
+
+
+def _office_word(doc: Any, s: int, e: int) -> bool:
+    """One capitalised word naming the portfolio of a title, not an organisation: "Defence" in
+    "Defence Minister X", "State" in "Secretary of State X"."""
+    if e - s != 1:
+        return False
+    roles = cues().role_nouns
+    def role(t: Any) -> bool:
+        return t.is_title and t.lemma_.lower() in roles
+    if e < len(doc) and role(doc[e]):
+        return True
+    return s >= 2 and doc[s - 1].lower_ == "of" and role(doc[s - 2])
 
 
 def _unlabelled_metonyms(st: DocState, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
