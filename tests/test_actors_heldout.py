@@ -2,13 +2,13 @@
 general behaviours its first run showed missing."""
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 from newsdesk.nlp.actors import link_actors
 from newsdesk.nlp.context import Context
 from newsdesk.records import Meta
+from paths import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,9 +27,7 @@ def at(mentions, text, surface, nth=1):
 
 
 def test_actors_heldout_precision_and_recall_floor(models):
-    spec = importlib.util.spec_from_file_location("score_actors", ROOT / "scripts" / "score_actors.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = load_script("score_actors")
     res = mod.score(ROOT / "tests" / "fixtures" / "actors" / "heldout.jsonl")
     assert res["gold"] >= 90
     assert res["precision"] >= 0.95 and res["recall"] >= 0.97
@@ -56,7 +54,6 @@ def test_actors_subject_pronoun_prefers_its_own_sentence_subject(models):
             "and he called for a vote.")
     ms = run(models, text)
     assert [m.entity for m in at(ms, text, "he")] == ["loc:PERSON:paul okafor"]
-
 
 
 def test_actors_portfolio_word_of_a_title_is_no_organisation(models):

@@ -1,9 +1,6 @@
 """Amounts: the gold of seeds and written fixtures through the full pipeline, plus single rules."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from newsdesk.nlp.amounts import extract_amounts
@@ -11,15 +8,11 @@ from newsdesk.nlp.context import Context
 from newsdesk.nlp.numbers import parse_number
 from newsdesk.nlp.times import extract_times
 from newsdesk.records import Meta
-
-ROOT = Path(__file__).resolve().parents[1]
+from paths import load_script
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("score_amounts", ROOT / "scripts" / "score_amounts.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("score_amounts")
 
 
 @pytest.fixture(scope="module")

@@ -4,14 +4,10 @@ Scored by scripts/score_heldout_clean.py; the floors sit just under the figures 
 a change that loses body sentences, lets debris back in or misreads metadata fails here.
 """
 from __future__ import annotations
+from paths import load_script
 
-import importlib.util
 
-from paths import ROOT
-
-_spec = importlib.util.spec_from_file_location("score_heldout_clean", ROOT / "scripts" / "score_heldout_clean.py")
-scorer = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(scorer)
+scorer = load_script("score_heldout_clean")
 
 
 def test_clean_heldout_scores_stay_above_floors():

@@ -9,18 +9,11 @@ held-out before them: type R 0.924, a/t P 0.900 R 0.797, date P 0.909 R 0.820)
 (held-out first run, before the changes: type R 0.835, actor/target P 0.887 R 0.696, date P 0.679 R 0.590)
 """
 from __future__ import annotations
-
-import importlib.util
-from pathlib import Path
-
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "score_events.py"
+from paths import load_script
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("score_events", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("score_events")
 
 
 def _check(result: dict, floors: dict) -> None:

@@ -2,19 +2,13 @@
 for scoring only, through the real reader and pipeline. Floors sit just under the measured figures."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from paths import load_script
 
 
 @pytest.fixture(scope="module")
 def heldout(models):
-    spec = importlib.util.spec_from_file_location("score_heldout_extract", ROOT / "scripts" / "score_heldout_extract.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = load_script("score_heldout_extract")
     records = mod.run_pipeline()
     return records, mod.score(records)
 

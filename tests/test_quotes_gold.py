@@ -1,21 +1,18 @@
 """Quality gate: quote precision, recall and speaker accuracy on the seeds plus our own fixtures."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 from newsdesk.config import load_settings
 from newsdesk.pipeline import process_article
 from newsdesk.readers import read_inputs
+from paths import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def load_scorer():
-    spec = importlib.util.spec_from_file_location("score_quotes", ROOT / "scripts" / "score_quotes.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("score_quotes")
 
 
 def test_quotes_gold_meets_floors(models, seed_paths):

@@ -4,20 +4,13 @@ The set was written before looking at the clusterer; scripts/score_heldout_stori
 """
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
-
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "score_heldout_stories.py"
+from paths import load_script
 
 
 @pytest.fixture(scope="module")
 def result(models):
-    spec = importlib.util.spec_from_file_location("score_heldout_stories", SCRIPT)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.score()
+    return load_script("score_heldout_stories").score()
 
 
 def test_stories_heldout_pairs_and_dates_hold_their_floors(result):
