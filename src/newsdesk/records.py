@@ -116,6 +116,8 @@ class Quote:
     speaker_description: str | None = None
     speaker_inferred: bool = False  # True when resolved from a pronoun/title, not named in the attribution
     verb: str | None = None
+    speaker_how: str | None = None  # explicit | pronoun | continuation | role | title | None (no speaker)
+    speaker_confidence: float | None = None
 
 
 @dataclass
@@ -179,6 +181,10 @@ class Event:
     rule: str
     confidence: float
     symmetric: bool = False
+    # asserted | reported | opinion | hypothetical | negated | planned | denied (README: "Event factuality")
+    factuality: str = "asserted"
+    title: str | None = None  # what happened, in the event's own words ("X and Y hold joint drills in Z")
+    date_from: str | None = None  # own (a time expression of the event) | context | article | None (not stated)
 
 
 @dataclass

@@ -28,7 +28,7 @@ def _event_row(ev: Event) -> dict[str, Any]:
     return {"type": ev.type, "mode": ev.mode, **party(ev.actor, "actor"), **party(ev.target, "target"),
             "date": ev.date, "date_precision": ev.date_precision, "location": ev.location, "status": ev.status,
             "evidence": [asdict(e) for e in ev.evidence], "rule": ev.rule, "confidence": ev.confidence,
-            "symmetric": ev.symmetric}
+            "symmetric": ev.symmetric, "factuality": ev.factuality, "title": ev.title, "date_from": ev.date_from}
 
 
 def _row_event(row: dict[str, Any]) -> Event:
@@ -39,7 +39,9 @@ def _row_event(row: dict[str, Any]) -> Event:
     return Event(type=row["type"], mode=row["mode"], actor=party("actor") or Party(None, None, None),
                  target=party("target"), date=row["date"], date_precision=row["date_precision"],
                  location=row["location"], status=row["status"], evidence=[Span(**e) for e in row["evidence"]],
-                 rule=row["rule"], confidence=row["confidence"], symmetric=row["symmetric"])
+                 rule=row["rule"], confidence=row["confidence"], symmetric=row["symmetric"],
+                 factuality=row.get("factuality") or "asserted", title=row.get("title"),
+                 date_from=row.get("date_from"))
 
 
 class ArticleQueries:

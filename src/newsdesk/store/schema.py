@@ -77,6 +77,7 @@ quotes = Table(
     Column("partial", Boolean, nullable=False), Column("speaker", Text),
     Column("speaker_entity", String(128), index=True), Column("speaker_description", Text),
     Column("speaker_inferred", Boolean, nullable=False), Column("verb", Text),
+    Column("speaker_how", Text), Column("speaker_confidence", Float),  # migration 0004
 )
 
 amounts = Table(
@@ -114,6 +115,8 @@ events = Table(
     Column("confidence", Float, nullable=False), Column("symmetric", Boolean, nullable=False),
     # corpus level: the id of the event this one was merged into (same real-world event)
     Column("merged_into", String(48), index=True),
+    # factuality, own-words title and where the date came from (migration 0004)
+    Column("factuality", Text), Column("title", Text), Column("date_from", Text),
 )
 
 signatures = Table(  # MinHash signatures kept for incremental near-duplicate detection
