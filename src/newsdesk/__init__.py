@@ -20,4 +20,11 @@ def ingest_paths(*args, **kwargs):  # lazy: importing spaCy is slow and not need
     return _ingest_paths(*args, **kwargs)
 
 
-__all__ = ["Settings", "Store", "ingest_paths", "load_settings", "open_store", "__version__"]
+def code(text, settings=None, **kwargs):  # lazy like ingest_paths; see newsdesk.coding.code
+    """Code any text into PLOVER events without storing it: a list of newsdesk.records.Event."""
+    from .coding import code as _code
+
+    return _code(text, settings, **kwargs)
+
+
+__all__ = ["Settings", "Store", "code", "ingest_paths", "load_settings", "open_store", "__version__"]

@@ -205,7 +205,10 @@ def timeline(obj: Ctx, actors: tuple[str, ...], since: str | None, until: str | 
     """
     import csv
 
+    from rich.markup import escape
+
     from .corpus import timeline as build_timeline
+    from .views import _snip
 
     rows = [r.as_dict() for r in build_timeline(obj.store, list(actors), since=since, until=until)]
     if fmt == "jsonl":
@@ -220,9 +223,11 @@ def timeline(obj: Ctx, actors: tuple[str, ...], since: str | None, until: str | 
                         " ".join(r["articles"]), " ".join(r["events"])])
     else:
         table = Table("date", "event", "type", "sources", box=None, pad_edge=False)
+        evidence = {e["id"]: e["evidence"] for e in obj.store.events_by_id(r["events"][0] for r in rows if r["events"])}
         for r in rows:
-            table.add_row(r["date"] or "-", r["title"], r["type"],
-                          f"{len(r['articles'])}: " + ", ".join(r["outlets"] or [a[:8] for a in r["articles"]]))
+            ev = (evidence.get(r["events"][0]) or [{}])[0].get("text", "") if r["events"] else ""
+            table.add_row(r["date"] or "-", escape(r["title"]) + (f"\n[dim]“{escape(_snip(ev))}”[/dim]" if ev else ""),
+                          r["type"], f"{len(r['articles'])}: " + ", ".join(r["outlets"] or [a[:8] for a in r["articles"]]))
         console.print(table)
 
 
@@ -272,6 +277,65 @@ def serve(obj: Ctx, host: str, port: int) -> None:
 
     obj.store  # migrate before serving, so errors surface here  # noqa: B018
     uvicorn.run(create_app(obj.settings, actor_files=obj.actors), host=host, port=port, log_level="info")
+
+
+@cli.command("code")
+@click.argument("text", required=False)
+@click.option("--file", "path", type=click.Path(dir_okay=False), help="Code the text of this file instead.")
+@click.option("--date", "published", default=None,
+              help="Day the text was published (YYYY-MM-DD); 'on Tuesday' resolves against it. Default: today (UTC).")
+@click.option("--json", "as_json", is_flag=True, help="Print the events as JSON.")
+@pass_ctx
+def code_cmd(obj: Ctx, text: str | None, path: str | None, published: str | None, as_json: bool) -> None:
+    """Code TEXT (a sentence to a whole article; `-` reads stdin) into PLOVER events, without storing it.
+
+    No article checks apply (any length). Prints each event's type, mode, actor, target, date (and where
+    it came from), status/factuality, title and evidence sentence. Exit code 0: coded (even with no event);
+    2: no text given or file not found; 3: text rejected (empty, over the size cap, bad --date).
+    """
+    import datetime as dt
+
+    from rich.markup import escape
+
+    from .coding import code, event_dict
+    from .errors import NotFound
+    from .pipeline import actor_files_tuple
+
+    if (text is None) == (path is None):
+        raise click.UsageError("give TEXT (or - for stdin) or --file PATH")
+    source = "stdin" if text == "-" else (path or "text")
+    if path is not None:
+        p = Path(path)
+        if not p.is_file():
+            raise NotFound(f"{path}: no such file")
+        text = p.read_bytes().decode("utf-8", errors="replace")
+    elif text == "-":
+        text = sys.stdin.read()
+    published = published or dt.datetime.now(dt.timezone.utc).date().isoformat()
+    events = [event_dict(e) for e in code(text, obj.settings, published=published, source=source,
+                                          actor_files=actor_files_tuple(obj.actors))]
+    if as_json:
+        emit_json({"published": published, "events": events})
+        return
+    if not events:
+        console.print("no events found", highlight=False)
+        return
+
+    def party(p: dict[str, Any] | None) -> str:
+        if not p:
+            return "-"
+        extra = ", ".join(x for x in (p.get("country"), p.get("sector") and f"sector {p['sector']}") if x)
+        return f"{p.get('name') or '?'}" + (f" ({extra})" if extra else "")
+
+    for n, e in enumerate(events, 1):
+        when = f"{e['date']} ({e['date_from']})" if e["date"] else "date not stated"
+        console.print(f"[bold]{n}. {e['type']}{'/' + e['mode'] if e['mode'] else ''}[/bold]  {when}  "
+                      f"{e['status']}, {e['factuality']}", highlight=False)
+        console.print(f"   {escape(e['title'] or '-')}", highlight=False)
+        console.print(f"   actor: {escape(party(e['actor']))}  target: {escape(party(e['target']))}"
+                      + (f"  place: {escape(e['location']['name'])}" if e.get("location") else ""), highlight=False)
+        if e["evidence"]:
+            console.print(f"   [dim]“{escape(e['evidence']['text'])}”[/dim]", highlight=False)
 
 
 def main() -> None:

@@ -35,8 +35,9 @@ def render_article_text(console: Console, rec: ArticleRecord, show_dropped: bool
         ("dates", [f"{escape(t.text)} -> {t.value or 'unresolved'} ({t.precision or '-'})" for t in rec.times]),
         ("places", [f"{escape(p.text)} -> {escape(p.name)}, {p.country or '-'} ({p.lat}, {p.lon})"
                     for p in rec.places]),
-        ("events", [f"{e.date or '?'} {e.type}{'/' + e.mode if e.mode else ''}: {escape(e.actor.name or '?')} -> "
-                    f"{escape(e.target.name if e.target else '-')} [{e.status}] “{escape(_snip(e.evidence[0].text, 70))}”"
+        ("events", [f"{e.date or 'date not stated'} {e.type}{'/' + e.mode if e.mode else ''}: "
+                    f"{escape(e.title or (e.actor.name or '?') + ' -> ' + (e.target.name if e.target else '-'))} "
+                    f"[{e.status}, {e.factuality}]\n      “{escape(_snip(e.evidence[0].text, 160))}”"
                     for e in rec.events if e.evidence]),
     ]
     if rec.clean.captions:

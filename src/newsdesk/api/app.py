@@ -110,6 +110,9 @@ def create_app(settings: Settings, actor_files: Iterable[str] = ()) -> FastAPI:
     install_error_handlers(app)
     for module in (articles, stories, entities, events, timeline, exports, jobs):
         app.include_router(module.router)
+    from .code import router as code_router  # POST /api/code
+
+    app.include_router(code_router)
 
     from ..web import pages, story_pages
 

@@ -146,6 +146,7 @@ def _row(group: list[dict[str, Any]]) -> TimelineRow:
     outlets = sorted({r["outlet"] for r in group if r.get("outlet") and not r["duplicate_of"]})
     place = (head.get("location") or {}).get("name") or next(
         ((r.get("location") or {}).get("name") for r in group if (r.get("location") or {}).get("name")), None)
-    return TimelineRow(date=head["date"], date_precision=head["date_precision"], title=describe_event(head),
+    return TimelineRow(date=head["date"], date_precision=head["date_precision"],
+                       title=head.get("title") or describe_event(head),
                        type=head["type"], place=place, articles=sorted(originals),
                        events=sorted({r["merged_into"] or r["id"] for r in group}), outlets=outlets)

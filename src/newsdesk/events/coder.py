@@ -14,7 +14,8 @@ from .locate import LOCATIVE, VISIT_PREPS, PlaceFinder, as_location, dateline_lo
 from .parties import PartyFinder, _is_dateline, _same
 from .plover import Lexicon, load_lexicon
 from .rules import Match, match_token, role_children, rule_name, visit_noun
-from .status import event_status
+from .factuality import DATE_FROM, status_for, token_factuality
+from .titles import event_title
 
 CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -199,8 +200,10 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
         if earlier is not None and not any(_same(earlier, a) for a in actors):
             targets, mode, symmetric = [earlier], "visit", False
             rule = rule.split(">")[0] + ">CONSULT/visit+previous_visit"
-    status = event_status(verb, m.noun, lex)
-    date, precision, date_how = event_date(verb, m.noun, status, finder.times, lex, preds, ctx.anchor, sent)
+    factuality = token_factuality(verb, lex, m.noun, ctx.quotes)
+    status = status_for(factuality)
+    date, precision, date_how = event_date(verb, m.noun, status, finder.times, lex, preds, ctx.anchor, sent,
+                                           reported=factuality == "reported")
     preds_here = [verb] + ([m.noun] if m.noun is not None else []) + ([verb.head] if verb.dep_ == "conj" else [])
     place = finder.places.attached(preds_here, LOCATIVE, exclude={t.i for t in target_toks}, sent=sent) or visited
     if place is None and mode == "visit":
@@ -238,7 +241,10 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
         out.append(Event(type=etype, mode=mode, actor=a, target=t, date=None if neg else date,
                          date_precision=None if neg else precision, location=as_location(place),
                          status="negated" if neg else status, evidence=list(evidence), rule=rule,
-                         confidence=round(min(0.99, conf), 3), symmetric=sym))
+                         confidence=round(min(0.99, conf), 3), symmetric=sym,
+                         factuality="negated" if neg else factuality, date_from=None if neg else DATE_FROM[date_how],
+                         title=event_title(verb, m.noun, m.particle, a, t, sym, "negated" if neg else factuality,
+                                           place.name if place is not None else None, target_toks)))
     return out
 
 

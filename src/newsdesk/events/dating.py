@@ -1,5 +1,11 @@
 """When an event happened: the time expression in its clause, else the article anchor for news of the day.
 
+``how`` says where a date came from (Event.date_from): 'time' = the event's own time expression ("own"),
+'context' = a time of the clause that governs it in the same sentence ("context"), 'anchor' = the article
+day ("article"), 'none' = not stated. An event mentioned in passing ("three years after X signed", in a
+relative clause of a noun, narrative past after the lead with no time of its own) is not put on the article
+day: it gets its own resolved date ("three years after" the governing event's date) or none.
+
 Order of evidence: (1) the event sits in a clause hanging on a time ("since October 2023, when he
 attended ..."); (2) a time in the event's own clause, not inside a subordinate clause and not a bound
 ("before the end of the year", "first trip since 2015"); (3) a time on a verb that governs this one through
@@ -17,6 +23,8 @@ from .plover import Lexicon
 from .status import past_perfect
 
 PRECISION = {4: "year", 7: "month", 10: "day"}
+LEAD_SENTENCES = 3  # the lead of a news report tells the news of the day
+RELATIVE_TIMES = {"day", "week", "time", "moment", "hour"}  # "the day when ..." is dated by its own head
 SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "csubj", "parataxis"}
 # from an event up to the verb a time hangs on: shared clause, not a report or a relative clause
 GOVERNING = {"conj", "xcomp", "advcl", "acl", "prep", "pobj", "pcomp", "dobj"}
@@ -28,6 +36,7 @@ class TimeFinder:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self.sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)} if ctx.doc is not None else {}
         self.items: list[tuple[TimeExpr, set[int]]] = []
         for t in ctx.times:
             span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -97,9 +106,23 @@ def _governs(verb: Any, target: Any) -> bool:
 
 
 def event_date(verb: Any, noun: Any | None, status: str, finder: TimeFinder, lex: Lexicon,
-               other_predicates: set[int], anchor: str | None, sent: Any = None) -> tuple[str | None, str | None, str]:
-    """(date, precision, how) for the event on ``verb`` in sentence ``sent``; how is 'time', 'anchor' or 'none'."""
-    sent, doc = sent if sent is not None else verb.sent, verb.doc
+               other_predicates: set[int], anchor: str | None, sent: Any = None,
+               reported: bool = False) -> tuple[str | None, str | None, str]:
+    """(date, precision, how) for the event on ``verb`` in sentence ``sent``; how is 'time', 'context',
+    'anchor' or 'none'. ``reported``: the event is told in reported speech ("X said it ...")."""
+    sent = sent if sent is not None else verb.sent
+    date = _event_date(verb, noun, status, finder, lex, other_predicates, anchor, sent, reported)
+    if date[2] == "none" and status == "happened":
+        shifted = _relative_to_governor(verb, finder, lex, other_predicates, anchor, sent)
+        if shifted is not None:
+            return shifted
+    return date
+
+
+def _event_date(verb: Any, noun: Any | None, status: str, finder: TimeFinder, lex: Lexicon,
+                other_predicates: set[int], anchor: str | None, sent: Any,
+                reported: bool) -> tuple[str | None, str | None, str]:
+    doc = verb.doc
     bounds = lex.words["not_event_time_preps"]
     times = [(t, toks) for t, toks in finder.in_sentence(sent) if not _is_bound(toks, doc, bounds)]
     ancestors = {a.i for a in verb.ancestors}
@@ -130,7 +153,7 @@ def event_date(verb: Any, noun: Any | None, status: str, finder: TimeFinder, lex
         head = _attached_verb(toks, doc)
         if head is not None and head.i != verb.i and head.i in ancestors and _governs(verb, head) \
                 and head.lemma_ not in {"say", "tell"}:
-            return _value(t)
+            return _context(_value(t))
     # 4. a simultaneous clause of this clause ("As G7 leaders gathered in June 2018, ... met")
     marks = lex.words["simultaneous_marks"]
     heads = [verb]
@@ -142,12 +165,103 @@ def event_date(verb: Any, noun: Any | None, status: str, finder: TimeFinder, lex
         sub = _subtree_ids(clause, set())
         found = [t for t, toks in times if toks & sub]
         if found:
-            return _value(found[0])
+            return _context(_value(found[0]))
     if status != "happened" or anchor is None:
         return None, None, "none"
     if past_perfect(verb) or _historical(verb, noun, lex, times, anchor):
         return None, None, "none"
+    if _in_passing(verb, lex) or not _news_of_day(verb, sent, finder, lex, reported):
+        return None, None, "none"
     return anchor, PRECISION.get(len(anchor)), "anchor"
+
+
+def _context(found: tuple[str | None, str | None, str]) -> tuple[str | None, str | None, str]:
+    return (found[0], found[1], "context") if found[2] == "time" else found
+
+
+def _in_passing(verb: Any, lex: Lexicon) -> bool:
+    """Mentioned in passing, not reported as news: in a relative clause of a noun ("his tour of Europe,
+    where he met ..."), in a clause set before another event ("before X signed", "since they met"), or a
+    measured time away from it ("three years after X signed"; a bare "after Turkey agreed" is news)."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.lower_ not in RELATIVE_TIMES:
+            return True
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        if tok.dep_ == "advcl" and (marks & lex.words["history_preps"] or (
+                marks & {"after"} and any(c.dep_ == "npadvmod" and c.lower_ in UNITS for c in tok.children))):
+            return True
+        if tok.dep_ not in {"conj", "xcomp"} or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _news_of_day(verb: Any, sent: Any, finder: TimeFinder, lex: Lexicon, reported: bool) -> bool:
+    """The article day dates an event with no time of its own only when the report is about it: it is in
+    the lead, or told as reported speech, or in the present / present perfect ("has signed", "is holding").
+    A bare narrative past later in the story ("He also met leaders of ...") is background: no date."""
+    if finder.sent_no.get(sent.start, 0) < LEAD_SENTENCES or reported:
+        return True
+    for tok in [verb] + [a for a in verb.ancestors][:3]:
+        if tok.tag_ in {"VBP", "VBZ", "VBG"}:
+            return True
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"has", "have", "'ve", "is", "are", "am", "'s", "'re"}
+               for c in tok.children):
+            return True
+        if tok.dep_ not in {"conj", "xcomp", "ccomp", "advcl"}:
+            break
+    return False
+
+
+UNITS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week", "weeks": "week",
+         "day": "day", "days": "day"}
+WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _relative_to_governor(verb: Any, finder: TimeFinder, lex: Lexicon, other_predicates: set[int],
+                          anchor: str | None, sent: Any) -> tuple[str | None, str | None, str] | None:
+    """'... comes three years after Russia and China signed a treaty': the governing event's date shifted
+    by the stated measure, at the measure's precision (none when the governing event has no date)."""
+    if verb.dep_ != "advcl":
+        return None
+    mark = next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}), None)
+    if mark is None:
+        return None
+    measure = next((c for c in verb.children if c.dep_ == "npadvmod" and c.lower_ in UNITS), None)
+    if measure is None:
+        return None
+    count = next((c for c in measure.children if c.dep_ in {"nummod", "det"}), None)
+    n = WORD_NUMBERS.get(count.lower_) if count is not None else None
+    if n is None and count is not None and count.like_num and count.text.isdigit():
+        n = int(count.text)
+    if n is None:
+        return None
+    head = verb.head
+    date, _, how = _event_date(head, None, "happened", finder, lex, other_predicates, anchor, sent, True)
+    if not date:
+        return None
+    sign = -1 if mark == "after" else 1
+    unit = UNITS[measure.lower_]
+    return _shift(date, sign * n, unit)
+
+
+def _shift(date: str, n: int, unit: str) -> tuple[str | None, str | None, str] | None:
+    import datetime as dt
+
+    year = int(date[:4])
+    if unit == "year":
+        return f"{year + n:04d}", "year", "time"
+    if len(date) < 7:
+        return None
+    month = int(date[5:7]) - 1 + (n if unit == "month" else 0)
+    if unit == "month":
+        return f"{year + month // 12:04d}-{month % 12 + 1:02d}", "month", "time"
+    if len(date) < 10:
+        return None
+    day = dt.date.fromisoformat(date) + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    return day.isoformat(), "day", "time"
 
 
 def _names_other_event(toks: set[int], doc: Any, verb: Any, noun: Any | None, lex: Lexicon) -> bool:

@@ -20,6 +20,7 @@ PAIR_NOUNS_ANY = {"country", "nation", "state", "government", "side", "neighbour
 OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
 OWNER_PREPS = {"of", "from"}
 RECENT_CHARS = 1500  # how far back a pair or pronoun may look
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 class PartyFinder:
@@ -92,6 +93,24 @@ class PartyFinder:
                 return p
         return None
 
+    def chained_person(self, tok: Any, depth: int = 0) -> Party | None:
+        """'..., where he met Macron. He also met ...': a subject pronoun continues the last subject pronoun
+        of the same form when no person was the subject in between (the object Macron is not 'he')."""
+        if tok.dep_ not in SUBJECT_DEPS or depth > 2:
+            return None
+        doc = tok.doc
+        i = tok.i - 1
+        while i >= 0 and tok.idx - doc[i].idx <= RECENT_CHARS:
+            prev = doc[i]
+            if prev.dep_ in SUBJECT_DEPS:
+                if prev.lower_ == tok.lower_:
+                    return self.chained_person(prev, depth + 1) or self.recent_person(prev.idx)
+                p = self.at(prev)
+                if p is not None and self.etype(p) == "PERSON":
+                    return None
+            i -= 1
+        return None
+
     def recent_single(self, char: int, country_level: bool = False) -> Party | None:
         """The last non-person party with a country; ``country_level``: a country itself ('the government')."""
         for p in self._before(char):
@@ -162,7 +181,7 @@ class PartyFinder:
         low = tok.lower_
         if tok.pos_ == "PRON" or tok.tag_ in {"PRP", "PRP$"}:
             if low in PERSON_PRONOUNS:
-                found = self.recent_person(tok.idx)
+                found = self.chained_person(tok) or self.recent_person(tok.idx)
                 return ([found] if found else []), "pronoun"
             if low in PLURAL_PRONOUNS:
                 return self.recent_pair(tok.idx, None), "pair"

@@ -1,0 +1,145 @@
+"""Event titles in the event's own words: "China and Russia hold joint anti-missile drills in Beijing".
+
+The title is built from the parse of the evidence sentence: the parties as resolved (names, so a pronoun
+subject reads as the person), the trigger verb in the present tense with its particle, the words between
+the verb and the event noun ("take part in", "preside over"), the event noun with its modifiers ("joint
+naval drills"), a target the phrase does not already name, and the place. Modality shows ("will meet",
+"may sign", "do not fight") so a title never states as fact what the text does not.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..records import Party
+
+NOUN_MODIFIERS = {"amod", "compound", "nummod", "nmod", "quantmod"}
+DROP_WORDS = {"a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those"}
+MODAL = {"planned": "will", "hypothetical": "may", "opinion": "may", "negated": "not", "denied": "not"}
+IRREGULAR = {"be": ("is", "are"), "have": ("has", "have"), "do": ("does", "do"), "go": ("goes", "go")}
+MAX_WORDS = 14
+
+
+def party_name(p: Party | None) -> str | None:
+    if p is None:
+        return None
+    return p.name or p.country or p.entity
+
+
+def _present(lemma: str, plural: bool) -> str:
+    if lemma in IRREGULAR:
+        return IRREGULAR[lemma][1 if plural else 0]
+    if plural:
+        return lemma
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _noun_phrase(noun: Any) -> list[str]:
+    """The event noun with the modifiers left of it: 'joint anti-missile drills', 'a brief border war'."""
+    left = [c for c in noun.lefts if c.dep_ in NOUN_MODIFIERS]
+    toks = []
+    for c in left:
+        toks.extend(t for t in c.subtree if t.i < noun.i and not t.is_punct or t.text == "-")
+    words = [t.text for t in sorted(set(toks), key=lambda t: t.i) if t.lower_ not in DROP_WORDS]
+    return _join(words + [noun.text])
+
+
+def _join(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:  # "anti - missile" -> "anti-missile"
+        if out and (w == "-" or out[-1].endswith("-")):
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
+def _path_words(verb: Any, noun: Any) -> list[str]:
+    """Words between the verb and its event noun on the parse path: 'take part in', 'preside over'."""
+    path, tok = [], noun.head
+    for _ in range(4):
+        if tok == verb or tok.head == tok:
+            break
+        path.append(tok)
+        tok = tok.head
+    if tok != verb:
+        return []
+    words: list[str] = []
+    for t in reversed(path):
+        if t.dep_ == "dobj":
+            words.extend(_noun_phrase(t))
+        elif t.pos_ in {"ADP", "PART"} or t.dep_ in {"prep", "prt"}:
+            words.append(t.lower_)
+        elif t.pos_ in {"NOUN", "VERB"}:
+            words.append(t.text)
+    return words
+
+
+def _mentions(text: str, p: Party | None) -> bool:
+    name = party_name(p)
+    return bool(name) and name.lower() in text.lower()
+
+
+def event_title(verb: Any, noun: Any | None, particle: Any | None, actor: Party, target: Party | None,
+                symmetric: bool, factuality: str, place: str | None, target_toks: list[Any] = ()) -> str | None:
+    """A one-line title from the event's own words, or None when the parse gives no verb to build on."""
+    if verb is None:
+        return None
+    a, b = party_name(actor), party_name(target)
+    if not a:
+        return None
+    both = symmetric and b
+    subject = f"{a} and {b}" if both else a
+    plural = bool(both)
+    lemma = verb.lemma_.lower()
+    prt = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    modal = MODAL.get(factuality)
+    if modal == "not":
+        head = [("do" if plural else "does"), "not", lemma]
+    elif modal:
+        head = [modal, lemma]
+    else:
+        head = [_present(lemma, plural)]
+    words = head + prt
+    if particle is not None and particle.lower_ not in words:
+        words.append(particle.lower_)
+        obj = next((g for g in particle.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        if obj is not None and (noun is None or obj != noun):  # "calls for a global truce"
+            words.extend(_noun_phrase(obj))
+    if noun is not None and noun != verb:
+        if noun.head != verb:
+            # "take part in the war games": the verb's own object comes first
+            words.extend(w for c in verb.children if c.dep_ == "dobj" and c.i < noun.i and c.pos_ == "NOUN"
+                         and c not in target_toks for w in _noun_phrase(c))
+            words.extend(_path_words(verb, noun))
+        words.extend(_noun_phrase(noun))
+    else:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ == "NOUN":
+            words.extend(_noun_phrase(obj))
+        elif verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN":
+            words.extend(_noun_phrase(verb.head))  # "the bloc founded by China and Russia"
+        else:
+            passive = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"), None)
+            if passive is not None:  # "the bloc was founded by China and Russia"
+                words.extend(_noun_phrase(passive))
+        content = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                        and any(a.lower_ == "to" for a in c.children)), None)
+        if content is not None:  # "vow to bolster ties", "agreed to return their ambassadors"
+            words += ["to", content.lemma_.lower()]
+            cobj = next((c for c in content.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+            if cobj is not None:
+                words.extend(_noun_phrase(cobj))
+    text = " ".join([subject] + words)
+    if b and not both and not _mentions(text, target):
+        prep = next((t.head.lower_ for t in target_toks if t.dep_ == "pobj" and t.head.dep_ == "prep"), None)
+        text += f" {prep} {b}" if prep else f" {b}" if (noun is None and not prt) else f" with {b}"
+    if place and place.lower() not in text.lower():
+        text += f" in {place}"
+    words = text.split()
+    if len(words) > MAX_WORDS + 4:
+        text = " ".join(words[:MAX_WORDS + 4]) + " …"
+    return text
