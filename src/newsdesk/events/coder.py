@@ -15,7 +15,7 @@ from .parties import PartyFinder, _is_dateline, _same
 from .plover import Lexicon, load_lexicon
 from .rules import Match, match_token, role_children, rule_name, visit_noun
 from .factuality import DATE_FROM, status_for, token_factuality
-from .titles import event_title
+from .titles import event_title, with_place
 
 CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -46,6 +46,8 @@ def code_events(ctx: Context) -> list[Event]:
         events.extend(_dedupe(coded))
     _apply_dateline(ctx, finder.places, events)
     _apply_story_place(ctx, finder.places, lex, events)
+    for _, e in events:
+        e.title = with_place(e.title, e.location)
     return [e for _, e in events]
 
 

@@ -124,6 +124,8 @@ def _event_date(verb: Any, noun: Any | None, status: str, finder: TimeFinder, le
                 reported: bool) -> tuple[str | None, str | None, str]:
     doc = verb.doc
     bounds = lex.words["not_event_time_preps"]
+    if status == "negated":  # "has not fought a war since 1979": the span it did not happen in, not a date
+        bounds = bounds | {"since"}
     times = [(t, toks) for t, toks in finder.in_sentence(sent) if not _is_bound(toks, doc, bounds)]
     ancestors = {a.i for a in verb.ancestors}
     # 1. the event sits in a clause hanging on a time ("since October 2023, when he attended ...")

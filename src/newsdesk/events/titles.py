@@ -118,7 +118,7 @@ def event_title(verb: Any, noun: Any | None, particle: Any | None, actor: Party,
         words.extend(_noun_phrase(noun))
     else:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.pos_ == "NOUN":
+        if obj is not None and obj.pos_ == "NOUN" and not (target is not None and obj in target_toks):
             words.extend(_noun_phrase(obj))
         elif verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN":
             words.extend(_noun_phrase(verb.head))  # "the bloc founded by China and Russia"
@@ -143,3 +143,11 @@ def event_title(verb: Any, noun: Any | None, particle: Any | None, actor: Party,
     if len(words) > MAX_WORDS + 4:
         text = " ".join(words[:MAX_WORDS + 4]) + " …"
     return text
+
+
+def with_place(title: str | None, location: dict[str, Any] | None) -> str | None:
+    """Add a place the coder found after the title was built (dateline, the story's summit city)."""
+    name = (location or {}).get("name")
+    if not title or not name or name.lower() in title.lower():
+        return title
+    return f"{title} in {name}"
