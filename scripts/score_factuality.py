@@ -4,6 +4,11 @@ and score newsdesk's factuality of the keyed event against the hand labels.
     python scripts/score_factuality.py select ../shared/corpus/reuters21578.jsonl /tmp/items.tsv
     python scripts/score_factuality.py score ../shared/corpus/reuters21578.jsonl [--split dev|heldout|all]
         [--baseline] [--verbose]
+    python scripts/score_factuality.py dates ../shared/corpus/reuters21578.jsonl [--split ...] [--verbose]
+
+``dates`` runs the pipeline stages on each whole story (anchor: its published day) and asks
+newsdesk.events.dating whether the keyed event has a date of its own (date_from "own"), against
+tests/fixtures/factuality_dev/dates.tsv (1 = the sentence gives the event a time expression of its own).
 
 ``select`` writes url, offsets and the sentence (for labelling OUTSIDE the repo); the repo keeps only
 tests/fixtures/factuality_dev/labels.tsv (url, offsets, label). ``score`` parses each sentence alone,
@@ -107,6 +112,50 @@ def score(corpus: str, split: str, baseline: bool, verbose: bool) -> dict[str, A
     return res
 
 
+DATES = LABELS.parent / "dates.tsv"
+
+
+def score_dates(corpus: str, split: str, verbose: bool) -> dict[str, Any]:
+    from newsdesk.events.dating import TimeFinder, event_date
+    from newsdesk.events.factuality import status_for, token_factuality
+    from newsdesk.events.plover import load_lexicon
+    from newsdesk.nlp.context import Context
+    from newsdesk.pipeline import STAGES, load_models
+    from newsdesk.records import Meta
+
+    with open(corpus, encoding="utf-8") as fh:
+        stories = {(d := json.loads(line))["url"]: d for line in fh}
+    gold = []
+    for line in DATES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            url, ks, _, own = line.split("\t")[:4]
+            gold.append((url, int(ks), own.strip() == "1"))
+    models, lex = load_models(), load_lexicon()
+    tp = fp = fn = tn = 0
+    for i, (url, ks, own) in enumerate(gold):
+        if not (split == "all" or (split == "heldout") == (i % 3 == 2)):
+            continue
+        d = stories[url]
+        pub = d.get("published")
+        doc = models.nlp(d["text"].replace("\n", " "))
+        ctx = Context(doc=doc, meta=Meta(published=pub, language="en"), anchor=pub, resources=models.resources)
+        for name, stage, attr in STAGES:
+            if name != "events":
+                setattr(ctx, attr, stage(ctx))
+        tok = _key_token(doc, ks)
+        fact = token_factuality(tok, lex, None, ctx.quotes)
+        _, _, how = event_date(tok, None, status_for(fact), TimeFinder(ctx), lex, {tok.i}, pub, tok.sent,
+                               reported=fact == "reported")
+        got = how == "time"
+        tp, fp, fn, tn = tp + (got and own), fp + (got and not own), fn + (own and not got), tn + (not got and not own)
+        if verbose and got != own:
+            print(f"{i}\tgold_own={int(own)}\tgot={how}\t{tok.sent.text}")
+    n = tp + fp + fn + tn
+    return {"split": split, "items": n, "own_date_accuracy": round((tp + tn) / n, 3) if n else None,
+            "own_precision": round(tp / (tp + fp), 3) if tp + fp else None,
+            "own_recall": round(tp / (tp + fn), 3) if tp + fn else None, "gold_own": tp + fn}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -118,9 +167,15 @@ def main(argv: list[str] | None = None) -> int:
     sc.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
     sc.add_argument("--baseline", action="store_true")
     sc.add_argument("--verbose", action="store_true")
+    sd = sub.add_parser("dates", help="score own dates against dates.tsv")
+    sd.add_argument("corpus")
+    sd.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    sd.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
     if args.cmd == "select":
         select(args.corpus, args.out)
+    elif args.cmd == "dates":
+        print(json.dumps(score_dates(args.corpus, args.split, args.verbose), indent=1))
     else:
         print(json.dumps(score(args.corpus, args.split, args.baseline, args.verbose), indent=1))
     return 0
