@@ -246,7 +246,7 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
                          confidence=round(min(0.99, conf), 3), symmetric=sym,
                          factuality="negated" if neg else factuality, date_from=None if neg else DATE_FROM[date_how],
                          title=event_title(verb, m.noun, m.particle, a, t, sym, "negated" if neg else factuality,
-                                           place.name if place is not None else None, target_toks)))
+                                           place.name if place is not None else None, target_toks, etype)))
     return out
 
 

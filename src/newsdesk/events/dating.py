@@ -15,6 +15,7 @@ in June 2018, X and Y met"); (5) the anchor, for news of the day.
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ..nlp.context import Context
@@ -250,8 +251,6 @@ def _relative_to_governor(verb: Any, finder: TimeFinder, lex: Lexicon, other_pre
 
 
 def _shift(date: str, n: int, unit: str) -> tuple[str | None, str | None, str] | None:
-    import datetime as dt
-
     year = int(date[:4])
     if unit == "year":
         return f"{year + n:04d}", "year", "time"

@@ -8,9 +8,14 @@ naval drills"), a target the phrase does not already name, and the place. Modali
 """
 from __future__ import annotations
 
+import functools
+import json
+from pathlib import Path
 from typing import Any
 
 from ..records import Party
+
+DATA = Path(__file__).parent / "data" / "titles.json"
 
 NOUN_MODIFIERS = {"amod", "compound", "nummod", "nmod", "quantmod"}
 DROP_WORDS = {"a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those"}
@@ -37,14 +42,30 @@ def _present(lemma: str, plural: bool) -> str:
     return lemma + "s"
 
 
-def _noun_phrase(noun: Any) -> list[str]:
-    """The event noun with the modifiers left of it: 'joint anti-missile drills', 'a brief border war'."""
-    left = [c for c in noun.lefts if c.dep_ in NOUN_MODIFIERS]
+@functools.lru_cache(maxsize=1)
+def _target_preps() -> dict[str, str]:
+    return json.loads(DATA.read_text(encoding="utf-8"))["target_prepositions"]
+
+
+def _noun_phrase(noun: Any, names: tuple[str, ...] = ()) -> list[str]:
+    """The noun with the modifiers left of it ('joint anti-missile drills', 'a brief border war'), and a
+    prepositional phrase right of it that names a party in ``names`` ('a militant camp in Pakistan')."""
+    left = [c for c in noun.lefts if c.dep_ in NOUN_MODIFIERS or (c.dep_ == "poss" and c.pos_ == "PROPN")]
     toks = []
     for c in left:
         toks.extend(t for t in c.subtree if t.i < noun.i and not t.is_punct or t.text == "-")
     words = [t.text for t in sorted(set(toks), key=lambda t: t.i) if t.lower_ not in DROP_WORDS]
-    return _join(words + [noun.text])
+    words = _join(words + [noun.text])
+    for i in range(len(words) - 1, 0, -1):  # "Japan 's" -> "Japan's"
+        if words[i] in {"'s", "’s", "'"}:
+            words[i - 1] += words.pop(i)
+    for prep in (c for c in noun.rights if c.dep_ == "prep"):
+        text = " ".join(t.text for t in prep.subtree)
+        if any(n and n.lower() in text.lower() for n in names):
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return words + [prep.lower_] + _noun_phrase(obj)
+    return words
 
 
 def _join(words: list[str]) -> list[str]:
@@ -84,7 +105,8 @@ def _mentions(text: str, p: Party | None) -> bool:
 
 
 def event_title(verb: Any, noun: Any | None, particle: Any | None, actor: Party, target: Party | None,
-                symmetric: bool, factuality: str, place: str | None, target_toks: list[Any] = ()) -> str | None:
+                symmetric: bool, factuality: str, place: str | None, target_toks: list[Any] = (),
+                etype: str | None = None) -> str | None:
     """A one-line title from the event's own words, or None when the parse gives no verb to build on."""
     if verb is None:
         return None
@@ -104,6 +126,7 @@ def event_title(verb: Any, noun: Any | None, particle: Any | None, actor: Party,
     else:
         head = [_present(lemma, plural)]
     words = head + prt
+    named = False
     if particle is not None and particle.lower_ not in words:
         words.append(particle.lower_)
         obj = next((g for g in particle.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
@@ -118,8 +141,9 @@ def event_title(verb: Any, noun: Any | None, particle: Any | None, actor: Party,
         words.extend(_noun_phrase(noun))
     else:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.pos_ == "NOUN" and not (target is not None and obj in target_toks):
-            words.extend(_noun_phrase(obj))
+        if obj is not None and obj.pos_ == "NOUN" and not (both and obj in target_toks):
+            words.extend(_noun_phrase(obj, (b or "",)))  # "shot down an Indian aircraft"
+            named = named or obj in target_toks  # the target was read from this phrase ("Chinese vessels")
         elif verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN":
             words.extend(_noun_phrase(verb.head))  # "the bloc founded by China and Russia"
         else:
@@ -133,10 +157,13 @@ def event_title(verb: Any, noun: Any | None, particle: Any | None, actor: Party,
             cobj = next((c for c in content.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
             if cobj is not None:
                 words.extend(_noun_phrase(cobj))
+    bare = len(words) == len(head) and particle is None  # nothing after the verb: "phones X"
     text = " ".join([subject] + words)
-    if b and not both and not _mentions(text, target):
+    if b and not both and not named and not _mentions(text, target):
         prep = next((t.head.lower_ for t in target_toks if t.dep_ == "pobj" and t.head.dep_ == "prep"), None)
-        text += f" {prep} {b}" if prep else f" {b}" if (noun is None and not prt) else f" with {b}"
+        preps = _target_preps()
+        prep = prep or (None if bare else preps.get(etype or "", preps["default"]))
+        text += f" {prep} {b}" if prep else f" {b}"
     if place and place.lower() not in text.lower():
         text += f" in {place}"
     words = text.split()
