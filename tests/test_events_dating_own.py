@@ -36,11 +36,19 @@ def test_events_dating_relative_clause_of_a_noun_is_not_dated(models):
 
 
 def test_events_dating_background_past_after_the_lead_is_not_dated(models):
+    # after the lead, once the story has moved to another time ("in April"), a bare past is background
     text = ("Xi Jinping met Vladimir Putin in Beijing on Thursday. The two leaders discussed trade. "
-            "They also talked about energy. Xi toured Europe last week. "
+            "They also talked about energy. Xi Jinping toured Europe in April. "
             "He also met leaders of Serbia and Hungary.")
     evs = [e for e in code(text, published=DAY) if e.type == "CONSULT" and e.target
            and e.target.country in {"SRB", "HUN"}]
     assert evs, "the meeting with Serbia/Hungary was not coded"
     assert all(e.date is None for e in evs)
     assert all(e.actor.name and "Xi" in e.actor.name for e in evs)  # 'He' continues the subject 'Xi'
+
+
+def test_events_dating_past_after_the_lead_on_the_news_day_keeps_the_article_day(models):
+    text = ("Xi Jinping met Vladimir Putin in Beijing on Thursday. The two leaders discussed trade. "
+            "They also talked about energy. Later, Xi and Putin signed a joint statement on energy.")
+    evs = [e for e in code(text, published=DAY) if e.type == "AGREE"]
+    assert evs and all(e.date == DAY and e.date_from == "article" for e in evs)

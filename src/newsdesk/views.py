@@ -37,7 +37,7 @@ def render_article_text(console: Console, rec: ArticleRecord, show_dropped: bool
                     for p in rec.places]),
         ("events", [f"{e.date or 'date not stated'} {e.type}{'/' + e.mode if e.mode else ''}: "
                     f"{escape(e.title or (e.actor.name or '?') + ' -> ' + (e.target.name if e.target else '-'))} "
-                    f"[{e.status}, {e.factuality}]\n      “{escape(_snip(e.evidence[0].text, 160))}”"
+                    f"{escape('[' + e.status + ', ' + e.factuality + ']')}\n      “{escape(_snip(e.evidence[0].text, 160))}”"
                     for e in rec.events if e.evidence]),
     ]
     if rec.clean.captions:

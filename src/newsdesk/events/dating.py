@@ -25,6 +25,7 @@ from .status import past_perfect
 
 PRECISION = {4: "year", 7: "month", 10: "day"}
 LEAD_SENTENCES = 3  # the lead of a news report tells the news of the day
+CONTEXT_CHARS = 600  # how far back the last time expression sets the time the story is telling
 RELATIVE_TIMES = {"day", "week", "time", "moment", "hour"}  # "the day when ..." is dated by its own head
 SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "csubj", "parataxis"}
 # from an event up to the verb a time hangs on: shared clause, not a report or a relative clause
@@ -43,6 +44,11 @@ class TimeFinder:
             span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is not None:
                 self.items.append((t, {tok.i for tok in span}))
+
+    def last_before(self, char: int, within: int) -> TimeExpr | None:
+        """The last time expression ending before ``char`` and at most ``within`` characters back."""
+        found = [t for t, _ in self.items if t.end <= char and char - t.end <= within]
+        return max(found, key=lambda t: t.end) if found else None
 
     def in_sentence(self, sent: Any) -> list[tuple[TimeExpr, set[int]]]:
         return [(t, toks) for t, toks in self.items if sent.start_char <= t.start < sent.end_char]
@@ -173,7 +179,7 @@ def _event_date(verb: Any, noun: Any | None, status: str, finder: TimeFinder, le
         return None, None, "none"
     if past_perfect(verb) or _historical(verb, noun, lex, times, anchor):
         return None, None, "none"
-    if _in_passing(verb, lex) or not _news_of_day(verb, sent, finder, lex, reported):
+    if _in_passing(verb, lex) or not _news_of_day(verb, sent, finder, lex, reported, anchor):
         return None, None, "none"
     return anchor, PRECISION.get(len(anchor)), "anchor"
 
@@ -200,10 +206,11 @@ def _in_passing(verb: Any, lex: Lexicon) -> bool:
     return False
 
 
-def _news_of_day(verb: Any, sent: Any, finder: TimeFinder, lex: Lexicon, reported: bool) -> bool:
+def _news_of_day(verb: Any, sent: Any, finder: TimeFinder, lex: Lexicon, reported: bool, anchor: str) -> bool:
     """The article day dates an event with no time of its own only when the report is about it: it is in
-    the lead, or told as reported speech, or in the present / present perfect ("has signed", "is holding").
-    A bare narrative past later in the story ("He also met leaders of ...") is background: no date."""
+    the lead, told as reported speech, in the present / present perfect ("has signed", "is holding"), or
+    told in the past with the story still on its day. Once the text has moved to another time ("... during
+    the Olympics in July. He also met leaders of ..."), a bare narrative past is background: no date."""
     if finder.sent_no.get(sent.start, 0) < LEAD_SENTENCES or reported:
         return True
     for tok in [verb] + [a for a in verb.ancestors][:3]:
@@ -214,7 +221,8 @@ def _news_of_day(verb: Any, sent: Any, finder: TimeFinder, lex: Lexicon, reporte
             return True
         if tok.dep_ not in {"conj", "xcomp", "ccomp", "advcl"}:
             break
-    return False
+    last = finder.last_before(sent.start_char, CONTEXT_CHARS)
+    return last is None or not last.value or anchor.startswith(last.value) or last.value.startswith(anchor)
 
 
 UNITS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week", "weeks": "week",

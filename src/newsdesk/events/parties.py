@@ -94,21 +94,45 @@ class PartyFinder:
         return None
 
     def chained_person(self, tok: Any, depth: int = 0) -> Party | None:
-        """'..., where he met Macron. He also met ...': a subject pronoun continues the last subject pronoun
-        of the same form when no person was the subject in between (the object Macron is not 'he')."""
-        if tok.dep_ not in SUBJECT_DEPS or depth > 2:
+        """A subject pronoun: a person named earlier in its own sentence ('For Xi, ... where he met'), else
+        the referent of the last subject pronoun of the same form ('..., where he met Macron. He also met
+        ...': not the object Macron) or the person named as a subject since, whichever comes last."""
+        if tok.dep_ not in SUBJECT_DEPS:
             return None
         doc = tok.doc
+        i = tok.i - 1
+        while i >= 0 and not doc[i + 1].is_sent_start:
+            p = self.at(doc[i])
+            if p is not None and self.etype(p) == "PERSON":
+                return p
+            i -= 1
         i = tok.i - 1
         while i >= 0 and tok.idx - doc[i].idx <= RECENT_CHARS:
             prev = doc[i]
             if prev.dep_ in SUBJECT_DEPS:
                 if prev.lower_ == tok.lower_:
-                    return self.chained_person(prev, depth + 1) or self.recent_person(prev.idx)
+                    if depth < 2:
+                        found = self.chained_person(prev, depth + 1)
+                        if found is not None:
+                            return found
+                    return self._subject_person(prev) or self.recent_person(prev.idx)
                 p = self.at(prev)
                 if p is not None and self.etype(p) == "PERSON":
-                    return None
+                    return p  # a person named as subject since: the pronoun continues that subject
             i -= 1
+        return None
+
+    def _subject_person(self, tok: Any) -> Party | None:
+        """The last person named as a subject before ``tok`` ('Mr. Putin told his counterpart ... he')."""
+        doc = tok.doc
+        for i in range(tok.i - 1, -1, -1):
+            prev = doc[i]
+            if tok.idx - prev.idx > RECENT_CHARS:
+                break
+            if prev.dep_ in SUBJECT_DEPS:
+                p = self.at(prev)
+                if p is not None and self.etype(p) == "PERSON":
+                    return p
         return None
 
     def recent_single(self, char: int, country_level: bool = False) -> Party | None:
