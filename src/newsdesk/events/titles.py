@@ -135,8 +135,9 @@ def event_title(verb: Any, noun: Any | None, particle: Any | None, actor: Party,
     if noun is not None and noun != verb:
         if noun.head != verb:
             # "take part in the war games": the verb's own object comes first
+            on_path = {a.i for a in noun.ancestors}
             words.extend(w for c in verb.children if c.dep_ == "dobj" and c.i < noun.i and c.pos_ == "NOUN"
-                         and c not in target_toks for w in _noun_phrase(c))
+                         and c not in target_toks and c.i not in on_path for w in _noun_phrase(c))
             words.extend(_path_words(verb, noun))
         words.extend(_noun_phrase(noun))
     else:
