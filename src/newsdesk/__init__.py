@@ -20,8 +20,9 @@ def ingest_paths(*args, **kwargs):  # lazy: importing spaCy is slow and not need
     return _ingest_paths(*args, **kwargs)
 
 
-def code(text, settings=None, **kwargs):  # lazy like ingest_paths; see newsdesk.coding.code
-    """Code any text into PLOVER events without storing it: a list of newsdesk.records.Event."""
+def code(text: str, settings: Settings | None = None, **kwargs: object) -> list:  # lazy, like ingest_paths
+    """Code any text into PLOVER events without storing it: a list of newsdesk.records.Event
+    (see newsdesk.coding.code for ``published`` and ``actor_files``)."""
     from .coding import code as _code
 
     return _code(text, settings, **kwargs)
