@@ -86,34 +86,49 @@ def bcubed(found: dict[str, str], gold: dict[str, str]) -> tuple[float, float, f
     return round(p, 3), round(r, 3), round(2 * p * r / (p + r) if p + r else 0.0, 3)
 
 
-def cluster(rows: list[dict[str, Any]]) -> dict[str, str]:
-    """Ingest rows into a temporary store; url -> story id."""
+def _text_key(row: dict[str, Any]) -> str:
+    return " ".join((row.get("text") or "").split())
+
+
+def cluster(rows: list[dict[str, Any]], cache: Path | None = None) -> dict[str, str]:
+    """Ingest rows into a store; url -> story id. With ``cache`` (a .db path) an existing store there is
+    re-clustered (stories forgotten, then every article assigned again) instead of re-ingested."""
     from newsdesk.config import load_settings
+    from newsdesk.corpus.stories import assign_stories
     from newsdesk.ingest import ingest_paths
     from newsdesk.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "set.jsonl"
-        src.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-        settings = load_settings(db=str(Path(tmp) / "dev.db"), workers=1)
+        db = cache or Path(tmp) / "dev.db"
+        settings = load_settings(db=str(db), workers=1)
+        reuse = db.exists()
         store = open_store(settings.db)
-        ingest_paths([src], store, settings, workers=1)
+        if reuse:
+            store.reset_stories()
+            assign_stories(store, sorted(r["id"] for r in store.table_rows("articles")), settings)
+        else:
+            src = Path(tmp) / "set.jsonl"
+            src.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+            ingest_paths([src], store, settings, workers=1)
         url = {r["id"]: r["url"] for r in store.table_rows("articles")}
         out = {url[a]: s["id"] for s in store.story_export_rows() for a in s["articles"]}
-        dispose = getattr(getattr(store, "engine", None), "dispose", None)
-        if dispose:
-            dispose()
+        # an identical text is one stored article (its id is a content hash): its other urls share its story
+        story_of_text = {_text_key(r): out[r["url"]] for r in rows if r["url"] in out}
+        for r in rows:
+            if r["url"] not in out and _text_key(r) in story_of_text:
+                out[r["url"]] = story_of_text[_text_key(r)]
+        store.close()
     return out
 
 
-def score(reuters: Path = REUTERS, gold_path: Path = GOLD) -> dict[str, Any]:
+def score(reuters: Path = REUTERS, gold_path: Path = GOLD, cache: Path | None = None) -> dict[str, Any]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     label = {a["url"]: a["label"] for a in gold["articles"]}
     split = {a["url"]: a["split"] for a in gold["articles"]}
     rows = [r for r in load(reuters) if r["url"] in label]
     out: dict[str, Any] = {"articles": len(rows), "happenings": len(set(label.values()))}
     for run, data in (("dated", rows), ("undated", [undated(r) for r in rows])):
-        found = cluster(data)
+        found = cluster(data, cache / f"{run}.db" if cache else None)
         for part in ("dev", "heldout", "all"):
             g = {u: lab for u, lab in label.items() if part == "all" or split[u] == part}
             p, r, f = bcubed(found, g)
@@ -127,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("command", choices=["select", "score"])
     ap.add_argument("--reuters", default=str(REUTERS), help="path of reuters21578.jsonl")
     ap.add_argument("--json", action="store_true", help="print every detail as JSON")
+    ap.add_argument("--cache", help="folder keeping the ingested stores; later runs only re-cluster them")
     args = ap.parse_args(argv)
     if args.command == "select":
         rows = {r["url"]: r for r in load(Path(args.reuters))}
@@ -136,7 +152,10 @@ def main(argv: list[str] | None = None) -> int:
                 r = rows[u]
                 print(f"  {u} {r['published']} | {r['title']}\n      {' '.join(r['text'].split())[:400]}")
         return 0
-    res = score(Path(args.reuters))
+    cache = Path(args.cache) if args.cache else None
+    if cache:
+        cache.mkdir(parents=True, exist_ok=True)
+    res = score(Path(args.reuters), cache=cache)
     if args.json:
         print(json.dumps(res, indent=1))
         return 0

@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..config import Settings
 from .merge import km
-from .story_actors import disjoint, main_actors
+from .story_actors import COMMON_MIN, COMMON_SHARE, disjoint, main_actors
 from .timeline import describe_event
 
 DOCS = "#docs"  # term_stats row counting the documents
@@ -34,6 +34,8 @@ PUBLISHED_LAG = 3
 W_PLACE = 0.15  # same main place: a bonus; main places further apart than FAR_KM: a penalty
 FAR_KM = 1000.0
 LEAD_CHARS = 800  # a day date this early in the text dates what the article reports
+KEY_TERMS = 20  # index keys per article (story_keys): its strongest rare terms
+KEY_MAX_DF = 1000  # a term in more documents is too common to block on (bounds each key's postings)
 MONTH_LAG_DAYS = 45  # month-precision events this close before publication can date an article  # a publication date bounds the event date from above, by this many windows
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]", re.UNICODE)
 
@@ -49,6 +51,7 @@ class ArticleFeatures:
     copy_of: str | None = None
     pair: str | None = None  # the two parties of the main event, when it has two
     actors: list[str] | None = None  # main actors (story_actors.main_actors); None: unknown
+    keys: list[str] = field(default_factory=list)  # its rarest strong terms (key_terms): the index keys
 
 
 @dataclass
@@ -227,6 +230,7 @@ class Clusterer:
         text = cos["w"] * (W_TEXT + (W_FEAT - w_feat))  # no features on one side: text carries their weight
         return text + w_feat * cos["f"] + self._day_term(art, st, bool(same_day)) + self._place_term(art, st)
 
+
     @staticmethod
     def _day_term(art: ArticleFeatures, st: Story, same_day: bool) -> float:
         """W_DAY on the story's day; half of it the day after, when follow-ups report the reactions."""
@@ -273,13 +277,22 @@ class Clusterer:
         gap = max((lo[0] - a[1]).days, (a[0] - hi[1]).days, 0)
         return gap <= self.settings.story_window_days
 
-    @staticmethod
-    def apart(art: ArticleFeatures, st: Story) -> bool:
-        """Disjoint main actors and no shared main event pair: template words alone join nothing."""
+    def apart(self, art: ArticleFeatures, st: Story) -> bool:
+        """Disjoint main actors, no shared main event pair and no shared rare name: template words alone
+        join nothing, but reports of one happening led by different people (a minister, then the
+        other side's premier) still share its rare names and places."""
         notes = [m for m in st.features["members"].values() if not m["copy"]]
         if art.pair and any(m.get("pair") == art.pair for m in notes):
             return False
-        return disjoint(art.actors, [m.get("actors") for m in notes])
+        if not disjoint(art.actors, [m.get("actors") for m in notes]):
+            return False
+        return not self.shared_names(art, st)
+
+    def shared_names(self, art: ArticleFeatures, st: Story) -> bool:
+        """Whether the article and the story both name a rare entity or place (an "@" feature)."""
+        common = max(COMMON_MIN, COMMON_SHARE * self.df.get(DOCS, 0))
+        terms = st.features["terms"]
+        return any(t[0] == "@" and t in terms and self.df.get(t, 0) <= common for t in art.vector)
 
     def assign(self, art: ArticleFeatures) -> str:
         if art.id in self.member_of:  # stored before (re-processed): keep its story, count it once
@@ -375,34 +388,50 @@ def story_row(st: Story, members: dict[str, dict[str, Any]], events: dict[str, d
             "summary": [], "features": f}
 
 
+def key_terms(f: ArticleFeatures, idf: Any, df: dict[str, int]) -> list[str]:
+    """An article's index keys: its strongest terms by weight x IDF that are rare enough to block on."""
+    ranked = sorted((t for t in f.vector if df.get(t, 0) <= KEY_MAX_DF), key=lambda t: (-f.vector[t] * idf(t), t))
+    return ranked[:KEY_TERMS]
+
+
 def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> dict[str, str]:
-    """Put newly stored articles into stories; returns article id -> story id for them."""
+    """Put newly stored articles into stories; returns article id -> story id for them.
+
+    Incremental: the term counts read are those of these articles' terms and of their candidate
+    stories, and the candidate stories are those sharing an index key (``story_keys``) with them, so
+    the cost depends on the new articles and their neighbourhood, not on the store. Idempotent: an
+    article already in a story keeps it, and everything is saved in one transaction.
+    """
     arts = store.story_inputs(new_ids)
+    done = {a: r["story_id"] for a, r in arts.items() if r.get("story_id")}
+    arts = {a: r for a, r in arts.items() if a not in done}
     if not arts:
-        return {}
+        return done
     keys = {m["entity"] for a in arts.values() for m in a["mentions"]}
     info = store.entity_info(keys)
     canonical = {k: v["canonical"] for k, v in info.items()}
     feats = [article_features(a, canonical) for a in arts.values()]
-    ranges = [day_range(f.date) for f in feats]
-    if any(r is None for r in ranges):
-        stories = store.stories_between(None, None)
-    else:
-        pad = dt.timedelta(days=settings.story_window_days)
-        stories = store.stories_between(str(min(r[0] for r in ranges) - pad * (PUBLISHED_LAG + 1)),
-                                        str(max(r[1] for r in ranges) + pad))
-    cl = Clusterer(stories, store.term_stats(), settings)
     counts: Counter = Counter()
     for f in feats:
-        if not f.copy_of and f.id not in cl.member_of:
+        if not f.copy_of:
             counts.update(f.vector.keys())
             counts[DOCS] += 1
-    store.add_term_counts(dict(counts))
-    for t, n in counts.items():
-        cl.df[t] = cl.df.get(t, 0) + n
-    cl._idf.clear()
+    df: dict[str, int] = Counter(store.term_counts(set(counts) | {t for f in feats for t in f.vector} | {DOCS}))
+    df.update(counts)
+    probe = Clusterer([], dict(df), settings)
+    n_docs = df.get(DOCS, 0)
+    art_keys = {f.id: key_terms(f, probe.idf, df) for f in feats if not f.copy_of}
+    hits = store.stories_with_keys({k for ks in art_keys.values() for k in ks})
+    sids = {sid for v in hits.values() for sid in v}
+    sids |= set(store.story_ids_of({f.copy_of for f in feats if f.copy_of}).values())
+    stories = store.stories_by_id(sids) if sids else []
+    extra = {t for st in stories for t in (st.get("features") or {}).get("terms", {})} - set(df)
+    df.update(store.term_counts(extra))
+    cl = Clusterer(stories, dict(df), settings)
+    for f in feats:
+        f.keys = art_keys.get(f.id, [])
     for f in feats:  # after the counts, so that template words common in the corpus name no actor
-        f.actors = main_actors(arts[f.id], info, cl.df, cl.df.get(DOCS, 0))
+        f.actors = main_actors(arts[f.id], info, cl.df, n_docs)
     # originals before copies, then by date, so that a batch is clustered in a stable order
     order = sorted(feats, key=lambda f: (f.copy_of is not None, f.date or "9999", f.id))
     assign = {f.id: cl.assign(f) for f in order}
@@ -414,9 +443,12 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     rows = _member_rows(store, cl, changed, members)
     event_ids = {m["event"] for st in changed for m in st.features["members"].values() if m["event"]}
     events = {e["id"]: e for e in store.events_by_id(event_ids)} if event_ids else {}
-    store.save_stories([story_row(st, rows.get(st.id, {}), events) for st in sorted(changed, key=lambda s: s.id)],
-                       assign)
-    return assign
+    index: dict[str, set[str]] = defaultdict(set)
+    for aid, ks in art_keys.items():
+        index[assign[aid]].update(ks)
+    store.save_assignment([story_row(st, rows.get(st.id, {}), events) for st in sorted(changed, key=lambda s: s.id)],
+                          assign, dict(counts), dict(index))
+    return {**done, **assign}
 
 
 def _member_rows(store: Any, cl: Clusterer, changed: list[Story],
