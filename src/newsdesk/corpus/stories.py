@@ -313,12 +313,14 @@ class Clusterer:
             sid = hashlib.sha256(f"story\0{art.id}".encode()).hexdigest()[:16]
             best = Story(sid, _empty_features(sid))
             self.stories[sid] = best
-        return self._add(best, art, copy=bool(art.copy_of))
+            return self._add(best, art, copy=bool(art.copy_of))
+        return self._add(best, art, copy=bool(art.copy_of), score=best_score)
 
-    def _add(self, st: Story, art: ArticleFeatures, copy: bool) -> str:
+    def _add(self, st: Story, art: ArticleFeatures, copy: bool, score: float | None = None) -> str:
         f = st.features
         f["members"][art.id] = {"date": art.date, "source": art.source, "place": art.place, "event": art.event,
-                                "copy": copy, "pair": art.pair, "actors": art.actors}
+                                "copy": copy, "pair": art.pair, "actors": art.actors,
+                                "score": round(score, 4) if score is not None else None}
         if not copy:
             terms = f["terms"]
             for t, w in art.vector.items():
@@ -466,4 +468,23 @@ def _member_rows(store: Any, cl: Clusterer, changed: list[Story],
             feats = article_features(art, {})
             rows[aid] = {"title": art.get("title"), "text": art["text"], "centrality": cl.score(feats, st)}
         out[st.id] = rows
+    return out
+
+
+def story_report(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``stories`` rows with their evidence: per member article its outlet, title, URL, the date it
+    gave the story and where that date came from, whether it is a copy, and the similarity with which
+    it joined (None for the article that opened the story)."""
+    feats = {st["id"]: st.get("features") or {} for st in store.stories_by_id([r["id"] for r in rows])}
+    meta = store.article_meta({a for r in rows for a in r["articles"]})
+    out = []
+    for r in rows:
+        notes = feats.get(r["id"], {}).get("members", {})
+        members = []
+        for aid in r["articles"]:
+            m, n = meta.get(aid, {}), notes.get(aid, {})
+            members.append({"article": aid, "outlet": m.get("outlet"), "title": m.get("title"), "url": m.get("url"),
+                            "published": m.get("published"), "date": n.get("date"), "date_from": n.get("source"),
+                            "copy_of": m.get("duplicate_of"), "score": n.get("score")})
+        out.append({**r, "members": members})
     return out

@@ -40,6 +40,12 @@ class StoryQueries:
         rows = self._in_chunks(select(a.c.id, a.c.story_id), a.c.id, article_ids)
         return {r["id"]: r["story_id"] for r in rows if r["story_id"]}
 
+    def article_meta(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Outlet, title, URL, publication date and copy link of these articles (no text)."""
+        a = s.articles
+        cols = [a.c.id, a.c.outlet, a.c.title, a.c.url, a.c.published, a.c.duplicate_of]
+        return {r["id"]: r for r in self._in_chunks(select(*cols), a.c.id, ids)}
+
     def save_assignment(self, stories: list[dict[str, Any]], assign: dict[str, str], counts: dict[str, int],
                         keys: dict[str, set[str]]) -> None:
         """Story rows, ``articles.story_id``, term counts and index keys in ONE transaction.
