@@ -14,10 +14,11 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # TEXT, not VARCHAR(n): lengths SQLite ignores must not become limits on PostgreSQL (see 0003)
     op.create_table(
         'story_keys',
-        sa.Column('key', sa.String(length=64), nullable=False),
-        sa.Column('story_id', sa.String(length=32), nullable=False),
+        sa.Column('key', sa.Text(), nullable=False),
+        sa.Column('story_id', sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint('key', 'story_id'),
     )
     op.create_index('ix_story_keys_story', 'story_keys', ['story_id'])
