@@ -45,3 +45,20 @@ def test_stories_incremental_reset_then_reassign_gives_the_same_partition(store,
     assert not store.table_rows("story_keys") and not store.table_rows("term_stats")
     assign_stories(store, [a["id"] for a in store.list_articles()], settings)
     assert partition(store) == first
+
+
+def test_stories_incremental_upgraded_store_indexes_its_old_stories(store, settings):
+    from alembic import command
+
+    from newsdesk.store import core
+
+    names = list(ARTICLES)
+    last = next(n for n in names if n.startswith("moscow"))
+    ingest(store, settings, [n for n in names if n != last])
+    with store.engine.begin() as conn:  # a store from before story_keys: the index is gone
+        command.downgrade(core._alembic_config(conn), "0004")
+    with store.engine.begin() as conn:
+        command.upgrade(core._alembic_config(conn), "head")
+    assert {k["story_id"] for k in store.table_rows("story_keys")} == {s["id"] for s in store.table_rows("stories")}
+    ingest(store, settings, [last])
+    assert partition(store) == expected()
