@@ -38,7 +38,7 @@ def test_brief_journalist_statement_once_with_every_outlet_and_copies_marked():
         for k, o in (("a", "Lake Post"), ("b", "Hill Times"), ("c", "Copy Wire"))])
     md = render_markdown(b)
     assert md.count(text) == 1 and "(copy)" in md
-    assert "not counted as an independent source" in md
+    assert "not counted as an independent source" in md and "2 independent, 1 copy (not counted)" in md
 
 
 def test_brief_journalist_labels_links_and_marks():

@@ -100,7 +100,9 @@ def render_markdown(b: Briefing) -> str:
             out.append(f"- **{o['label']}**")
             out += [f"  - {it['speaker'] + ': ' if it.get('speaker') else ''}{quoted(it['text'])} "
                     f"({_md_cite(it['cite'])})" for it in o["items"]]
-    out += ["", "## Sources", ""]
+    copies = sum(1 for s in b.sources if s["copy_of"])
+    out += ["", "## Sources", "", f"{len(b.sources) - copies} independent"
+            + (f", {copies} {'copy' if copies == 1 else 'copies'} (not counted)" if copies else ""), ""]
     for s in b.sources:
         line = f"- **{s['label']}**: {s['title'] or '(no title)'} — {date_text(s)}; id {s['article']}"
         line += f"; <{s['url']}>" if s.get("url") else ""
