@@ -59,6 +59,10 @@ def test_brief_journalist_labels_links_and_marks():
     art = {"published": "2018-09-11", "text": "They first met in 2013. In June 2015 Ruiz said \"we are friends\"."}
     assert background_year(art, 47, 62) == "2015"
     assert background_year({**art, "text": "Ruiz said \"we are friends\" today."}, 11, 26) is None
+    # a quote read in the context of the earlier event reported just before it is background
+    art = {"published": "2018-09-11", "text": "Ruiz and Vik met in Lima in June. Ruiz called Vik \"a true friend\"."}
+    assert background_year(art, 50, 65, [(0, 33, "2018-06", False)]) == "2018-06"
+    assert background_year(art, 50, 65, [(0, 33, "2018-09-11", True)]) is None
 
 
 @pytest.fixture(scope="module")
@@ -111,5 +115,9 @@ def test_brief_journalist_seeds_one_statement_per_wording_with_its_outlets(seeds
         texts = [st["text"] for st in sp["statements"]]
         assert len(texts) == len(set(texts))
         assert all(st["date"] for st in sp["statements"])
+    # a quote from an earlier meeting recalled in a later article is dated background, not this event's
+    recalled = [st for sp in seeds_brief.quotes for st in sp["statements"] if st["background"]]
+    assert recalled and all(st["background"] < st["date"] for st in recalled)
+    assert "— background, " in render_markdown(seeds_brief)
     putin = next(sp for sp in seeds_brief.quotes if sp["speaker"] == "Vladimir Putin")
     assert any(len(st["outlets"]) >= 2 for st in putin["statements"])

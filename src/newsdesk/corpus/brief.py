@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import NotFound
 from .brief_cites import add_cites, background_year, trivial_figure
-from .brief_sections import article_date, event_sections, only_here, source_rows, story_span
+from .brief_sections import article_date, event_sections, event_spans, only_here, source_rows, story_span
 from .compare import build_claims, discrepancies
 from .quote_groups import group_quotes
 from .summarize import summarize
@@ -82,7 +82,8 @@ def update_synthesis(store: Any, story_ids: list[str] | None = None) -> None:
 
 # -- assembling --------------------------------------------------------------------------------
 def _quote_section(quotes: list[dict[str, Any]], groups: list[dict[str, Any]],
-                   by_id: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+                   by_id: dict[str, dict[str, Any]],
+                   spans: dict[str, list[tuple[int, int, str, bool]]] | None = None) -> list[dict[str, Any]]:
     """Statements by speaker: one statement once, with every outlet that renders it (copies marked).
 
     Each statement carries its article's date; one whose sentence refers to an earlier year than
@@ -103,7 +104,7 @@ def _quote_section(quotes: list[dict[str, Any]], groups: list[dict[str, Any]],
         art = by_id.get(q["article_id"], {})
         by_speaker[q["speaker"]].append({
             "text": q["text"], "date": article_date(art)[0] if art else None,
-            "background": background_year(art, q["start"], q["end"]),
+            "background": background_year(art, q["start"], q["end"], (spans or {}).get(q["article_id"], [])),
             "outlets": sorted({x["outlet"] for x in variants if x["outlet"] and not x["duplicate_of"]}),
             "variants": [{"quote": x["id"], "text": x["text"], "article": x["article_id"], "outlet": x["outlet"],
                           "start": x["start"], "end": x["end"], "partial": x["partial"],
@@ -127,14 +128,16 @@ def _assemble(store: Any, title: str, ids: list[str], story: str | None, summary
             c["copy_of_outlet"] = outlet_of.get(copied) if copied else None
     if story is not None:  # a story's own dates; an actor briefing compares each event with its article
         span = span or story_span([article_date(a)[0] for a in articles if not a["duplicate_of"]])
-    own, background = event_sections(store.events_of(ids), by_id, span, keep)
+    rows = store.events_of(ids)
+    own, background = event_sections(rows, by_id, span, keep)
     figures = [f for f in figures if not trivial_figure(f)]
     grouped = {q for g in groups for q in g["quotes"]}
     aligned = {c["amount"] for f in figures for c in f["claims"]}
     unique = only_here(articles, quotes, grouped, store.synthesis_items("amounts", ids),
                        store.synthesis_items("mentions", ids), aligned)
     b = Briefing(title=title, story=story, summary=summary, events=own, background=background,
-                 quotes=_quote_section(quotes, groups, by_id), figures=figures, only_here=unique,
+                 quotes=_quote_section(quotes, groups, by_id, event_spans(rows, by_id, span)), figures=figures,
+                 only_here=unique,
                  sources=source_rows(articles, outlet_of))
     add_cites(b, by_id)
     return b

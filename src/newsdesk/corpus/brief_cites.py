@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 DATA = Path(__file__).parent / "data" / "synthesis.json"
 FRAGMENT_WORDS = 5  # words of the sentence's start and end that a text fragment quotes
+QUOTE_CONTEXT = 400  # characters after an event's evidence within which a quote is read in its context
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
@@ -95,12 +96,23 @@ def add_cites(b: Briefing, by_id: dict[str, dict[str, Any]]) -> None:
         o["label"] = labels.get(o["article"], o["outlet"])
 
 
-def background_year(art: dict[str, Any], start: int, end: int) -> str | None:
-    """The earliest year before the article's own that the sentence around a span names (else None)."""
+def background_year(art: dict[str, Any], start: int, end: int,
+                    events: list[tuple[int, int, str, bool]] = ()) -> str | None:
+    """When a span (a quote) belongs to an earlier event than its article's: that event's date, else None.
+
+    The event reported closest before the span in the same paragraph (or around it) sets the
+    context: when it is background (dated away from the article), so is the quote. Without one, the
+    earliest year before the article's own that the span's sentence names.
+    """
     date = article_date(art)[0] if art else None
     text = (art or {}).get("text") or ""
     if not date or not text:
         return None
+    near = [ev for ev in events if ev[0] <= start and start - ev[1] <= QUOTE_CONTEXT
+            and "\n\n" not in text[ev[1]:start]]
+    if near:
+        _, _, when, own = max(near, key=lambda ev: ev[0])
+        return None if own else when
     head = text[:start]
     cuts = [m.end() for m in _SENTENCE_END.finditer(head)]
     sentence = text[(cuts[-1] if cuts else 0):end]

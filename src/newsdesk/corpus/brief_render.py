@@ -62,8 +62,8 @@ def _event_line(e: dict[str, Any]) -> str:
 
 def _statement_line(st: dict[str, Any]) -> str:
     when = f" — c. {st['date']}" if st.get("date") else ""
-    if st.get("background"):
-        when += f" (background: about {st['background']})"
+    if st.get("background"):  # said at an earlier event the article recalls
+        when = f" — background, {st['background']}" + (f" (reported c. {st['date']})" if st.get("date") else "")
     return f"  - {quoted(st['text'])}{when} ({_cites(st['variants'])})"
 
 
@@ -127,8 +127,8 @@ data-end="{{ c.end }}" title="{{ c.title or '' }}">{{ c.label }}{% if c.copy %} 
 ({{ f.note }})<ul>{% for c in f.claims %}<li>{{ c.figure.text }}{% if c.approx %} (approx.){% endif %}: {{ q(c.text) }}
 ({{ cite(c.cite) }})</li>{% endfor %}</ul></li>{% endfor %}</ul>{% endif %}
 {% if b.quotes %}<h2>Who said what</h2><ul>{% for sp in b.quotes %}<li><b>{{ sp.speaker }}</b><ul>
-{% for st in sp.statements %}<li>{{ q(st.text) }}{% if st.date %} — c. {{ st.date }}{% endif %}{% if st.background %}
-(background: about {{ st.background }}){% endif %} ({% for v in st.variants %}{{ cite(v.cite) }}{% if not loop.last %};
+{% for st in sp.statements %}<li>{{ q(st.text) }}{% if st.background %} — background, {{ st.background }}{% if st.date %}
+(reported c. {{ st.date }}){% endif %}{% elif st.date %} — c. {{ st.date }}{% endif %} ({% for v in st.variants %}{{ cite(v.cite) }}{% if not loop.last %};
 {% endif %}{% endfor %})</li>{% endfor %}</ul></li>{% endfor %}</ul>{% endif %}
 {% if b.only_here %}<h2>Only in one source</h2><ul>{% for x in b.only_here %}<li><b>{{ x.label }}</b><ul>
 {% for it in x["items"] %}<li>{% if it.speaker %}{{ it.speaker }}: {% endif %}{{ q(it.text) }} ({{ cite(it.cite) }})</li>

@@ -156,6 +156,20 @@ def event_sections(rows: list[dict[str, Any]], by_id: dict[str, dict[str, Any]],
     return pick(own, OWN_MAX), pick(background, BACKGROUND_MAX)
 
 
+def event_spans(rows: list[dict[str, Any]], by_id: dict[str, dict[str, Any]],
+                span: tuple[str, str] | None) -> dict[str, list[tuple[int, int, str, bool]]]:
+    """Per article: (start, end, date, own) of the evidence of each dated event that happened, in text
+    order, so that a quote can be read in the context of the event reported just before it."""
+    out: dict[str, list[tuple[int, int, str, bool]]] = {}
+    for e in rows:
+        ev = (e.get("evidence") or [{}])[0]
+        if not _leads(e) or ev.get("start") is None or e["article_id"] not in by_id:
+            continue
+        own = _is_own(e, span or _article_span(by_id[e["article_id"]]))
+        out.setdefault(e["article_id"], []).append((ev["start"], ev["end"], e["date"], own))
+    return {k: sorted(v) for k, v in out.items()}
+
+
 def _article_span(a: dict[str, Any]) -> tuple[str, str] | None:
     date = article_date(a)[0]
     return (date, date) if date else None
