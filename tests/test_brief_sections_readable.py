@@ -25,7 +25,7 @@ def test_brief_events_split_own_from_background_and_collapse_sources():
             _event("a-4", "a", "2024-05-01", "Ruiz did not meet the envoy.", status="negated"),
             _event("b-3", "b", "2024-05-02", "merged copy", merged="a-1")]
     own, background = event_sections(rows, by_id, ("2024-05-02", "2024-05-03"))
-    assert [e["date"] for e in own] == ["2024-05-02", None]  # chronological, undated reporting last
+    assert [e["date"] for e in own] == ["2024-05-02"]  # undated reporting is no key event (issue 11)
     assert {s["outlet"] for s in own[0]["sources"]} == {"Lake Post", "Hill Times"}  # one line, both sources
     assert [e["date"] for e in background] == ["1998", "2024-03"]
     assert all(e["status"] != "negated" for e in own + background)

@@ -232,13 +232,22 @@ def timeline(obj: Ctx, actors: tuple[str, ...], since: str | None, until: str | 
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (with each member's evidence) instead of a table.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True,
+              help="jsonl: one story per line, with its member articles, their dates and join scores.")
 @pass_ctx
-def stories(obj: Ctx, as_json: bool) -> None:
+def stories(obj: Ctx, as_json: bool, fmt: str) -> None:
     """List stories (articles about one happening): id, date, title, number of articles, outlets."""
     rows = obj.store.story_list()
-    if as_json:
-        emit_json(rows)
+    if as_json or fmt != "table":
+        from .corpus.stories import story_report
+
+        rows = story_report(obj.store, rows)
+        if fmt == "jsonl":
+            for r in rows:
+                click.echo(json.dumps(r, ensure_ascii=False))
+        else:
+            emit_json(rows)
         return
     table = Table("id", "date", "title", "articles", "outlets", box=None, pad_edge=False)
     for r in rows:
@@ -251,18 +260,22 @@ def stories(obj: Ctx, as_json: bool) -> None:
 @click.option("--actor", "actors", multiple=True, help="Brief every article involving these actors (repeatable).")
 @click.option("--since", help="With --actor: published on or after YYYY-MM-DD.")
 @click.option("--until", help="With --actor: published on or before YYYY-MM-DD.")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json", "jsonl"]), default="md", show_default=True,
+              help="jsonl: one line per briefing item (section, text, cite with article, span and links).")
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 @pass_ctx
 def brief(obj: Ctx, story_id: str | None, actors: tuple[str, ...], since: str | None, until: str | None,
-          fmt: str) -> None:
+          fmt: str, as_json: bool) -> None:
     """Cited briefing of a story (STORY_ID) or of actors (--actor CHN --actor RUS): summary, events,
     figures that agree or conflict, who said what, what only one outlet reports, and the sources."""
-    from .corpus.brief import brief_actors, brief_story, render_html, render_json, render_markdown
+    from .corpus.brief import brief_actors, brief_story, render_html, render_json, render_jsonl, render_markdown
 
     if bool(story_id) == bool(actors):
         raise click.UsageError("give a STORY_ID or --actor, not both")
     b = brief_story(obj.store, story_id) if story_id else brief_actors(obj.store, list(actors), since, until)
-    click.echo({"md": render_markdown, "html": render_html, "json": render_json}[fmt](b))
+    fmt = "json" if as_json else fmt
+    click.echo({"md": render_markdown, "html": render_html, "json": render_json, "jsonl": render_jsonl}[fmt](b),
+               nl=fmt != "jsonl")
 
 
 @cli.command()

@@ -16,7 +16,7 @@ class Settings:
     workers: int = field(default_factory=lambda: max(1, min(2, os.cpu_count() or 1)))
     batch_size: int = 16
     dedup_threshold: float = 0.8  # MinHash Jaccard estimate above which two texts are copies
-    story_threshold: float = 0.35  # similarity needed to join an existing story
+    story_threshold: float = 0.3  # similarity needed to join an existing story
     story_window_days: int = 10  # articles about events further apart open a new story
     dedup_containment: float = 0.9  # share of the shorter text's shingles inside the longer: a copy
     dedup_noted_containment: float = 0.5  # the same when the article names the other's outlet as its source

@@ -13,12 +13,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..errors import NotFound
-from .brief_sections import article_date, event_sections, only_here, source_rows, story_span
+from .brief_cites import add_cites, background_year, trivial_figure
+from .brief_sections import article_date, event_sections, event_spans, only_here, source_rows, story_span
 from .compare import build_claims, discrepancies
 from .quote_groups import group_quotes
 from .summarize import summarize
 
-__all__ = ["Briefing", "brief_actors", "brief_story", "render_html", "render_json", "render_markdown",
+__all__ = ["Briefing", "brief_actors", "brief_story", "render_html", "render_json", "render_jsonl", "render_markdown",
            "update_synthesis"]
 
 
@@ -80,7 +81,14 @@ def update_synthesis(store: Any, story_ids: list[str] | None = None) -> None:
 
 
 # -- assembling --------------------------------------------------------------------------------
-def _quote_section(quotes: list[dict[str, Any]], groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _quote_section(quotes: list[dict[str, Any]], groups: list[dict[str, Any]],
+                   by_id: dict[str, dict[str, Any]],
+                   spans: dict[str, list[tuple[int, int, str, bool]]] | None = None) -> list[dict[str, Any]]:
+    """Statements by speaker: one statement once, with every outlet that renders it (copies marked).
+
+    Each statement carries its article's date; one whose sentence refers to an earlier year than
+    its article is background (``background``: that year), not something said at this event.
+    """
     group_of = {qid: g["id"] for g in groups for qid in g["quotes"]}
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
     seen: set[str] = set()
@@ -91,16 +99,22 @@ def _quote_section(quotes: list[dict[str, Any]], groups: list[dict[str, Any]]) -
         if gid and gid in seen:
             continue
         variants = [x for x in quotes if gid and group_of.get(x["id"]) == gid] if gid else [q]
+        variants += [x for x in quotes if x["duplicate_of"] and x["text"] == q["text"] and x not in variants]
         seen.add(gid or q["id"])
-        by_speaker[q["speaker"]].append({"variants": [
-            {"quote": x["id"], "text": x["text"], "article": x["article_id"], "outlet": x["outlet"],
-             "start": x["start"], "end": x["end"], "partial": x["partial"]} for x in variants]})
+        art = by_id.get(q["article_id"], {})
+        by_speaker[q["speaker"]].append({
+            "text": q["text"], "date": article_date(art)[0] if art else None,
+            "background": background_year(art, q["start"], q["end"], (spans or {}).get(q["article_id"], [])),
+            "outlets": sorted({x["outlet"] for x in variants if x["outlet"] and not x["duplicate_of"]}),
+            "variants": [{"quote": x["id"], "text": x["text"], "article": x["article_id"], "outlet": x["outlet"],
+                          "start": x["start"], "end": x["end"], "partial": x["partial"],
+                          "copy": bool(x["duplicate_of"])} for x in variants]})
     return [{"speaker": k, "statements": v} for k, v in sorted(by_speaker.items(), key=lambda kv: -len(kv[1]))]
 
 
 def _assemble(store: Any, title: str, ids: list[str], story: str | None, summary: list[dict[str, Any]] | None,
               figures: list[dict[str, Any]], groups: list[dict[str, Any]],
-              span: tuple[str, str] | None = None) -> Briefing:
+              span: tuple[str, str] | None = None, keep: Any = None) -> Briefing:
     articles = store.synthesis_articles(ids)
     by_id = {a["id"]: a for a in articles}
     quotes = _quotes(store, ids, articles)
@@ -112,15 +126,21 @@ def _assemble(store: Any, title: str, ids: list[str], story: str | None, summary
         for c in f["claims"]:
             copied = by_id.get(c["article"], {}).get("duplicate_of")
             c["copy_of_outlet"] = outlet_of.get(copied) if copied else None
-    span = span or story_span([article_date(a)[0] for a in articles if not a["duplicate_of"]])
-    own, background = event_sections(store.events_of(ids), by_id, span)
+    if story is not None:  # a story's own dates; an actor briefing compares each event with its article
+        span = span or story_span([article_date(a)[0] for a in articles if not a["duplicate_of"]])
+    rows = store.events_of(ids)
+    own, background = event_sections(rows, by_id, span, keep)
+    figures = [f for f in figures if not trivial_figure(f)]
     grouped = {q for g in groups for q in g["quotes"]}
     aligned = {c["amount"] for f in figures for c in f["claims"]}
     unique = only_here(articles, quotes, grouped, store.synthesis_items("amounts", ids),
                        store.synthesis_items("mentions", ids), aligned)
-    return Briefing(title=title, story=story, summary=summary, events=own, background=background,
-                    quotes=_quote_section(quotes, groups), figures=figures, only_here=unique,
-                    sources=source_rows(articles, outlet_of))
+    b = Briefing(title=title, story=story, summary=summary, events=own, background=background,
+                 quotes=_quote_section(quotes, groups, by_id, event_spans(rows, by_id, span)), figures=figures,
+                 only_here=unique,
+                 sources=source_rows(articles, outlet_of))
+    add_cites(b, by_id)
+    return b
 
 
 def brief_story(store: Any, story_id: str) -> Briefing:
@@ -147,7 +167,7 @@ def _figure_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def brief_actors(store: Any, refs: list[str], since: str | None = None, until: str | None = None) -> Briefing:
     """A briefing over every article involving all of these actors (names, QIDs, ISO3), in a date range."""
-    from .timeline import resolve_ref
+    from .timeline import involves, resolve_ref
 
     resolved = [resolve_ref(store, r) for r in refs]
     found: set[str] | None = None
@@ -164,8 +184,7 @@ def brief_actors(store: Any, refs: list[str], since: str | None = None, until: s
     groups = group_quotes(_quotes(store, ids, arts), canon)
     title = " and ".join(r.name for r in resolved) + (f" since {since}" if since else "") + \
         (f" until {until}" if until else "")
-    span = (since, until or since) if since else None
-    return _assemble(store, title, ids, None, None, figures, groups, span)
+    return _assemble(store, title, ids, None, None, figures, groups, None, keep=lambda e: involves(e, resolved))
 
 
-from .brief_render import render_html, render_json, render_markdown  # noqa: E402  (re-exported)
+from .brief_render import render_html, render_json, render_jsonl, render_markdown  # noqa: E402  (re-exported)

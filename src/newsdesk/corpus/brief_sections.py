@@ -16,6 +16,7 @@ import functools
 import json
 import re
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -24,7 +25,8 @@ from .similarity import content, cosine, coverage, similarity
 from .summarize import similarity_matrix, units_of
 
 NEAR_DAYS = 7  # an event this close to the story's dates is part of the story, not its background
-OWN_MAX, BACKGROUND_MAX = 10, 5
+OWN_MAX, BACKGROUND_MAX = 12, 6
+MEETING_TYPES = ("CONSULT",)  # PLOVER: meetings, visits, talks and summits lead a briefing
 # Sentences of one story's articles share a topic, so unrelated pairs already score ~0.55-0.62 by meaning
 # (seeds: median 0.32-0.48, best unrelated match <= 0.66); restatements score 0.68-0.9.
 UNIQUE_MAX_SIM = 0.67  # a sentence another independent source comes this close to (by meaning) is shared
@@ -34,7 +36,6 @@ LEAD_MAX_SIM = 0.6
 LEAD_COVERED = 0.7  # a short lede (headline-like) restated inside another source's longer lede
 PREFILTER = 0.5  # averaged-vector cosine under which two sentences are not compared word by word
 UNIQUE_PER_OUTLET = 3
-SHOWN_STATUSES = ("happened", "planned")  # negated and hypothetical events did not happen
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 DATA = Path(__file__).parent / "data" / "synthesis.json"
 
@@ -99,9 +100,23 @@ def _is_own(e: dict[str, Any], span: tuple[str, str] | None) -> bool:
     return a <= hi and b >= lo
 
 
+def _leads(e: dict[str, Any]) -> bool:
+    """Only what happened, on a date of its own, can be a key event or dated background: an event
+    dated only by its article's date ("date_from": "article") may be something else reported that day."""
+    return e["status"] == "happened" and bool(e["date"]) and e.get("date_from") != "article"
+
+
 def event_sections(rows: list[dict[str, Any]], by_id: dict[str, dict[str, Any]],
-                   span: tuple[str, str] | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(own events, background), each capped and chronological; one line per happening with all its sources."""
+                   span: tuple[str, str] | None,
+                   keep: Callable[[dict[str, Any]], bool] | None = None,
+                   ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(key events, background), each capped and chronological; one line per happening with all its sources.
+
+    Only events that happened and carry their own date are listed (undated reporting is no key
+    event). ``span``: the story's dates; without one (an actor briefing) each event is compared with
+    its own article's date. ``keep``: which events belong to the briefing (an actor briefing keeps
+    the events between its actors).
+    """
     from .timeline import describe_event
 
     merged: dict[str, list[dict[str, Any]]] = {}
@@ -110,32 +125,54 @@ def event_sections(rows: list[dict[str, Any]], by_id: dict[str, dict[str, Any]],
             merged.setdefault(e["merged_into"], []).append(e)
     lines: dict[tuple, dict[str, Any]] = {}
     for e in sorted(rows, key=lambda r: (-float(r.get("confidence") or 0), r["id"])):
-        if e["merged_into"] or e.get("duplicate_of") or e["status"] not in SHOWN_STATUSES:
+        if e["merged_into"] or e.get("duplicate_of") or not _leads(e) or (keep and not keep(e)):
             continue
         ev = (e["evidence"] or [{}])[0]
-        if ev.get("start") is None:
+        if ev.get("start") is None or e["article_id"] not in by_id:
             continue
-        key = (e["type"], _pair(e), e["date"] or f"undated:{e['id']}", e["status"])
+        key = (e["type"], _pair(e), e["date"], e["status"])
         members = [e] + [m for m in merged.get(e["id"], []) if not m.get("duplicate_of")]
         line = lines.get(key)
         if line is None:
+            own_span = span or _article_span(by_id[e["article_id"]])
             line = lines[key] = {"id": e["id"], "date": e["date"], "status": e["status"], "type": e["type"],
-                                 "label": describe_event(e), "article": e["article_id"],
+                                 "label": e.get("title") or describe_event(e), "article": e["article_id"],
                                  "outlet": by_id[e["article_id"]]["outlet"], "text": ev.get("text"),
                                  "start": ev.get("start"), "end": ev.get("end"), "sources": [],
-                                 "resolved": bool(e.get("actor_entity") and e.get("target_entity"))}
+                                 "resolved": bool(e.get("actor_entity") and e.get("target_entity")),
+                                 "meeting": e["type"] in MEETING_TYPES, "own": _is_own(e, own_span),
+                                 "confidence": e.get("confidence")}
         for m in members:
             if m["article_id"] in by_id and m["article_id"] not in {s["article"] for s in line["sources"]}:
                 line["sources"].append({"article": m["article_id"], "outlet": by_id[m["article_id"]]["outlet"]})
-    own = [x for x in lines.values() if _is_own(x, span)]
-    background = [x for x in lines.values() if not _is_own(x, span)]
+    own = [x for x in lines.values() if x["own"]]
+    background = [x for x in lines.values() if not x["own"]]
 
     def pick(items: list[dict[str, Any]], cap: int) -> list[dict[str, Any]]:
-        best = sorted(items, key=lambda x: (not x["resolved"], -len(x["sources"]), x["date"] is None, x["id"]))[:cap]
-        undated_at = span[0] if span else "9999"
-        return sorted(best, key=lambda x: (x["date"] or undated_at, x["date"] is None, x["start"], x["id"]))
+        # meetings first, then events with both parties known, then the most reported
+        best = sorted(items, key=lambda x: (not x["meeting"], not x["resolved"], -len(x["sources"]), x["id"]))[:cap]
+        return sorted(best, key=lambda x: (x["date"], not x["meeting"], x["start"], x["id"]))
 
     return pick(own, OWN_MAX), pick(background, BACKGROUND_MAX)
+
+
+def event_spans(rows: list[dict[str, Any]], by_id: dict[str, dict[str, Any]],
+                span: tuple[str, str] | None) -> dict[str, list[tuple[int, int, str, bool]]]:
+    """Per article: (start, end, date, own) of the evidence of each dated event that happened, in text
+    order, so that a quote can be read in the context of the event reported just before it."""
+    out: dict[str, list[tuple[int, int, str, bool]]] = {}
+    for e in rows:
+        ev = (e.get("evidence") or [{}])[0]
+        if not _leads(e) or ev.get("start") is None or e["article_id"] not in by_id:
+            continue
+        own = _is_own(e, span or _article_span(by_id[e["article_id"]]))
+        out.setdefault(e["article_id"], []).append((ev["start"], ev["end"], e["date"], own))
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def _article_span(a: dict[str, Any]) -> tuple[str, str] | None:
+    date = article_date(a)[0]
+    return (date, date) if date else None
 
 
 # -- sources -------------------------------------------------------------------------------------

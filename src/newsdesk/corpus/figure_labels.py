@@ -73,6 +73,9 @@ def label(group: list[Any], v: dict[str, Any]) -> str:
     contexts = Counter(c.context for c in group if c.context)
     context = min(contexts, key=lambda x: (x.split()[0] in _WEAK_PREPS, -contexts[x], x)) if contexts else None
     if counted:
+        if unit not in v["groups"].values():  # no canonical counted noun: say it in the claims' own words
+            raws = Counter(c.raw_unit for c in group if getattr(c, "raw_unit", None))
+            unit = min(raws, key=lambda r: (-raws[r], r)) if raws else unit
         core = f"{unit} {measure}" if measure and measure not in unit else unit
     else:
         kind = measure or v["unit_labels"].get("currency" if _is_currency(unit) else unit, unit)

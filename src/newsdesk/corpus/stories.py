@@ -5,7 +5,8 @@ document frequencies kept in ``term_stats``) and of features (entities, places, 
 It joins the most similar story whose dates are within ``story_window_days`` of its own main
 date when the similarity reaches ``story_threshold``; otherwise it opens a story. Story state
 (a centroid and per-member notes) lives in ``stories.features`` so that nothing is recomputed
-for the rest of the corpus when one article arrives.
+for the rest of the corpus when one article arrives; candidate stories are found through the
+``story_keys`` index (:mod:`.story_assign` reads and saves them).
 """
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,8 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..config import Settings
 from .merge import km
-from .story_actors import disjoint, main_actors
-from .timeline import describe_event
+from .story_actors import COMMON_MIN, COMMON_SHARE, disjoint
 
 DOCS = "#docs"  # term_stats row counting the documents
 CENTROID_TERMS = 400
@@ -34,6 +33,8 @@ PUBLISHED_LAG = 3
 W_PLACE = 0.15  # same main place: a bonus; main places further apart than FAR_KM: a penalty
 FAR_KM = 1000.0
 LEAD_CHARS = 800  # a day date this early in the text dates what the article reports
+KEY_TERMS = 20  # index keys per article (story_keys): its strongest rare terms
+KEY_MAX_DF = 1000  # a term in more documents is too common to block on (bounds each key's postings)
 MONTH_LAG_DAYS = 45  # month-precision events this close before publication can date an article  # a publication date bounds the event date from above, by this many windows
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]", re.UNICODE)
 
@@ -49,6 +50,7 @@ class ArticleFeatures:
     copy_of: str | None = None
     pair: str | None = None  # the two parties of the main event, when it has two
     actors: list[str] | None = None  # main actors (story_actors.main_actors); None: unknown
+    keys: list[str] = field(default_factory=list)  # its rarest strong terms (key_terms): the index keys
 
 
 @dataclass
@@ -227,6 +229,7 @@ class Clusterer:
         text = cos["w"] * (W_TEXT + (W_FEAT - w_feat))  # no features on one side: text carries their weight
         return text + w_feat * cos["f"] + self._day_term(art, st, bool(same_day)) + self._place_term(art, st)
 
+
     @staticmethod
     def _day_term(art: ArticleFeatures, st: Story, same_day: bool) -> float:
         """W_DAY on the story's day; half of it the day after, when follow-ups report the reactions."""
@@ -273,13 +276,22 @@ class Clusterer:
         gap = max((lo[0] - a[1]).days, (a[0] - hi[1]).days, 0)
         return gap <= self.settings.story_window_days
 
-    @staticmethod
-    def apart(art: ArticleFeatures, st: Story) -> bool:
-        """Disjoint main actors and no shared main event pair: template words alone join nothing."""
+    def apart(self, art: ArticleFeatures, st: Story) -> bool:
+        """Disjoint main actors, no shared main event pair and no shared rare name: template words alone
+        join nothing, but reports of one happening led by different people (a minister, then the
+        other side's premier) still share its rare names and places."""
         notes = [m for m in st.features["members"].values() if not m["copy"]]
         if art.pair and any(m.get("pair") == art.pair for m in notes):
             return False
-        return disjoint(art.actors, [m.get("actors") for m in notes])
+        if not disjoint(art.actors, [m.get("actors") for m in notes]):
+            return False
+        return not self.shared_names(art, st)
+
+    def shared_names(self, art: ArticleFeatures, st: Story) -> bool:
+        """Whether the article and the story both name a rare entity or place (an "@" feature)."""
+        common = max(COMMON_MIN, COMMON_SHARE * self.df.get(DOCS, 0))
+        terms = st.features["terms"]
+        return any(t[0] == "@" and t in terms and self.df.get(t, 0) <= common for t in art.vector)
 
     def assign(self, art: ArticleFeatures) -> str:
         if art.id in self.member_of:  # stored before (re-processed): keep its story, count it once
@@ -300,12 +312,14 @@ class Clusterer:
             sid = hashlib.sha256(f"story\0{art.id}".encode()).hexdigest()[:16]
             best = Story(sid, _empty_features(sid))
             self.stories[sid] = best
-        return self._add(best, art, copy=bool(art.copy_of))
+            return self._add(best, art, copy=bool(art.copy_of))
+        return self._add(best, art, copy=bool(art.copy_of), score=best_score)
 
-    def _add(self, st: Story, art: ArticleFeatures, copy: bool) -> str:
+    def _add(self, st: Story, art: ArticleFeatures, copy: bool, score: float | None = None) -> str:
         f = st.features
         f["members"][art.id] = {"date": art.date, "source": art.source, "place": art.place, "event": art.event,
-                                "copy": copy, "pair": art.pair, "actors": art.actors}
+                                "copy": copy, "pair": art.pair, "actors": art.actors,
+                                "score": round(score, 4) if score is not None else None}
         if not copy:
             terms = f["terms"]
             for t, w in art.vector.items():
@@ -344,94 +358,4 @@ def summarise_dates(f: dict[str, Any], settings: Settings) -> None:
     f["end_date"] = max(later, default=start)
 
 
-def story_row(st: Story, members: dict[str, dict[str, Any]], events: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """The ``stories`` row: title, date, end date, place, derived from the story's members."""
-    f = st.features
-    notes = {aid: m for aid, m in f["members"].items() if not m["copy"]} or f["members"]
-    on_date = [m for m in notes.values() if m["date"] == f["date"]]
-    main_event = None
-    for m in sorted(on_date, key=lambda m: m["event"] or "~"):
-        if m["event"] in events:
-            main_event = events[m["event"]]
-            break
-    places = [m["place"] for m in on_date if m["place"]] or [m["place"] for m in notes.values() if m["place"]]
-    place = None
-    if places:
-        names = Counter(p["name"] for p in places)
-        top = min(names, key=lambda n: (-names[n], str(n)))
-        place = next(p for p in places if p["name"] == top)
-    title = None
-    for aid in sorted(notes, key=lambda a: -members.get(a, {}).get("centrality", 0.0)):
-        title = (members.get(aid) or {}).get("title")
-        if title:
-            break
-    if not title and main_event:
-        title = describe_event(main_event)
-    if not title:
-        first = next(iter(sorted(members.values(), key=lambda m: -m.get("centrality", 0.0))), None)
-        text = (first or {}).get("text") or ""
-        title = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0][:120] or st.id
-    return {"id": st.id, "title": title, "date": f["date"], "end_date": f["end_date"], "place": place,
-            "summary": [], "features": f}
-
-
-def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> dict[str, str]:
-    """Put newly stored articles into stories; returns article id -> story id for them."""
-    arts = store.story_inputs(new_ids)
-    if not arts:
-        return {}
-    keys = {m["entity"] for a in arts.values() for m in a["mentions"]}
-    info = store.entity_info(keys)
-    canonical = {k: v["canonical"] for k, v in info.items()}
-    feats = [article_features(a, canonical) for a in arts.values()]
-    ranges = [day_range(f.date) for f in feats]
-    if any(r is None for r in ranges):
-        stories = store.stories_between(None, None)
-    else:
-        pad = dt.timedelta(days=settings.story_window_days)
-        stories = store.stories_between(str(min(r[0] for r in ranges) - pad * (PUBLISHED_LAG + 1)),
-                                        str(max(r[1] for r in ranges) + pad))
-    cl = Clusterer(stories, store.term_stats(), settings)
-    counts: Counter = Counter()
-    for f in feats:
-        if not f.copy_of and f.id not in cl.member_of:
-            counts.update(f.vector.keys())
-            counts[DOCS] += 1
-    store.add_term_counts(dict(counts))
-    for t, n in counts.items():
-        cl.df[t] = cl.df.get(t, 0) + n
-    cl._idf.clear()
-    for f in feats:  # after the counts, so that template words common in the corpus name no actor
-        f.actors = main_actors(arts[f.id], info, cl.df, cl.df.get(DOCS, 0))
-    # originals before copies, then by date, so that a batch is clustered in a stable order
-    order = sorted(feats, key=lambda f: (f.copy_of is not None, f.date or "9999", f.id))
-    assign = {f.id: cl.assign(f) for f in order}
-    changed = [st for st in cl.stories.values() if st.changed]
-    members = store.story_members([st.id for st in changed])
-    for st in changed:
-        members.setdefault(st.id, [])
-        members[st.id] = sorted(set(members[st.id]) | {a for a, s in assign.items() if s == st.id})
-    rows = _member_rows(store, cl, changed, members)
-    event_ids = {m["event"] for st in changed for m in st.features["members"].values() if m["event"]}
-    events = {e["id"]: e for e in store.events_by_id(event_ids)} if event_ids else {}
-    store.save_stories([story_row(st, rows.get(st.id, {}), events) for st in sorted(changed, key=lambda s: s.id)],
-                       assign)
-    return assign
-
-
-def _member_rows(store: Any, cl: Clusterer, changed: list[Story],
-                 members: dict[str, list[str]]) -> dict[str, dict[str, dict[str, Any]]]:
-    """Title, text and centrality (cosine to the centroid) of each changed story's members."""
-    ids = {a for st in changed for a in members.get(st.id, [])}
-    info = store.story_inputs(ids) if ids else {}
-    out: dict[str, dict[str, dict[str, Any]]] = {}
-    for st in changed:
-        rows = {}
-        for aid in members.get(st.id, []):
-            art = info.get(aid)
-            if art is None:
-                continue
-            feats = article_features(art, {})
-            rows[aid] = {"title": art.get("title"), "text": art["text"], "centrality": cl.score(feats, st)}
-        out[st.id] = rows
-    return out
+from .story_assign import assign_stories, key_terms, story_report, story_row  # noqa: E402  (re-exported)

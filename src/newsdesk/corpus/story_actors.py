@@ -90,9 +90,15 @@ def main_actors(art: dict[str, Any], info: dict[str, dict[str, Any]], df: dict[s
     return sorted(n for n in out if n and is_name(n))
 
 
+def same_actor(a: str, b: str) -> bool:
+    """One name is the other or a shorter form of it ('cathay' / 'cathay pacific airways')."""
+    wa, wb = set(a.split()), set(b.split())
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
 def disjoint(actors: list[str] | None, story_actors: list[list[str] | None]) -> bool:
-    """True when the article and the story both have known main actors and share none."""
+    """True when the article and the story both have known main actors and share none (short forms match)."""
     if not actors:
         return False
-    known = [set(a) for a in story_actors if a]
-    return bool(known) and not any(set(actors) & a for a in known)
+    known = [a for a in story_actors if a]
+    return bool(known) and not any(same_actor(x, y) for a in known for x in actors for y in a)

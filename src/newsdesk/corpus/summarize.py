@@ -6,10 +6,13 @@ anything is scored, so a syndicated story cannot vote twice for its own sentence
 """
 from __future__ import annotations
 
+import functools
+import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -23,6 +26,19 @@ MMR_LAMBDA = 0.7  # relevance vs novelty in MMR
 REDUNDANT = 0.5  # a candidate this similar to a chosen sentence is never chosen
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _OPEN_QUOTES = "\"'“”‘’«»"
+DATA = Path(__file__).parent / "data" / "synthesis.json"
+
+
+@functools.lru_cache(maxsize=1)
+def _pronoun_attributions() -> tuple[str, ...]:
+    return tuple(json.loads(DATA.read_text(encoding="utf-8")).get("pronoun_attributions", ()))
+
+
+def unnamed_speaker(sentence: str) -> bool:
+    """Whether a sentence ends in an attribution that names nobody (", he said.")."""
+    tail = sentence.rstrip(" .!?" + _OPEN_QUOTES).lower()
+    return any(tail.endswith(", " + p) or tail.endswith(p) and tail[:-len(p)].rstrip().endswith(tuple(_OPEN_QUOTES[:4]))
+               for p in _pronoun_attributions())
 
 
 @dataclass
@@ -77,6 +93,8 @@ def units_of(article: dict[str, Any]) -> list[Unit]:
             continue
         if "\n" in chunk or not any(c.islower() for c in chunk):
             continue  # lists, captions glued to text, shouting headers
+        if unnamed_speaker(chunk):
+            continue  # out of its article, "..., he said." names no one
         out.append(Unit(article["id"], s, e, chunk, pos, article.get("published") or "", article.get("outlet"),
                         terms(chunk)))
     return out

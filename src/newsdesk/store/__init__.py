@@ -7,11 +7,12 @@ from .articles import ArticleQueries
 from .corpus import CorpusQueries
 from .core import make_engine, migrate
 from .entities import EntityQueries
+from .stories import StoryQueries
 from .synthesis import SynthesisQueries
 from .web import WebQueries
 
 
-class Store(ArticleQueries, CorpusQueries, EntityQueries, WebQueries, SynthesisQueries):
+class Store(ArticleQueries, CorpusQueries, EntityQueries, WebQueries, SynthesisQueries, StoryQueries):
     """One database (SQLite file or server URL) with the newest schema."""
 
     def __init__(self, engine: Engine) -> None:

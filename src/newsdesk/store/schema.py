@@ -142,6 +142,13 @@ term_stats = Table(  # document frequencies of story terms, updated as articles 
     Column("df", Integer, nullable=False),
 )
 
+story_keys = Table(  # rare term -> stories whose members have it among their key terms (migration 0006)
+    "story_keys", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("story_id", String(32), primary_key=True),
+    Index("ix_story_keys_story", "story_id"),
+)
+
 discrepancies = Table(
     "discrepancies", metadata,
     Column("id", String(48), primary_key=True),

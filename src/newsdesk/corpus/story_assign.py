@@ -1,0 +1,146 @@
+"""Assigning newly stored articles to stories, incrementally over the store (see :mod:`.stories`).
+
+Candidate stories come from the ``story_keys`` index; everything is saved in one transaction.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from ..config import Settings
+from .stories import DOCS, KEY_MAX_DF, KEY_TERMS, ArticleFeatures, Clusterer, Story, article_features
+from .story_actors import main_actors
+from .timeline import describe_event
+
+
+def story_row(st: Story, members: dict[str, dict[str, Any]], events: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The ``stories`` row: title, date, end date, place, derived from the story's members."""
+    f = st.features
+    notes = {aid: m for aid, m in f["members"].items() if not m["copy"]} or f["members"]
+    on_date = [m for m in notes.values() if m["date"] == f["date"]]
+    main_event = None
+    for m in sorted(on_date, key=lambda m: m["event"] or "~"):
+        if m["event"] in events:
+            main_event = events[m["event"]]
+            break
+    places = [m["place"] for m in on_date if m["place"]] or [m["place"] for m in notes.values() if m["place"]]
+    place = None
+    if places:
+        names = Counter(p["name"] for p in places)
+        top = min(names, key=lambda n: (-names[n], str(n)))
+        place = next(p for p in places if p["name"] == top)
+    title = None
+    for aid in sorted(notes, key=lambda a: -members.get(a, {}).get("centrality", 0.0)):
+        title = (members.get(aid) or {}).get("title")
+        if title:
+            break
+    if not title and main_event:
+        title = describe_event(main_event)
+    if not title:
+        first = next(iter(sorted(members.values(), key=lambda m: -m.get("centrality", 0.0))), None)
+        text = (first or {}).get("text") or ""
+        title = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0][:120] or st.id
+    return {"id": st.id, "title": title, "date": f["date"], "end_date": f["end_date"], "place": place,
+            "summary": [], "features": f}
+
+
+def key_terms(f: ArticleFeatures, idf: Any, df: dict[str, int]) -> list[str]:
+    """An article's index keys: its strongest terms by weight x IDF that are rare enough to block on."""
+    ranked = sorted((t for t in f.vector if df.get(t, 0) <= KEY_MAX_DF), key=lambda t: (-f.vector[t] * idf(t), t))
+    return ranked[:KEY_TERMS]
+
+
+def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> dict[str, str]:
+    """Put newly stored articles into stories; returns article id -> story id for them.
+
+    Incremental: the term counts read are those of these articles' terms and of their candidate
+    stories, and the candidate stories are those sharing an index key (``story_keys``) with them, so
+    the cost depends on the new articles and their neighbourhood, not on the store. Idempotent: an
+    article already in a story keeps it, and everything is saved in one transaction.
+    """
+    arts = store.story_inputs(new_ids)
+    done = {a: r["story_id"] for a, r in arts.items() if r.get("story_id")}
+    arts = {a: r for a, r in arts.items() if a not in done}
+    if not arts:
+        return done
+    keys = {m["entity"] for a in arts.values() for m in a["mentions"]}
+    info = store.entity_info(keys)
+    canonical = {k: v["canonical"] for k, v in info.items()}
+    feats = [article_features(a, canonical) for a in arts.values()]
+    counts: Counter = Counter()
+    for f in feats:
+        if not f.copy_of:
+            counts.update(f.vector.keys())
+            counts[DOCS] += 1
+    df: dict[str, int] = Counter(store.term_counts(set(counts) | {t for f in feats for t in f.vector} | {DOCS}))
+    df.update(counts)
+    probe = Clusterer([], dict(df), settings)
+    n_docs = df.get(DOCS, 0)
+    art_keys = {f.id: key_terms(f, probe.idf, df) for f in feats if not f.copy_of}
+    hits = store.stories_with_keys({k for ks in art_keys.values() for k in ks})
+    sids = {sid for v in hits.values() for sid in v}
+    sids |= set(store.story_ids_of({f.copy_of for f in feats if f.copy_of}).values())
+    stories = store.stories_by_id(sids) if sids else []
+    extra = {t for st in stories for t in (st.get("features") or {}).get("terms", {})} - set(df)
+    df.update(store.term_counts(extra))
+    cl = Clusterer(stories, dict(df), settings)
+    for f in feats:
+        f.keys = art_keys.get(f.id, [])
+    for f in feats:  # after the counts, so that template words common in the corpus name no actor
+        f.actors = main_actors(arts[f.id], info, cl.df, n_docs)
+    # originals before copies, then by date, so that a batch is clustered in a stable order
+    order = sorted(feats, key=lambda f: (f.copy_of is not None, f.date or "9999", f.id))
+    assign = {f.id: cl.assign(f) for f in order}
+    changed = [st for st in cl.stories.values() if st.changed]
+    members = store.story_members([st.id for st in changed])
+    for st in changed:
+        members.setdefault(st.id, [])
+        members[st.id] = sorted(set(members[st.id]) | {a for a, s in assign.items() if s == st.id})
+    rows = _member_rows(store, cl, changed, members)
+    event_ids = {m["event"] for st in changed for m in st.features["members"].values() if m["event"]}
+    events = {e["id"]: e for e in store.events_by_id(event_ids)} if event_ids else {}
+    index: dict[str, set[str]] = defaultdict(set)
+    for aid, ks in art_keys.items():
+        index[assign[aid]].update(ks)
+    store.save_assignment([story_row(st, rows.get(st.id, {}), events) for st in sorted(changed, key=lambda s: s.id)],
+                          assign, dict(counts), dict(index))
+    return {**done, **assign}
+
+
+def _member_rows(store: Any, cl: Clusterer, changed: list[Story],
+                 members: dict[str, list[str]]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Title, text and centrality (cosine to the centroid) of each changed story's members."""
+    ids = {a for st in changed for a in members.get(st.id, [])}
+    info = store.story_inputs(ids) if ids else {}
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for st in changed:
+        rows = {}
+        for aid in members.get(st.id, []):
+            art = info.get(aid)
+            if art is None:
+                continue
+            feats = article_features(art, {})
+            rows[aid] = {"title": art.get("title"), "text": art["text"], "centrality": cl.score(feats, st)}
+        out[st.id] = rows
+    return out
+
+
+def story_report(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``stories`` rows with their evidence: per member article its outlet, title, URL, the date it
+    gave the story and where that date came from, whether it is a copy, and the similarity with which
+    it joined (None for the article that opened the story)."""
+    feats = {st["id"]: st.get("features") or {} for st in store.stories_by_id([r["id"] for r in rows])}
+    meta = store.article_meta({a for r in rows for a in r["articles"]})
+    out = []
+    for r in rows:
+        notes = feats.get(r["id"], {}).get("members", {})
+        members = []
+        for aid in r["articles"]:
+            m, n = meta.get(aid, {}), notes.get(aid, {})
+            members.append({"article": aid, "outlet": m.get("outlet"), "title": m.get("title"), "url": m.get("url"),
+                            "published": m.get("published"), "date": n.get("date"), "date_from": n.get("source"),
+                            "copy_of": m.get("duplicate_of"), "score": n.get("score")})
+        out.append({**r, "members": members})
+    return out

@@ -1,0 +1,74 @@
+"""Story assignment reads and writes: the story_keys inverted index, term counts, one-transaction saves.
+
+Everything here is bounded by the articles being assigned and their neighbourhood (the stories that
+share a key with them), never by the size of the store.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from . import schema as s
+from .core import insert_ignore, now, upsert
+
+
+class StoryQueries:
+    """Mixin of :class:`newsdesk.store.Store` (needs ``_in_chunks`` and ``engine``)."""
+
+    def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
+        """Document frequencies of just these terms (absent terms are left out)."""
+        t = s.term_stats
+        return {r["term"]: r["df"] for r in self._in_chunks(select(t.c.term, t.c.df), t.c.term, terms)}
+
+    def stories_with_keys(self, keys: Iterable[str]) -> dict[str, list[str]]:
+        """key -> ids of the stories indexed under it."""
+        k = s.story_keys
+        out: dict[str, list[str]] = {}
+        for r in self._in_chunks(select(k.c.key, k.c.story_id), k.c.key, keys):
+            out.setdefault(r["key"], []).append(r["story_id"])
+        return {key: sorted(v) for key, v in out.items()}
+
+    def stories_by_id(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        return sorted(self._in_chunks(select(s.stories), s.stories.c.id, ids), key=lambda r: r["id"])
+
+    def story_ids_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """article id -> story id, for those of these articles already in a story."""
+        a = s.articles
+        rows = self._in_chunks(select(a.c.id, a.c.story_id), a.c.id, article_ids)
+        return {r["id"]: r["story_id"] for r in rows if r["story_id"]}
+
+    def article_meta(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Outlet, title, URL, publication date and copy link of these articles (no text)."""
+        a = s.articles
+        cols = [a.c.id, a.c.outlet, a.c.title, a.c.url, a.c.published, a.c.duplicate_of]
+        return {r["id"]: r for r in self._in_chunks(select(*cols), a.c.id, ids)}
+
+    def save_assignment(self, stories: list[dict[str, Any]], assign: dict[str, str], counts: dict[str, int],
+                        keys: dict[str, set[str]]) -> None:
+        """Story rows, ``articles.story_id``, term counts and index keys in ONE transaction.
+
+        A crash before the commit leaves the articles unassigned (and the counts unchanged), so that
+        assigning them again converges to the same store.
+        """
+        with self.engine.begin() as conn:
+            upsert(conn, s.stories, [{**st, "updated_at": now()} for st in stories], ["id"])
+            for aid, sid in sorted(assign.items()):
+                conn.execute(s.articles.update().where(s.articles.c.id == aid).values(story_id=sid))
+            if counts:
+                mod = sqlite if conn.dialect.name == "sqlite" else postgresql
+                stmt = mod.insert(s.term_stats)
+                stmt = stmt.on_conflict_do_update(index_elements=["term"],
+                                                  set_={"df": s.term_stats.c.df + stmt.excluded.df})
+                conn.execute(stmt, [{"term": k, "df": v} for k, v in sorted(counts.items())])
+            insert_ignore(conn, s.story_keys, [{"key": k[:64], "story_id": sid}
+                                               for sid, ks in sorted(keys.items()) for k in sorted(ks)])
+
+    def reset_stories(self) -> None:
+        """Forget every story, its index and the term counts (before assigning all articles again)."""
+        with self.engine.begin() as conn:
+            conn.execute(s.articles.update().values(story_id=None))
+            for table in (s.story_keys, s.term_stats, s.stories):
+                conn.execute(delete(table))

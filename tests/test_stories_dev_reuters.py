@@ -1,0 +1,28 @@
+"""Reuters story dev set (tests/fixtures/stories_dev): B-cubed floors, with and without publication dates.
+
+Guards against regressions; the dev split is in-sample (tuned on), the held-out split was scored once.
+Reads ../shared/corpus/reuters21578.jsonl (never copied into the repo).
+"""
+from __future__ import annotations
+
+import pytest
+from paths import load_script
+
+
+@pytest.fixture(scope="module")
+def result(models):
+    return load_script("score_stories_dev").score()
+
+
+@pytest.mark.parametrize("run", ["dated", "undated"])
+def test_stories_dev_reuters_bcubed_floors(result, run):
+    assert result[f"{run}_dev"]["f1"] >= 0.90
+    assert result[f"{run}_dev"]["precision"] >= 0.93
+    assert result[f"{run}_heldout"]["f1"] >= 0.85
+
+
+def test_stories_dev_reuters_undated_copies_of_one_report_share_a_story(result):
+    found = result["undated_clusters"]
+    # the same Brazilian seamen's strike report filed three times on two days
+    ids = ["reuters21578://4617", "reuters21578://4711", "reuters21578://4740"]
+    assert len({found[u] for u in ids}) == 1
