@@ -10,6 +10,7 @@ from typing import Any
 from ..nlp.context import Context
 from ..records import Event, Party, Span
 from .dating import TimeFinder, event_date
+from .groups import GroupFinder
 from .locate import LOCATIVE, VISIT_PREPS, PlaceFinder, as_location, dateline_location
 from .parties import PartyFinder, _is_dateline, _same
 from .plover import Lexicon, load_lexicon
@@ -31,7 +32,9 @@ def code_events(ctx: Context) -> list[Event]:
     if doc is None or not len(doc):
         return []
     lex = load_lexicon()
-    finder = _Finders(PartyFinder(ctx, lex.words["local_group_nouns"]), TimeFinder(ctx), PlaceFinder(ctx))
+    parties, places = PartyFinder(ctx, lex.words["local_group_nouns"]), PlaceFinder(ctx)
+    finder = _Finders(parties, TimeFinder(ctx), places,
+                      GroupFinder(ctx, parties, places, lex.agents, lex.words["quantity_nouns"]))
     events: list[tuple[int, Event]] = []
     for sent_no, sent in enumerate(doc.sents):
         matches = [m for tok in sent if (m := match_token(tok, lex) or visit_noun(tok, lex)) is not None]
@@ -42,15 +45,15 @@ def code_events(ctx: Context) -> list[Event]:
             if _is_content_of(m, by_verb, lex):
                 continue
             coded.extend((sent_no, e) for e in _code(m, ctx, lex, finder, preds, sent))
-        events.extend(_dedupe(coded))
+        events.extend(_dedupe(_covered(coded)))
     _apply_dateline(ctx, finder.places, events)
     _apply_story_place(ctx, finder.places, lex, events)
     return [e for _, e in events]
 
 
 class _Finders:
-    def __init__(self, parties: PartyFinder, times: TimeFinder, places: PlaceFinder) -> None:
-        self.parties, self.times, self.places = parties, times, places
+    def __init__(self, parties: PartyFinder, times: TimeFinder, places: PlaceFinder, groups: GroupFinder) -> None:
+        self.parties, self.times, self.places, self.groups = parties, times, places, groups
 
 
 def _is_content_of(m: Match, by_verb: dict[int, Match], lex: Lexicon) -> bool:
@@ -66,7 +69,7 @@ def _is_content_of(m: Match, by_verb: dict[int, Match], lex: Lexicon) -> bool:
     return False
 
 
-def _subject(verb: Any) -> Any | None:
+def _subject(verb: Any, acl_actor: bool = False) -> Any | None:
     """The token naming who acts, following shared subjects, passives and relative clauses."""
     tok = prev = verb
     for _ in range(4):
@@ -89,6 +92,8 @@ def _subject(verb: Any) -> Any | None:
                 if c.lower_ in RELATIVE and tok.dep_ == "relcl":
                     return tok.head
                 return c
+        if acl_actor and tok.dep_ == "acl" and tok.tag_ == "VBG":  # "farmers protesting outside parliament"
+            return tok.head
         if tok.dep_ in {"acl"}:
             for c in tok.children:
                 if c.dep_ == "agent":
@@ -100,7 +105,8 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
-def _targets(m: Match, ctx: Context, finder: _Finders, actors: list[Party]) -> tuple[list[Party], Any, list[Any]]:
+def _targets(m: Match, ctx: Context, finder: _Finders, actors: list[Party],
+             sent: Any) -> tuple[list[Party], Any, list[Any]]:
     """Target parties, a visited place (if any) and the raw target tokens."""
     roles = m.trigger.targets
     toks: list[Any] = []
@@ -118,6 +124,9 @@ def _targets(m: Match, ctx: Context, finder: _Finders, actors: list[Party]) -> t
     visited = None
     for tok in toks:
         found, _ = finder.parties.resolve(tok)
+        if not found:  # "fired tear gas at thousands of farmers"
+            group = finder.groups.party(tok, None, sent)
+            found = [group] if group is not None else []
         place = finder.places.at_token(tok)
         if place is None and m.trigger.mode == "visit":  # "visit the northeastern city of Harbin"
             place = next((finder.places.at_token(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -143,7 +152,7 @@ def _joint(m: Match, actors: list[Party], targets: list[Party], lex: Lexicon) ->
 def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int], sent: Any) -> list[Event]:
     # ``sent`` is passed down: Token.sent walks every sentence of the document on each call
     trig, verb = m.trigger, m.verb
-    subj = _subject(verb)
+    subj = _subject(verb, trig.type in lex.words["acl_subject_types"])
     actors, how = finder.parties.resolve(subj) if subj is not None else ([], "none")
     if not actors and m.noun is not None:  # "their meeting", "Chinese sanctions"
         for c in m.noun.children:
@@ -155,11 +164,12 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
             for c in (c for c in m.noun.children if c.dep_ == "prep" and c.lower_ == "between"):
                 for g in (g for g in c.children if g.dep_ == "pobj"):
                     actors, how = finder.parties.resolve(g)
-    if not actors and subj is not None:
-        actors, how = _local_actor(subj, verb, finder, lex)
+    if not actors and subj is not None:  # "riot police", "thousands of Spanish farmers": a group actor
+        group = finder.groups.party(subj, verb, sent)
+        actors, how = ([group], "group") if group is not None else _local_actor(subj, verb, finder, lex)
     if not actors:
         return []
-    targets, visited, target_toks = _targets(m, ctx, finder, actors)
+    targets, visited, target_toks = _targets(m, ctx, finder, actors, sent)
     if trig.type in lex.words["attack_types"] and not targets:  # "struck a camp in Pakistan"
         targets = _place_target(target_toks, finder, actors, lex)
     if not targets and _retaliation(verb, lex) and verb.dep_ in {"conj", "advcl"}:
@@ -200,6 +210,8 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
             targets, mode, symmetric = [earlier], "visit", False
             rule = rule.split(">")[0] + ">CONSULT/visit+previous_visit"
     status = event_status(verb, m.noun, lex)
+    if status == "hypothetical" and trig.extra.get("dictionary"):
+        return []  # a weak (generated) trigger inside a condition is too thin to report
     date, precision, date_how = event_date(verb, m.noun, status, finder.times, lex, preds, ctx.anchor, sent)
     preds_here = [verb] + ([m.noun] if m.noun is not None else []) + ([verb.head] if verb.dep_ == "conj" else [])
     place = finder.places.attached(preds_here, LOCATIVE, exclude={t.i for t in target_toks}, sent=sent) or visited
@@ -382,6 +394,14 @@ def _dedupe(coded: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
         elif _richer(item[1], best[k][1]):
             best[k] = item
     return [best[k] for k in order]
+
+
+def _covered(coded: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
+    """A dictionary-pattern event with no target adds nothing beside a hand-rule event of the same actor
+    in the sentence ('met X to discuss ...', 'withdrew ..., ending a war')."""
+    hand = {(e.actor.country, e.actor.name) for _, e in coded if not e.rule.startswith("cameo")}
+    return [(n, e) for n, e in coded if not (e.rule.startswith("cameo") and e.target is None
+                                            and (e.actor.country, e.actor.name) in hand)]
 
 
 def _richer(a: Event, b: Event) -> bool:
