@@ -238,7 +238,7 @@ def compile_patterns(synsets: dict, blocks: list[dict], table: dict, types: dict
         if entry["type"] in {"COOPERATE", "SUPPORT"}:  # 'importation', 'investment': trade and talk, not events
             continue
         for form in nominalisations(lemma):
-            nouns.setdefault(form, entry)
+            nouns.setdefault(form, {**entry, "from_verb": lemma})
     return {"verbs": dict(sorted(verbs.items())), "phrasal": dict(sorted(phrasal.items())),
             "objects": dict(sorted(objects.items())),
             "preps": dict(sorted(preps.items())), "nouns": dict(sorted(nouns.items()))}

@@ -160,6 +160,8 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
                 actors, how = finder.parties.resolve(c)
                 if actors:
                     break
+        if not actors:  # "a strike by dock workers", "the resignation of the minister"
+            actors, how = _noun_agent(m, finder, lex, sent)
         if not actors:  # "talks between Turkey and Greece"
             for c in (c for c in m.noun.children if c.dep_ == "prep" and c.lower_ == "between"):
                 for g in (g for g in c.children if g.dep_ == "pobj"):
@@ -252,6 +254,22 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
                          status="negated" if neg else status, evidence=list(evidence), rule=rule,
                          confidence=round(min(0.99, conf), 3), symmetric=sym))
     return out
+
+
+def _noun_agent(m: Match, finder: _Finders, lex: Lexicon, sent: Any) -> tuple[list[Party], str]:
+    """Who acts in an event noun: its 'by' agent, or its 'of' complement where the type is done by the
+    party itself (resignations, withdrawals, strikes)."""
+    for prep in (c for c in m.noun.children if c.dep_ == "prep"):
+        if prep.lower_ != "by" and not (prep.lower_ == "of" and m.trigger.type in lex.words["of_actor_types"]):
+            continue
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            found, how = finder.parties.resolve(obj)
+            if found:
+                return found, how
+            group = finder.groups.party(obj, None, sent)
+            if group is not None:
+                return [group], "group"
+    return [], "none"
 
 
 COMPLEMENT_PREPS = {"on", "to", "upon", "over", "with"}
@@ -397,10 +415,11 @@ def _dedupe(coded: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
 
 
 def _covered(coded: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
-    """A dictionary-pattern event with no target adds nothing beside a hand-rule event of the same actor
-    in the sentence ('met X to discuss ...', 'withdrew ..., ending a war')."""
-    hand = {(e.actor.country, e.actor.name) for _, e in coded if not e.rule.startswith("cameo")}
-    return [(n, e) for n, e in coded if not (e.rule.startswith("cameo") and e.target is None
+    """A dictionary-pattern or bare-noun event with no target adds nothing beside a verb-rule event of the
+    same actor in the sentence ('met X to discuss ...', 'withdrew ..., ending a war', 'a drone strike killed')."""
+    weak = ("cameo", "nominal")
+    hand = {(e.actor.country, e.actor.name) for _, e in coded if not e.rule.startswith(weak)}
+    return [(n, e) for n, e in coded if not (e.rule.startswith(weak) and e.target is None
                                             and (e.actor.country, e.actor.name) in hand)]
 
 

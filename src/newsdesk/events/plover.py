@@ -71,7 +71,7 @@ def load_lexicon() -> Lexicon:
              "planned_modals", "negators", "negating_governors", "history_cues", "history_preps", "reporting_verbs",
              "local_group_nouns", "not_event_time_preps", "simultaneous_marks", "attack_types", "armed_group_nouns", "event_subject_verbs",
              "topic_preps", "partitive_nouns", "retaliation_verbs",
-             "grievance_types", "quantity_nouns", "acl_subject_types")
+             "grievance_types", "quantity_nouns", "acl_subject_types", "of_actor_types", "not_nominal_nouns")
     lex = Lexicon(
         verbs={k: _trigger(v, default) for k, v in raw["verbs"].items()},
         phrasal={k: _trigger(v, default) for k, v in raw["phrasal"].items()},
@@ -112,7 +112,8 @@ def _add_dictionaries(lex: Lexicon, raw: dict[str, Any], default: list[str]) -> 
         lex.dict_phrasal = {k: trig(v) for k, v in pats.get("phrasal", {}).items()
                             if k.split()[0] not in skip and k not in lex.phrasal}
         for noun, entry in pats["nouns"].items():
-            if noun not in skip_nouns:
+            # a nominalisation stands only where its verb codes on its own ('depart' -> 'department' does not)
+            if noun not in skip_nouns and entry.get("from_verb", next(iter(bare), "")) in bare:
                 lex.nouns.setdefault(noun, trig(entry))
         for key, entry in pats["objects"].items():
             base = lex.nouns.get(key.split()[-1])

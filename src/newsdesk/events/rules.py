@@ -113,8 +113,28 @@ def match_token(tok: Any, lex: Lexicon) -> Match | None:
     if tok.pos_ == "VERB":
         return _match_verb(tok, verb_lemma(tok, lemma, lex), lex)
     if tok.pos_ == "NOUN":
-        return _subject_noun(tok, lex)
+        return _subject_noun(tok, lex) or _nominal(tok, lex)
     return None
+
+
+NOMINAL_DEPS = {"nsubj", "ROOT", "attr", "appos"}  # the clause is about the event: subjects, headlines
+
+
+def _nominal(tok: Any, lex: Lexicon) -> Match | None:
+    """An event carried by a noun with its own actor: 'a strike by dock workers', 'the resignation of X',
+    'Chinese sanctions', 'Iran's offensive'. Nouns that are objects of a verb are the verb rules' business."""
+    if tok.dep_ not in NOMINAL_DEPS:  # 'in response to the visit by X' is a mention, not a report
+        return None
+    lemma = noun_lemma(tok, lex)
+    trig = lex.nouns.get(lemma) if lemma else None
+    if trig is None or not noun_ok(tok, lemma, trig) or lemma in lex.words["not_nominal_nouns"]:
+        return None
+    own = [c for c in tok.children if (c.dep_ == "poss" and c.pos_ != "PRON")
+           or (c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "of" and trig.type in lex.words["of_actor_types"])))]
+    if not own and not any(c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"} for c in tok.children):
+        return None
+    kind = "cameo_nominal" if trig.extra.get("dictionary") else "nominal"
+    return Match(trig, rule_name(kind, lemma, trig), tok, noun=tok)
 
 
 def _subject_noun(tok: Any, lex: Lexicon) -> Match | None:
