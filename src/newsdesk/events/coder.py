@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ..nlp.context import Context
@@ -152,8 +153,13 @@ def _joint(m: Match, actors: list[Party], targets: list[Party], lex: Lexicon) ->
 def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int], sent: Any) -> list[Event]:
     # ``sent`` is passed down: Token.sent walks every sentence of the document on each call
     trig, verb = m.trigger, m.verb
-    subj = _subject(verb, trig.type in lex.words["acl_subject_types"])
+    capability = _capability(verb, trig, lex)
+    subj = _subject(capability or verb, trig.type in lex.words["acl_subject_types"])
     actors, how = finder.parties.resolve(subj) if subj is not None else ([], "none")
+    if actors and subj is not None:  # "Turkish troops", "Iraqi police": the country's forces, with their sector
+        sector = finder.groups.sector(finder.groups.head(subj))
+        if sector is not None:
+            actors = [replace(a, sector=sector[1]) if a.sector is None else a for a in actors]
     if not actors and m.noun is not None:  # "their meeting", "Chinese sanctions"
         for c in m.noun.children:
             if c.dep_ in {"poss", "amod", "compound"}:
@@ -180,6 +186,12 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
             targets = [p for p in finder.parties.resolve(answered)[0] if not any(_same(p, a) for a in actors)]
     if not targets and etype_of(m) in lex.words["grievance_types"]:
         targets = _grievance_target(m, finder, actors, lex)
+    if not targets and trig.mode == "promise":  # "offered to send supplies to Iraq": the promise is to Iraq
+        for inner in (c for c in verb.children if c.dep_ == "xcomp"):
+            for tok in role_children(inner, "dative") + role_children(inner, "prep:to"):
+                targets = [p for p in finder.parties.resolve(tok)[0] if not any(_same(p, a) for a in actors)]
+                if targets:
+                    break
     if trig.extra.get("needs_party_object") and not targets:
         return []
     if trig.extra.get("needs_complement") and not targets and len(actors) < 2 and not _has_complement(verb):
@@ -193,6 +205,8 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
             t.dep_ == "dobj" and t.lemma_.lower() not in lex.nouns for t in target_toks):
         return []  # "met expectations", "greeted the news" (not "met ..., the first meeting since": an appositive)
     etype, mode, rule, symmetric = trig.type, trig.mode, m.rule, trig.symmetric
+    if capability is not None:  # "has the capability to strike the United States": a threat
+        etype, mode, rule = "THREATEN", "military", m.rule.split(">")[0] + ">THREATEN/military+capability"
     if not symmetric and not targets and len(actors) >= 2 and etype in MUTUAL_TYPES:
         symmetric = True  # "X and Y vowed to ...": one mutual pledge
     if trig.if_joint and m.noun is not None and not targets:  # "took part in Russia's drills"
@@ -254,6 +268,16 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
                          status="negated" if neg else status, evidence=list(evidence), rule=rule,
                          confidence=round(min(0.99, conf), 3), symmetric=sym))
     return out
+
+
+def _capability(verb: Any, trig: Any, lex: Lexicon) -> Any | None:
+    """The verb of 'X has/gained the capability to <attack>' (an attack stated as a capability), else None."""
+    if trig.type not in lex.words["attack_types"] or verb.dep_ not in {"acl", "xcomp", "relcl"}:
+        return None
+    noun = verb.head
+    if noun.lemma_.lower() in lex.words["capability_nouns"] and noun.head.pos_ in {"VERB", "AUX"}:
+        return noun.head
+    return None
 
 
 def _noun_agent(m: Match, finder: _Finders, lex: Lexicon, sent: Any) -> tuple[list[Party], str]:
