@@ -229,6 +229,12 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
     if status == "hypothetical" and trig.extra.get("dictionary"):
         return []  # a weak (generated) trigger inside a condition is too thin to report
     date, precision, date_how = event_date(verb, m.noun, status, finder.times, lex, preds, ctx.anchor, sent)
+    if date_how == "anchor":  # "fired at farmers protesting ... on Tuesday": the participle's time is the event's
+        for part in (t for tok in target_toks for t in tok.subtree if t.dep_ == "acl" and t.tag_ == "VBG"):
+            d, p, how = event_date(part, None, status, finder.times, lex, preds, ctx.anchor, sent)
+            if how == "time":
+                date, precision, date_how = d, p, how
+                break
     preds_here = [verb] + ([m.noun] if m.noun is not None else []) + ([verb.head] if verb.dep_ == "conj" else [])
     place = finder.places.attached(preds_here, LOCATIVE, exclude={t.i for t in target_toks}, sent=sent) or visited
     if place is None and mode == "visit":
