@@ -140,8 +140,22 @@ def predicted(rows: list[dict[str, Any]]) -> dict[int, list[Any]]:
 
 
 # ---------------------------------------------------------------- scoring
+# gold codes for bodies: a predicted party matches when its name contains one of these
+BODIES = {"EEC": ("european community", "european economic community", "ec ", "eec", "commission", "european union"),
+          "NATO": ("nato", "north atlantic"), "GATT": ("gatt", "general agreement on tariffs"),
+          "G7": ("g-7", "g7", "group of seven"), "ICO": ("coffee organization", "ico"),
+          "IDB": ("development bank", "idb"), "EURATOM": ("euratom",), "ASEAN": ("asean",), "OPEC": ("opec",),
+          "IMF": ("imf", "international monetary fund")}
+
+
 def _country(p: Any) -> str | None:
-    return p.country if p is not None else None
+    """The party's country, or the gold code of the body it names."""
+    if p is None:
+        return None
+    if p.country:
+        return p.country
+    name = f"{(p.name or '').lower()} "
+    return next((code for code, keys in BODIES.items() if any(k in name for k in keys)), None)
 
 
 def score(rows: list[dict[str, Any]], pred: dict[int, list[Any]]) -> dict[str, Any]:

@@ -192,6 +192,8 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
                 targets = [p for p in finder.parties.resolve(tok)[0] if not any(_same(p, a) for a in actors)]
                 if targets:
                     break
+    if not targets and trig.type in lex.words["object_owner_types"] and m.noun is not None:
+        targets = _object_owner(m.noun, finder, actors)
     if trig.extra.get("needs_party_object") and not targets:
         return []
     if trig.extra.get("needs_complement") and not targets and len(actors) < 2 and not _has_complement(verb):
@@ -284,6 +286,16 @@ def _capability(verb: Any, trig: Any, lex: Lexicon) -> Any | None:
     if noun.lemma_.lower() in lex.words["capability_nouns"] and noun.head.pos_ in {"VERB", "AUX"}:
         return noun.head
     return None
+
+
+def _object_owner(noun: Any, finder: _Finders, actors: list[Party]) -> list[Party]:
+    """'restricted imports of Guyanese rice', 'banned Japanese chips': the country the object belongs to."""
+    for tok in noun.subtree:
+        if tok is not noun and tok.dep_ in {"amod", "compound", "poss", "pobj"}:
+            found = [p for p in finder.parties.resolve(tok)[0] if p.country and not any(_same(p, a) for a in actors)]
+            if found and finder.parties.etype(found[0]) in {"GPE", "NORP"}:
+                return found[:1]
+    return []
 
 
 def _noun_agent(m: Match, finder: _Finders, lex: Lexicon, sent: Any) -> tuple[list[Party], str]:

@@ -72,7 +72,7 @@ def load_lexicon() -> Lexicon:
              "local_group_nouns", "not_event_time_preps", "simultaneous_marks", "attack_types", "armed_group_nouns", "event_subject_verbs",
              "topic_preps", "partitive_nouns", "retaliation_verbs",
              "grievance_types", "quantity_nouns", "acl_subject_types", "of_actor_types", "not_nominal_nouns",
-             "capability_nouns")
+             "capability_nouns", "object_owner_types")
     lex = Lexicon(
         verbs={k: _trigger(v, default) for k, v in raw["verbs"].items()},
         phrasal={k: _trigger(v, default) for k, v in raw["phrasal"].items()},

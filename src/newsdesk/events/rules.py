@@ -117,7 +117,7 @@ def match_token(tok: Any, lex: Lexicon) -> Match | None:
     return None
 
 
-NOMINAL_DEPS = {"nsubj", "ROOT", "attr", "appos"}  # the clause is about the event: subjects, headlines
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "ROOT", "attr", "appos"}  # the clause is about the event: subjects, headlines
 
 
 def _nominal(tok: Any, lex: Lexicon) -> Match | None:
@@ -125,6 +125,8 @@ def _nominal(tok: Any, lex: Lexicon) -> Match | None:
     'Chinese sanctions', 'Iran's offensive'. Nouns that are objects of a verb are the verb rules' business."""
     if tok.dep_ not in NOMINAL_DEPS:  # 'in response to the visit by X' is a mention, not a report
         return None
+    if tok.dep_ == "nsubjpass" and (tok.head.lemma_.lower() in lex.light_verbs or verb_lemma(tok.head, tok.head.lemma_.lower(), lex) in lex.light_verbs):
+        return None  # 'sanctions were imposed': the light-verb rule's
     lemma = noun_lemma(tok, lex)
     trig = lex.nouns.get(lemma) if lemma else None
     if trig is None or not noun_ok(tok, lemma, trig) or lemma in lex.words["not_nominal_nouns"]:
