@@ -131,6 +131,8 @@ def _nominal(tok: Any, lex: Lexicon) -> Match | None:
     trig = lex.nouns.get(lemma) if lemma else None
     if trig is None or not noun_ok(tok, lemma, trig) or lemma in lex.words["not_nominal_nouns"]:
         return None
+    if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children):
+        return None  # 'a trade war', 'a price war': a kind named by a noun is no armed or political act
     own = [c for c in tok.children if (c.dep_ == "poss" and c.pos_ != "PRON")
            or (c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "of" and trig.type in lex.words["of_actor_types"])))]
     if not own and not any(c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"} for c in tok.children):
