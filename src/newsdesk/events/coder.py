@@ -10,6 +10,7 @@ from typing import Any
 
 from ..nlp.context import Context
 from ..records import Event, Party, Span
+from .constructs import capability, covered, noun_agent, object_owner
 from .dating import TimeFinder, event_date
 from .groups import GroupFinder
 from .locate import LOCATIVE, VISIT_PREPS, PlaceFinder, as_location, dateline_location
@@ -46,7 +47,7 @@ def code_events(ctx: Context) -> list[Event]:
             if _is_content_of(m, by_verb, lex):
                 continue
             coded.extend((sent_no, e) for e in _code(m, ctx, lex, finder, preds, sent))
-        events.extend(_dedupe(_covered(coded)))
+        events.extend(_dedupe(covered(coded)))
     _apply_dateline(ctx, finder.places, events)
     _apply_story_place(ctx, finder.places, lex, events)
     return [e for _, e in events]
@@ -153,8 +154,8 @@ def _joint(m: Match, actors: list[Party], targets: list[Party], lex: Lexicon) ->
 def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int], sent: Any) -> list[Event]:
     # ``sent`` is passed down: Token.sent walks every sentence of the document on each call
     trig, verb = m.trigger, m.verb
-    capability = _capability(verb, trig, lex)
-    subj = _subject(capability or verb, trig.type in lex.words["acl_subject_types"])
+    able = capability(verb, trig, lex)
+    subj = _subject(able or verb, trig.type in lex.words["acl_subject_types"])
     actors, how = finder.parties.resolve(subj) if subj is not None else ([], "none")
     if actors and subj is not None:  # "Turkish troops", "Iraqi police": the country's forces, with their sector
         sector = finder.groups.sector(finder.groups.head(subj))
@@ -167,7 +168,7 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
                 if actors:
                     break
         if not actors:  # "a strike by dock workers", "the resignation of the minister"
-            actors, how = _noun_agent(m, finder, lex, sent)
+            actors, how = noun_agent(m, finder, lex, sent)
         if not actors:  # "talks between Turkey and Greece"
             for c in (c for c in m.noun.children if c.dep_ == "prep" and c.lower_ == "between"):
                 for g in (g for g in c.children if g.dep_ == "pobj"):
@@ -193,7 +194,7 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
                 if targets:
                     break
     if not targets and trig.type in lex.words["object_owner_types"] and m.noun is not None:
-        targets = _object_owner(m.noun, finder, actors)
+        targets = object_owner(m.noun, finder, actors)
     if trig.extra.get("needs_party_object") and not targets:
         return []
     if trig.extra.get("needs_complement") and not targets and len(actors) < 2 and not _has_complement(verb):
@@ -207,7 +208,7 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
             t.dep_ == "dobj" and t.lemma_.lower() not in lex.nouns for t in target_toks):
         return []  # "met expectations", "greeted the news" (not "met ..., the first meeting since": an appositive)
     etype, mode, rule, symmetric = trig.type, trig.mode, m.rule, trig.symmetric
-    if capability is not None:  # "has the capability to strike the United States": a threat
+    if able is not None:  # "has the capability to strike the United States": a threat
         etype, mode, rule = "THREATEN", "military", m.rule.split(">")[0] + ">THREATEN/military+capability"
     if not symmetric and not targets and len(actors) >= 2 and etype in MUTUAL_TYPES:
         symmetric = True  # "X and Y vowed to ...": one mutual pledge
@@ -276,42 +277,6 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
                          status="negated" if neg else status, evidence=list(evidence), rule=rule,
                          confidence=round(min(0.99, conf), 3), symmetric=sym))
     return out
-
-
-def _capability(verb: Any, trig: Any, lex: Lexicon) -> Any | None:
-    """The verb of 'X has/gained the capability to <attack>' (an attack stated as a capability), else None."""
-    if trig.type not in lex.words["attack_types"] or verb.dep_ not in {"acl", "xcomp", "relcl"}:
-        return None
-    noun = verb.head
-    if noun.lemma_.lower() in lex.words["capability_nouns"] and noun.head.pos_ in {"VERB", "AUX"}:
-        return noun.head
-    return None
-
-
-def _object_owner(noun: Any, finder: _Finders, actors: list[Party]) -> list[Party]:
-    """'restricted imports of Guyanese rice', 'banned Japanese chips': the country the object belongs to."""
-    for tok in noun.subtree:
-        if tok is not noun and tok.dep_ in {"amod", "compound", "poss", "pobj"}:
-            found = [p for p in finder.parties.resolve(tok)[0] if p.country and not any(_same(p, a) for a in actors)]
-            if found and finder.parties.etype(found[0]) in {"GPE", "NORP"}:
-                return found[:1]
-    return []
-
-
-def _noun_agent(m: Match, finder: _Finders, lex: Lexicon, sent: Any) -> tuple[list[Party], str]:
-    """Who acts in an event noun: its 'by' agent, or its 'of' complement where the type is done by the
-    party itself (resignations, withdrawals, strikes)."""
-    for prep in (c for c in m.noun.children if c.dep_ == "prep"):
-        if prep.lower_ != "by" and not (prep.lower_ == "of" and m.trigger.type in lex.words["of_actor_types"]):
-            continue
-        for obj in (g for g in prep.children if g.dep_ == "pobj"):
-            found, how = finder.parties.resolve(obj)
-            if found:
-                return found, how
-            group = finder.groups.party(obj, None, sent)
-            if group is not None:
-                return [group], "group"
-    return [], "none"
 
 
 COMPLEMENT_PREPS = {"on", "to", "upon", "over", "with"}
@@ -454,15 +419,6 @@ def _dedupe(coded: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
         elif _richer(item[1], best[k][1]):
             best[k] = item
     return [best[k] for k in order]
-
-
-def _covered(coded: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
-    """A dictionary-pattern or bare-noun event with no target adds nothing beside a verb-rule event of the
-    same actor in the sentence ('met X to discuss ...', 'withdrew ..., ending a war', 'a drone strike killed')."""
-    weak = ("cameo", "nominal")
-    hand = {(e.actor.country, e.actor.name) for _, e in coded if not e.rule.startswith(weak)}
-    return [(n, e) for n, e in coded if not (e.rule.startswith(weak) and e.target is None
-                                            and (e.actor.country, e.actor.name) in hand)]
 
 
 def _richer(a: Event, b: Event) -> bool:
