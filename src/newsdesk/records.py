@@ -165,6 +165,7 @@ class Party:
     name: str | None
     entity: str | None  # Entity.key
     country: str | None  # ISO3
+    sector: str | None = None  # group actors: CAMEO/Phoenix sector code (COP police, EDU students, ...)
 
 
 @dataclass

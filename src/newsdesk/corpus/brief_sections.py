@@ -36,6 +36,7 @@ LEAD_MAX_SIM = 0.6
 LEAD_COVERED = 0.7  # a short lede (headline-like) restated inside another source's longer lede
 PREFILTER = 0.5  # averaged-vector cosine under which two sentences are not compared word by word
 UNIQUE_PER_OUTLET = 3
+LEDE_CHARS = 300  # an event told in the first sentence(s) is the article's news: its date is the article's
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 DATA = Path(__file__).parent / "data" / "synthesis.json"
 
@@ -102,8 +103,13 @@ def _is_own(e: dict[str, Any], span: tuple[str, str] | None) -> bool:
 
 def _leads(e: dict[str, Any]) -> bool:
     """Only what happened, on a date of its own, can be a key event or dated background: an event
-    dated only by its article's date ("date_from": "article") may be something else reported that day."""
-    return e["status"] == "happened" and bool(e["date"]) and e.get("date_from") != "article"
+    dated only by its article's date ("date_from": "article") may be something else reported that day,
+    unless it is told in the article's lede, which reports the article's own news."""
+    if e["status"] != "happened" or not e["date"]:
+        return False
+    if e.get("date_from") != "article":
+        return True
+    return any(int(ev.get("start", LEDE_CHARS)) < LEDE_CHARS for ev in (e.get("evidence") or [])[:1])
 
 
 def event_sections(rows: list[dict[str, Any]], by_id: dict[str, dict[str, Any]],

@@ -5,11 +5,14 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ..nlp.context import Context
 from ..records import Event, Party, Span
+from .constructs import capability, covered, noun_agent, object_owner
 from .dating import TimeFinder, event_date
+from .groups import GroupFinder
 from .locate import LOCATIVE, VISIT_PREPS, PlaceFinder, as_location, dateline_location
 from .parties import PartyFinder, _is_dateline, _same
 from .plover import Lexicon, load_lexicon
@@ -32,7 +35,9 @@ def code_events(ctx: Context) -> list[Event]:
     if doc is None or not len(doc):
         return []
     lex = load_lexicon()
-    finder = _Finders(PartyFinder(ctx, lex.words["local_group_nouns"]), TimeFinder(ctx), PlaceFinder(ctx))
+    parties, places = PartyFinder(ctx, lex.words["local_group_nouns"]), PlaceFinder(ctx)
+    finder = _Finders(parties, TimeFinder(ctx), places,
+                      GroupFinder(ctx, parties, places, lex.agents, lex.words["quantity_nouns"]))
     events: list[tuple[int, Event]] = []
     for sent_no, sent in enumerate(doc.sents):
         matches = [m for tok in sent if (m := match_token(tok, lex) or visit_noun(tok, lex)) is not None]
@@ -43,7 +48,7 @@ def code_events(ctx: Context) -> list[Event]:
             if _is_content_of(m, by_verb, lex):
                 continue
             coded.extend((sent_no, e) for e in _code(m, ctx, lex, finder, preds, sent))
-        events.extend(_dedupe(coded))
+        events.extend(_dedupe(covered(coded)))
     _apply_dateline(ctx, finder.places, events)
     _apply_story_place(ctx, finder.places, lex, events)
     for _, e in events:
@@ -52,8 +57,8 @@ def code_events(ctx: Context) -> list[Event]:
 
 
 class _Finders:
-    def __init__(self, parties: PartyFinder, times: TimeFinder, places: PlaceFinder) -> None:
-        self.parties, self.times, self.places = parties, times, places
+    def __init__(self, parties: PartyFinder, times: TimeFinder, places: PlaceFinder, groups: GroupFinder) -> None:
+        self.parties, self.times, self.places, self.groups = parties, times, places, groups
 
 
 def _is_content_of(m: Match, by_verb: dict[int, Match], lex: Lexicon) -> bool:
@@ -69,7 +74,7 @@ def _is_content_of(m: Match, by_verb: dict[int, Match], lex: Lexicon) -> bool:
     return False
 
 
-def _subject(verb: Any) -> Any | None:
+def _subject(verb: Any, acl_actor: bool = False) -> Any | None:
     """The token naming who acts, following shared subjects, passives and relative clauses."""
     tok = prev = verb
     for _ in range(4):
@@ -92,6 +97,8 @@ def _subject(verb: Any) -> Any | None:
                 if c.lower_ in RELATIVE and tok.dep_ == "relcl":
                     return tok.head
                 return c
+        if acl_actor and tok.dep_ == "acl" and tok.tag_ == "VBG":  # "farmers protesting outside parliament"
+            return tok.head
         if tok.dep_ in {"acl"}:
             for c in tok.children:
                 if c.dep_ == "agent":
@@ -103,7 +110,8 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
-def _targets(m: Match, ctx: Context, finder: _Finders, actors: list[Party]) -> tuple[list[Party], Any, list[Any]]:
+def _targets(m: Match, ctx: Context, finder: _Finders, actors: list[Party],
+             sent: Any) -> tuple[list[Party], Any, list[Any]]:
     """Target parties, a visited place (if any) and the raw target tokens."""
     roles = m.trigger.targets
     toks: list[Any] = []
@@ -121,6 +129,9 @@ def _targets(m: Match, ctx: Context, finder: _Finders, actors: list[Party]) -> t
     visited = None
     for tok in toks:
         found, _ = finder.parties.resolve(tok)
+        if not found:  # "fired tear gas at thousands of farmers"
+            group = finder.groups.party(tok, None, sent)
+            found = [group] if group is not None else []
         place = finder.places.at_token(tok)
         if place is None and m.trigger.mode == "visit":  # "visit the northeastern city of Harbin"
             place = next((finder.places.at_token(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -146,23 +157,31 @@ def _joint(m: Match, actors: list[Party], targets: list[Party], lex: Lexicon) ->
 def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int], sent: Any) -> list[Event]:
     # ``sent`` is passed down: Token.sent walks every sentence of the document on each call
     trig, verb = m.trigger, m.verb
-    subj = _subject(verb)
+    able = capability(verb, trig, lex)
+    subj = _subject(able or verb, trig.type in lex.words["acl_subject_types"])
     actors, how = finder.parties.resolve(subj) if subj is not None else ([], "none")
+    if actors and subj is not None:  # "Turkish troops", "Iraqi police": the country's forces, with their sector
+        sector = finder.groups.sector(finder.groups.head(subj))
+        if sector is not None:
+            actors = [replace(a, sector=sector[1]) if a.sector is None else a for a in actors]
     if not actors and m.noun is not None:  # "their meeting", "Chinese sanctions"
         for c in m.noun.children:
             if c.dep_ in {"poss", "amod", "compound"}:
                 actors, how = finder.parties.resolve(c)
                 if actors:
                     break
+        if not actors:  # "a strike by dock workers", "the resignation of the minister"
+            actors, how = noun_agent(m, finder, lex, sent)
         if not actors:  # "talks between Turkey and Greece"
             for c in (c for c in m.noun.children if c.dep_ == "prep" and c.lower_ == "between"):
                 for g in (g for g in c.children if g.dep_ == "pobj"):
                     actors, how = finder.parties.resolve(g)
-    if not actors and subj is not None:
-        actors, how = _local_actor(subj, verb, finder, lex)
+    if not actors and subj is not None:  # "riot police", "thousands of Spanish farmers": a group actor
+        group = finder.groups.party(subj, verb, sent)
+        actors, how = ([group], "group") if group is not None else _local_actor(subj, verb, finder, lex)
     if not actors:
         return []
-    targets, visited, target_toks = _targets(m, ctx, finder, actors)
+    targets, visited, target_toks = _targets(m, ctx, finder, actors, sent)
     if trig.type in lex.words["attack_types"] and not targets:  # "struck a camp in Pakistan"
         targets = _place_target(target_toks, finder, actors, lex)
     if not targets and _retaliation(verb, lex) and verb.dep_ in {"conj", "advcl"}:
@@ -171,6 +190,14 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
             targets = [p for p in finder.parties.resolve(answered)[0] if not any(_same(p, a) for a in actors)]
     if not targets and etype_of(m) in lex.words["grievance_types"]:
         targets = _grievance_target(m, finder, actors, lex)
+    if not targets and trig.mode == "promise":  # "offered to send supplies to Iraq": the promise is to Iraq
+        for inner in (c for c in verb.children if c.dep_ == "xcomp"):
+            for tok in role_children(inner, "dative") + role_children(inner, "prep:to"):
+                targets = [p for p in finder.parties.resolve(tok)[0] if not any(_same(p, a) for a in actors)]
+                if targets:
+                    break
+    if not targets and trig.type in lex.words["object_owner_types"] and m.noun is not None:
+        targets = object_owner(m.noun, finder, actors)
     if trig.extra.get("needs_party_object") and not targets:
         return []
     if trig.extra.get("needs_complement") and not targets and len(actors) < 2 and not _has_complement(verb):
@@ -184,6 +211,8 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
             t.dep_ == "dobj" and t.lemma_.lower() not in lex.nouns for t in target_toks):
         return []  # "met expectations", "greeted the news" (not "met ..., the first meeting since": an appositive)
     etype, mode, rule, symmetric = trig.type, trig.mode, m.rule, trig.symmetric
+    if able is not None:  # "has the capability to strike the United States": a threat
+        etype, mode, rule = "THREATEN", "military", m.rule.split(">")[0] + ">THREATEN/military+capability"
     if not symmetric and not targets and len(actors) >= 2 and etype in MUTUAL_TYPES:
         symmetric = True  # "X and Y vowed to ...": one mutual pledge
     if trig.if_joint and m.noun is not None and not targets:  # "took part in Russia's drills"
@@ -204,8 +233,16 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
             rule = rule.split(">")[0] + ">CONSULT/visit+previous_visit"
     factuality = token_factuality(verb, lex, m.noun, ctx.quotes)
     status = status_for(factuality)
+    if status == "hypothetical" and trig.extra.get("dictionary"):
+        return []  # a weak (generated) trigger inside a condition is too thin to report
     date, precision, date_how = event_date(verb, m.noun, status, finder.times, lex, preds, ctx.anchor, sent,
                                            reported=factuality == "reported")
+    if date_how == "anchor":  # "fired at farmers protesting ... on Tuesday": the participle's time is the event's
+        for part in (t for tok in target_toks for t in tok.subtree if t.dep_ == "acl" and t.tag_ == "VBG"):
+            d, p, how = event_date(part, None, status, finder.times, lex, preds, ctx.anchor, sent)
+            if how == "time":
+                date, precision, date_how = d, p, how
+                break
     preds_here = [verb] + ([m.noun] if m.noun is not None else []) + ([verb.head] if verb.dep_ == "conj" else [])
     place = finder.places.attached(preds_here, LOCATIVE, exclude={t.i for t in target_toks}, sent=sent) or visited
     if place is None and mode == "visit":

@@ -111,10 +111,34 @@ def match_token(tok: Any, lex: Lexicon) -> Match | None:
         return None
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
-        return _match_verb(tok, lemma, lex)
+        return _match_verb(tok, verb_lemma(tok, lemma, lex), lex)
     if tok.pos_ == "NOUN":
-        return _subject_noun(tok, lex)
+        return _subject_noun(tok, lex) or _nominal(tok, lex)
     return None
+
+
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "ROOT", "attr", "appos"}  # the clause is about the event: subjects, headlines
+
+
+def _nominal(tok: Any, lex: Lexicon) -> Match | None:
+    """An event carried by a noun with its own actor: 'a strike by dock workers', 'the resignation of X',
+    'Chinese sanctions', 'Iran's offensive'. Nouns that are objects of a verb are the verb rules' business."""
+    if tok.dep_ not in NOMINAL_DEPS:  # 'in response to the visit by X' is a mention, not a report
+        return None
+    if tok.dep_ == "nsubjpass" and (tok.head.lemma_.lower() in lex.light_verbs or verb_lemma(tok.head, tok.head.lemma_.lower(), lex) in lex.light_verbs):
+        return None  # 'sanctions were imposed': the light-verb rule's
+    lemma = noun_lemma(tok, lex)
+    trig = lex.nouns.get(lemma) if lemma else None
+    if trig is None or not noun_ok(tok, lemma, trig) or lemma in lex.words["not_nominal_nouns"]:
+        return None
+    if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children):
+        return None  # 'a trade war', 'a price war': a kind named by a noun is no armed or political act
+    own = [c for c in tok.children if (c.dep_ == "poss" and c.pos_ != "PRON")
+           or (c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "of" and trig.type in lex.words["of_actor_types"])))]
+    if not own and not any(c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"} for c in tok.children):
+        return None
+    kind = "cameo_nominal" if trig.extra.get("dictionary") else "nominal"
+    return Match(trig, rule_name(kind, lemma, trig), tok, noun=tok)
 
 
 def _subject_noun(tok: Any, lex: Lexicon) -> Match | None:
@@ -146,6 +170,22 @@ def partitive_head(tok: Any, lex: Lexicon) -> Any:
     return tok
 
 
+def verb_lemma(tok: Any, lemma: str, lex: Lexicon) -> str:
+    """The parser's lemma, or a regular one from the word form when the parser's is no verb we know
+    ('staged' lemmatised as 'stag')."""
+    if lemma in lex.verbs or lemma in lex.light_verbs:
+        return lemma
+    low = tok.lower_
+    cands = []
+    if low.endswith("ed"):
+        cands = [low[:-1], low[:-2], low[:-3] if low[-3:-2] == low[-4:-3] else low[:-2]]
+    elif low.endswith("ing"):
+        cands = [low[:-3] + "e", low[:-3]] + ([low[:-4]] if low[-4:-3] == low[-5:-4] else [])
+    elif low.endswith("s"):
+        cands = [low[:-1], low[:-2]]
+    return next((c for c in cands if c in lex.verbs or c in lex.light_verbs), lemma)
+
+
 def _match_verb(tok: Any, lemma: str, lex: Lexicon) -> Match | None:
     # phrasal verbs: a particle or a bare preposition right after the verb
     for c in tok.children:
@@ -168,12 +208,44 @@ def _match_verb(tok: Any, lemma: str, lex: Lexicon) -> Match | None:
                     return Match(vn, rule_name("verb_noun", f"{lemma}+{nl}", vn), tok, noun=cand)
                 trig = lex.nouns.get(nl)
                 if trig is not None and light_key and noun_ok(cand, nl, trig):
-                    return Match(trig, rule_name("light", f"{light_key.replace(' ', '_')}+{nl}", trig), tok, noun=cand)
+                    kind = "cameo_light" if trig.extra.get("dictionary") else "light"
+                    return Match(trig, rule_name(kind, f"{light_key.replace(' ', '_')}+{nl}", trig), tok, noun=cand)
     trig = lex.verbs.get(lemma)
-    if trig is None or not _object_class_ok(tok, trig, lex):
+    if trig is not None and not trig.extra.get("dictionary"):
+        return _plain_verb(tok, lemma, trig, lex)
+    return _dictionary_verb(tok, lemma, lex) or (_plain_verb(tok, lemma, trig, lex) if trig else None)
+
+
+def _plain_verb(tok: Any, lemma: str, trig: Any, lex: Lexicon) -> Match | None:
+    if not _object_class_ok(tok, trig, lex):
         return None
     if trig.extra.get("needs_no_object") and role_children(tok, "dobj"):
         return None
     if trig.extra.get("needs_xcomp") and not any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "declined to send" is a refusal, "exports declined" is not
-    return Match(trig, rule_name("verb", lemma, trig), tok)
+    return Match(trig, rule_name("cameo_verb" if trig.extra.get("dictionary") else "verb", lemma, trig), tok)
+
+
+def _dictionary_verb(tok: Any, lemma: str, lex: Lexicon) -> Match | None:
+    """The CAMEO patterns (after the hand entries): 'call for sanctions', 'hurl rockets', 'crack down'."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.i > tok.i:
+            for obj in (g for g in c.children if g.dep_ == "pobj"):
+                key = f"{lemma} {c.lower_} {partitive_head(obj, lex).lemma_.lower()}"
+                trig = lex.verb_prep_noun.get(key)
+                if trig is not None:
+                    return Match(trig, rule_name("cameo_prep", key.replace(" ", "_"), trig), tok, noun=obj)
+    for role in ("dobj",):
+        for obj in role_children(tok, role):
+            cand = partitive_head(obj, lex)
+            key = f"{lemma} {cand.lemma_.lower()}"
+            trig = lex.dict_verb_noun.get(key)
+            if trig is not None:
+                return Match(trig, rule_name("cameo_obj", key.replace(" ", "+"), trig), tok, noun=cand)
+    for c in tok.children:
+        if c.dep_ in {"prt", "prep"} and c.i > tok.i:
+            key = f"{lemma} {c.lower_}"
+            trig = lex.dict_phrasal.get(key)
+            if trig is not None:
+                return Match(trig, rule_name("cameo_phrasal", key.replace(" ", "_"), trig), tok, particle=c)
+    return None
