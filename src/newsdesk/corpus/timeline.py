@@ -144,21 +144,32 @@ def timeline(store: Any, refs: list[str], since: str | None = None, until: str |
         rows = store.events_with_status(statuses)
     # a day's score counts the articles of this timeline: those that report its events, or all
     scope = sorted({r["article_id"] for r in rows}) if resolved else None
-    heads = store.article_heads(scope, text=True)
-    days = score_days(store.day_references(scope), rows, heads, lead_weight)
+    heads = store.article_heads(scope)
+    day_refs = store.day_references(scope)
+    _add_texts(store, heads, {r["article_id"] for r in day_refs} | {r["article_id"] for r in rows})
+    days = score_days(day_refs, rows, heads, lead_weight)
     rows = [r for r in rows if (undated or r["date"]) and _in_range(r["date"], since, until)]
     out = [_row(g, days, heads) for g in _groups(rows)]
     if not resolved:
         have = {t.date for t in out}
-        out += [_day_row(d, heads) for d in days.values()
-                if d.date not in have and d.score > 0 and _in_range(d.date, since, until)]
+        bare = [d for d in days.values() if d.date not in have and d.score > 0 and _in_range(d.date, since, until)]
+        _add_texts(store, heads, {min(d.leads) for d in bare if not d.sources and d.leads})
+        out += [_day_row(d, heads) for d in bare]
     keep = _selected_days(days, out, top, min_sources, covered_from(heads))
     if keep is not None:
         out = [t for t in out if t.date in keep]
     covered = covered_from(heads)
     for t in out:
         t.background = bool(covered and t.date and t.date < covered)
-    return sorted(out, key=lambda t: (t.date is None, t.date or "", -t.score, t.title))
+    # on one day, the event most articles report comes first
+    return sorted(out, key=lambda t: (t.date is None, t.date or "", -len(t.articles), t.title))
+
+
+def _add_texts(store: Any, heads: dict[str, dict[str, Any]], ids: set[str]) -> None:
+    """Load text and sentences only for the articles whose words are read (references, evidence)."""
+    need = sorted(i for i in ids if i in heads and "text" not in heads[i])
+    for aid, h in store.article_heads(need, text=True).items():
+        heads[aid].update(text=h["text"], sentences=h["sentences"])
 
 
 def _groups(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
