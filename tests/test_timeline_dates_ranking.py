@@ -92,3 +92,10 @@ def test_date_selection_score_and_publication_baseline():
     arts = [{"published": "2031-03-12", "text": "a"}, {"published": "2031-03-12", "text": "b"},
             {"published": "2031-03-07", "text": "c"}, {"published": "2031-03-07", "text": "c"}]
     assert score.baseline_days(arts) == ["2031-03-12", "2031-03-07"]  # the repeated story counts once
+
+
+def test_actor_timeline_counts_days_named_beside_the_actor(harbour, store):
+    # only the union article names Petra Holm, in the sentence about the vote and (as "her") the meeting
+    data = timeline_rows(store, ["Petra Holm"])
+    assert [(d["date"], d["score"]) for d in data["dates"]] == [(VOTE, 1), (MEETING, 1)]
+    assert {s["url"] for r in data["rows"] for s in r["sources"]} == {"https://example.org/harbour/3"}

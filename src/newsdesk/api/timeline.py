@@ -20,7 +20,7 @@ def actor_timeline(request: Request, refs: list[Ref], since: str | None = None,
     """Timeline rows (``newsdesk.corpus.timeline``) for one actor or a dyad, oldest first: one row per
     real-world event, with its title, type, place, source articles and event ids."""
     rows = timeline(get_store(request), [r.key for r in refs], since, until)
-    return [r.as_dict() for r in rows]
+    return [r.as_dict() for r in rows if r.events]  # coded events only, not days that articles merely name
 
 
 @router.get("/timeline")

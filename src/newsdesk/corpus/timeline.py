@@ -142,19 +142,25 @@ def timeline(store: Any, refs: list[str], since: str | None = None, until: str |
         rows = [r for r in rows if involves(r, resolved)]
     else:
         rows = store.events_with_status(statuses)
-    # a day's score counts the articles of this timeline: those that report its events, or all
-    scope = sorted({r["article_id"] for r in rows}) if resolved else None
+    # a day's score counts the articles of this timeline: those that report its events or name the
+    # actors (a day they name counts when a sentence names both the day and an actor), or all articles
+    spans = _actor_spans(store, resolved)
+    scope = sorted({r["article_id"] for r in rows} | set(spans)) if resolved else None
     heads = store.article_heads(scope)
     day_refs = store.day_references(scope)
-    _add_texts(store, heads, {r["article_id"] for r in day_refs} | {r["article_id"] for r in rows})
-    days = score_days(day_refs, rows, heads, lead_weight)
+    _add_texts(store, heads, {r["article_id"] for r in day_refs} | {r["article_id"] for r in rows} | set(spans))
+    leads_from = None
+    if resolved:
+        day_refs = [r for r in day_refs if _names_actor(r, spans, heads)]
+        leads_from = {a for a in spans if _names_actor({"article_id": a, "start": 0, "end": 0}, spans, heads)}
+    days = score_days(day_refs, rows, heads, lead_weight, leads_from)
     rows = [r for r in rows if (undated or r["date"]) and _in_range(r["date"], since, until)]
     out = [_row(g, days, heads) for g in _groups(rows)]
-    if not resolved:
-        have = {t.date for t in out}
-        bare = [d for d in days.values() if d.date not in have and d.score > 0 and _in_range(d.date, since, until)]
-        _add_texts(store, heads, {min(d.leads) for d in bare if not d.sources and d.leads})
-        out += [_day_row(d, heads) for d in bare]
+    # referred-to days on which no event was coded get a row of their own
+    have = {t.date for t in out}
+    bare = [d for d in days.values() if d.date not in have and d.score > 0 and _in_range(d.date, since, until)]
+    _add_texts(store, heads, {min(d.leads) for d in bare if not d.sources and d.leads})
+    out += [_day_row(d, heads) for d in bare]
     keep = _selected_days(days, out, top, min_sources, covered_from(heads))
     if keep is not None:
         out = [t for t in out if t.date in keep]
@@ -163,6 +169,28 @@ def timeline(store: Any, refs: list[str], since: str | None = None, until: str |
         t.background = bool(covered and t.date and t.date < covered)
     # on one day, the event most articles report comes first
     return sorted(out, key=lambda t: (t.date is None, t.date or "", -len(t.articles), t.title))
+
+
+def _actor_spans(store: Any, refs: list[Ref]) -> dict[str, list[tuple[int, int]]]:
+    """article -> spans naming the actor(s); for a dyad, only articles that name both."""
+    if not refs:
+        return {}
+    per_ref = []
+    for ref in refs:
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for m in store.mention_spans(ref.entities):
+            spans[m["article_id"]].append((m["start"], m["end"]))
+        per_ref.append(spans)
+    both = set.intersection(*(set(p) for p in per_ref))
+    return {a: sorted(x for p in per_ref for x in p.get(a, ())) for a in both}
+
+
+def _names_actor(ref: dict[str, Any], spans: dict[str, list[tuple[int, int]]],
+                 heads: dict[str, dict[str, Any]]) -> bool:
+    """Does the sentence of this time expression (start 0: the lead sentence) name an actor?"""
+    h = heads.get(ref["article_id"]) or {}
+    s, e = sentence_of(h.get("sentences"), h.get("text") or "", ref["start"], max(ref["end"], ref["start"] + 1))
+    return any(s <= ms < e for ms, _ in spans.get(ref["article_id"], ()))
 
 
 def _add_texts(store: Any, heads: dict[str, dict[str, Any]], ids: set[str]) -> None:

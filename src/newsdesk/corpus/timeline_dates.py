@@ -52,9 +52,11 @@ def is_happening_reference(text: str, start: int, end: int, value: str, publishe
 
 
 def score_days(refs: Iterable[dict[str, Any]], events: Iterable[dict[str, Any]],
-               articles: dict[str, dict[str, Any]], lead_weight: float | None = None) -> dict[str, DayScore]:
+               articles: dict[str, dict[str, Any]], lead_weight: float | None = None,
+               leads_from: set[str] | None = None) -> dict[str, DayScore]:
     """Day -> :class:`DayScore` over these time expressions (``store.day_references`` rows), events
-    (with ``date_from``) and articles (``store.article_heads(..., text=True)``)."""
+    (with ``date_from``) and articles (``store.article_heads(..., text=True)``); only ``leads_from``
+    articles (default: all) add the lead weight to their publication day."""
     lead_weight = rules()["lead_weight"] if lead_weight is None else lead_weight
     days: dict[str, DayScore] = {}
 
@@ -81,7 +83,7 @@ def score_days(refs: Iterable[dict[str, Any]], events: Iterable[dict[str, Any]],
     if lead_weight:
         for aid, art in articles.items():
             pub = (art.get("published") or "")[:10]
-            if art.get("duplicate_of") or not DAY.match(pub):
+            if art.get("duplicate_of") or not DAY.match(pub) or (leads_from is not None and aid not in leads_from):
                 continue
             d = days.setdefault(pub, DayScore(pub))
             if aid not in d.sources:

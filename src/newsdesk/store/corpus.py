@@ -250,6 +250,12 @@ class CorpusQueries:
                 .join(a, a.c.id == e.c.article_id).where(e.c.status.in_(sorted(set(statuses)))).order_by(e.c.id))
         return self._rows(stmt)
 
+    def mention_spans(self, keys: Iterable[str]) -> list[dict[str, Any]]:
+        """Where these entities are mentioned: article_id, start, end, entity."""
+        m = s.mentions
+        stmt = select(m.c.article_id, m.c.start, m.c.end, m.c.entity)
+        return sorted(self._in_chunks(stmt, m.c.entity, keys), key=lambda r: (r["article_id"], r["start"]))
+
     def day_references(self, article_ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Day-precision time expressions (all, or of these articles), with the article's date and copy link."""
         t, a = s.times, s.articles
