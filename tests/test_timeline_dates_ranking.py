@@ -62,6 +62,7 @@ def test_period_bounds_levels_and_plans_are_not_happenings():
     assert not ok("Arrivals for the week ended March 6 were 155,221 bags.", "March 6", VOTE)
     assert not ok("Shares fell from Thursday's close of 31 dlrs.", "Thursday", VOTE)
     assert not ok("At March 6 the firm had 2.9 billion dlrs in cash.", "March 6", VOTE)
+    assert ok("The plan was approved at Thursday's meeting.", "Thursday", VOTE)
     assert not ok("The union will march on March 12.", "March 12", "2031-03-12")  # after publication: a plan
     assert not ok("The council voted in 2031.", "2031", "2031")  # not a day
 

@@ -161,10 +161,10 @@ def timeline(store: Any, refs: list[str], since: str | None = None, until: str |
     bare = [d for d in days.values() if d.date not in have and d.score > 0 and _in_range(d.date, since, until)]
     _add_texts(store, heads, {min(d.leads) for d in bare if not d.sources and d.leads})
     out += [_day_row(d, heads) for d in bare]
-    keep = _selected_days(days, out, top, min_sources, covered_from(heads))
+    covered = covered_from(heads)
+    keep = _selected_days(days, out, top, min_sources, covered)
     if keep is not None:
         out = [t for t in out if t.date in keep]
-    covered = covered_from(heads)
     for t in out:
         t.background = bool(covered and t.date and t.date < covered)
     # on one day, the event most articles report comes first

@@ -29,6 +29,8 @@ def rules() -> dict[str, Any]:
     data = json.loads(resources.files("newsdesk.corpus").joinpath("data/timeline.json").read_text(encoding="utf-8"))
     data["_before"] = re.compile(data["period_before"], re.I)
     data["_after"] = re.compile(data["period_after"], re.I)
+    data["_level"] = re.compile(data["level_before"], re.I)
+    data["_level_not"] = re.compile(data["level_after_not"])
     return data
 
 
@@ -48,7 +50,10 @@ def is_happening_reference(text: str, start: int, end: int, value: str, publishe
     if published and value > published[:10]:
         return False
     r = rules()
-    return not (r["_before"].search(text[max(0, start - 40):start]) or r["_after"].search(text[end:end + 30]))
+    before, after = text[max(0, start - 40):start], text[end:end + 30]
+    if r["_level"].search(before) and not r["_level_not"].match(after):
+        return False
+    return not (r["_before"].search(before) or r["_after"].search(after))
 
 
 def score_days(refs: Iterable[dict[str, Any]], events: Iterable[dict[str, Any]],
