@@ -198,7 +198,7 @@ def export(obj: Ctx, out: str, fmt: str, only: tuple[str, ...]) -> None:
 @click.option("--until", help="Events on or before YYYY[-MM[-DD]].")
 @click.option("--top", type=click.IntRange(min=1), default=None, help="Keep the N best-scored days.")
 @click.option("--min-sources", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Keep days that at least K distinct articles refer to.")
+              help="Keep days that at least K distinct articles refer to, and rows that K articles report.")
 @click.option("--json", "as_json", is_flag=True, help="Print rows and ranked days (with scores) as JSON.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @pass_ctx

@@ -30,7 +30,8 @@ def get_timeline(request: Request,
                  since: str | None = Query(None, pattern=DATE),
                  until: str | None = Query(None, pattern=DATE),
                  top: int | None = Query(None, ge=1, le=10000, description="keep the N best-scored days"),
-                 min_sources: int = Query(0, ge=0, le=10000, description="keep days at least K articles refer to"),
+                 min_sources: int = Query(0, ge=0, le=10000,
+                                          description="keep days and rows that at least K articles report"),
                  ) -> dict[str, Any]:
     """Events of ``?actor=A``, between ``?actor=A&actor=B`` or of the whole store (``?all=true``); a merged
     event counts once. Each row has its day's score, evidence sentence and sources; ``dates`` ranks the days

@@ -8,9 +8,10 @@ them after the dated ones; coarser dates sort before finer ones in the same peri
 
 Every row carries its day's ``score`` (``timeline_dates``: how many distinct articles refer to that
 day), the articles that do (``date_sources``), how the row's date is known (``dated_by``: own, context,
-reference, article) and its best evidence sentence. ``top`` keeps the best-scored days, ``min_sources``
-the days that at least that many articles refer to. The corpus-wide timeline (no actor) adds a row for
-each referred-to day on which no event was coded, titled from the article that names it.
+reference, article) and its best evidence sentence. ``top`` keeps the best-scored days; ``min_sources``
+the days that at least that many articles refer to, and on them the rows that many articles report.
+A day that articles refer to gets a row of its own, titled by the sentence that names it, when no
+coded event of that day is reported by as many articles (for an actor: sentences that name the actor).
 """
 from __future__ import annotations
 
@@ -156,15 +157,19 @@ def timeline(store: Any, refs: list[str], since: str | None = None, until: str |
     days = score_days(day_refs, rows, heads, lead_weight, leads_from)
     rows = [r for r in rows if (undated or r["date"]) and _in_range(r["date"], since, until)]
     out = [_row(g, days, heads) for g in _groups(rows)]
-    # referred-to days on which no event was coded get a row of their own
-    have = {t.date for t in out}
-    bare = [d for d in days.values() if d.date not in have and d.score > 0 and _in_range(d.date, since, until)]
+    # a referred-to day gets a row of its own when no coded event of it is reported by as many articles
+    most: dict[str, int] = defaultdict(int)
+    for t in out:
+        if t.date:
+            most[t.date] = max(most[t.date], len(t.articles))
+    bare = [d for d in days.values() if d.score > 0 and _in_range(d.date, since, until)
+            and (d.date not in most or len(d.sources) > most[d.date])]
     _add_texts(store, heads, {min(d.leads) for d in bare if not d.sources and d.leads})
     out += [_day_row(d, heads) for d in bare]
     covered = covered_from(heads)
     keep = _selected_days(days, out, top, min_sources, covered)
-    if keep is not None:
-        out = [t for t in out if t.date in keep]
+    if keep is not None:  # the chosen days, and on them the rows that enough articles report
+        out = [t for t in out if t.date in keep and len(t.articles) >= min_sources]
     for t in out:
         t.background = bool(covered and t.date and t.date < covered)
     # on one day, the event most articles report comes first
@@ -235,6 +240,8 @@ def _evidence(aid: str, start: int | None, end: int | None, heads: dict[str, dic
         return None
     text = h.get("text") or ""
     s, e = sentence_of(h.get("sentences"), text, start, end)
+    while e > s and text[e - 1].isspace():
+        e -= 1
     return {**_source(aid, heads), "start": s, "end": e, "text": text[s:e]}
 
 
@@ -250,14 +257,20 @@ def _day_evidence(day: DayScore, heads: dict[str, dict[str, Any]]) -> dict[str, 
 def _day_row(day: DayScore, heads: dict[str, dict[str, Any]]) -> TimelineRow:
     ev = _day_evidence(day, heads)
     if ev is None and day.leads:  # only articles published that day: the earliest one's lead
-        ev = _evidence(min(day.leads), None, None, heads)
-    title = (ev or {}).get("title") or (ev or {}).get("text") or day.date
+        ev = _evidence(min(day.leads), 0, 1, heads)
+    # the sentence that names the day says what happened on it; the headline may be about another day
+    title = _short(" ".join(((ev or {}).get("text") or "").split())) or (ev or {}).get("title") or day.date
     sources = sorted(day.sources or day.leads)
+    outlets = sorted({heads[a]["outlet"] for a in sources if heads.get(a, {}).get("outlet")})
     return TimelineRow(date=day.date, date_precision="day", title=title, type="", place=None, articles=sources,
-                       events=[], outlets=sorted({heads[a]["outlet"] for a in sources if heads.get(a, {}).get("outlet")}),
+                       events=[], outlets=outlets,
                        score=round(day.score, 3), date_sources=sorted(day.sources),
                        dated_by="reference" if day.sources else "article", evidence=ev,
                        sources=[_source(a, heads) for a in sources])
+
+
+def _short(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _dated_by(group: list[dict[str, Any]], day: DayScore | None) -> str | None:

@@ -80,7 +80,8 @@ def score_days(refs: Iterable[dict[str, Any]], events: Iterable[dict[str, Any]],
             {"article": r["article_id"], "start": r["start"], "end": r["end"], "kind": "reference"})
     own = set(rules()["event_date_from"])
     for e in events:
-        if e.get("date_from") in own and DAY.match(e.get("date") or "") and e["date"] <= (e.get("published") or "9")[:10]:
+        published = (e.get("published") or "9")[:10]
+        if e.get("date_from") in own and DAY.match(e.get("date") or "") and e["date"] <= published:
             span = (e.get("evidence") or [{}])[0]
             add(e["date"], e["duplicate_of"] or e["article_id"],
                 {"article": e["article_id"], "start": span.get("start"), "end": span.get("end"), "kind": "event",

@@ -106,4 +106,5 @@ def drop_non_actors(events: list[Event], meta: Meta, text: str, mentions: Iterab
     if not events:
         return events
     names, keys = media_people(meta, text, mentions)
-    return [e for e in events if not (_bad_party(e.actor, names, keys, meta) or _bad_party(e.target, names, keys, meta))]
+    return [e for e in events
+            if not (_bad_party(e.actor, names, keys, meta) or _bad_party(e.target, names, keys, meta))]
