@@ -174,6 +174,14 @@ def test_store_postgres_reads_equal_sqlite(stores):
         assert pg.get_record(aid) == lite.get_record(aid)
     for name in ("mentions", "quotes", "amounts", "times", "places", "events"):
         assert pg.items(name) == lite.items(name), name
+    # timelines (issue 11): the read queries and the store-wide ranking agree
+    assert pg.day_references() == lite.day_references() and pg.day_references(ids[:3]) == lite.day_references(ids[:3])
+    assert pg.article_heads(ids[:4], text=True) == lite.article_heads(ids[:4], text=True)
+    assert pg.events_with_status(["happened"]) == lite.events_with_status(["happened"])
+    keys = [e["key"] for e in lite.person_entities()[:5]]
+    assert pg.mention_spans(keys) == lite.mention_spans(keys)
+    from newsdesk.corpus.timeline import timeline_rows
+    assert timeline_rows(pg, [], top=5) == timeline_rows(lite, [], top=5)
 
 
 def test_store_postgres_rejections_recorded(stores):

@@ -57,7 +57,8 @@ def test_timeline_cli_jsonl_and_unknown_actor(store, settings):
     assert res.exit_code == 0, res.output
     lines = [json.loads(x) for x in res.output.splitlines()]
     assert [x["date"] for x in lines] == ["2017-05-14", "2019-06", "2019-06-05"]
-    assert set(lines[0]) == {"date", "date_precision", "title", "type", "place", "articles", "events"}
+    assert set(lines[0]) == {"date", "date_precision", "title", "type", "place", "articles", "events", "score",
+                             "dated_by", "evidence", "sources"}
     res = runner.invoke(cli, ["--db", settings.db, "timeline", "Nobody Atall"])
     assert res.exit_code == 2 and "no actor" in res.output
     res = runner.invoke(cli, ["--db", settings.db, "stories"])

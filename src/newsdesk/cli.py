@@ -192,42 +192,59 @@ def export(obj: Ctx, out: str, fmt: str, only: tuple[str, ...]) -> None:
 
 
 @cli.command()
-@click.argument("actors", nargs=-1, required=True)
+@click.argument("actors", nargs=-1)
+@click.option("--all", "whole", is_flag=True, help="The whole store's timeline (the default when no ACTORS are given).")
 @click.option("--since", help="Events on or after YYYY[-MM[-DD]].")
 @click.option("--until", help="Events on or before YYYY[-MM[-DD]].")
+@click.option("--top", type=click.IntRange(min=1), default=None, help="Keep the N best-scored days.")
+@click.option("--min-sources", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Keep days that at least K distinct articles refer to, and rows that K articles report.")
+@click.option("--json", "as_json", is_flag=True, help="Print rows and ranked days (with scores) as JSON.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @pass_ctx
-def timeline(obj: Ctx, actors: tuple[str, ...], since: str | None, until: str | None, fmt: str) -> None:
-    """Dated history of one actor, or of two (a dyad), with the articles that report each event.
+def timeline(obj: Ctx, actors: tuple[str, ...], whole: bool, since: str | None, until: str | None, top: int | None,
+             min_sources: int, as_json: bool, fmt: str) -> None:
+    """Dated history of one actor, of two (a dyad), or of the whole store, with evidence and sources.
 
-    ACTORS are one or two names, QIDs or ISO3 country codes (e.g. `newsdesk timeline CHN RUS`).
-    Events told by several articles are one row; undated events are left out.
+    ACTORS are one or two names, QIDs or ISO3 country codes (e.g. `newsdesk timeline CHN RUS`); give
+    none (or --all) for the whole store. Each row is one event (told by several articles: one row) or,
+    store-wide, a day that articles refer to. A day's score is how many distinct articles refer to it
+    by a resolved time expression ("on Thursday the Council voted") or date an event on it by its own
+    words; a publication day alone does not count. Undated events are left out.
     """
     import csv
 
     from rich.markup import escape
 
-    from .corpus import timeline as build_timeline
+    from .corpus.timeline import timeline_rows
     from .views import _snip
 
-    rows = [r.as_dict() for r in build_timeline(obj.store, list(actors), since=since, until=until)]
-    if fmt == "jsonl":
+    if whole and actors:
+        raise click.UsageError("give ACTORS or --all, not both")
+    data = timeline_rows(obj.store, list(actors), since=since, until=until, top=top, min_sources=min_sources)
+    rows = data["rows"]
+    cols = ["date", "date_precision", "title", "type", "place", "score", "dated_by", "articles", "events",
+            "evidence", "sources"]
+    if as_json:
+        emit_json(data)
+    elif fmt == "jsonl":
         for r in rows:
-            click.echo(json.dumps({k: r[k] for k in ("date", "date_precision", "title", "type", "place", "articles",
-                                                     "events")}, ensure_ascii=False))
+            click.echo(json.dumps({k: r[k] for k in cols}, ensure_ascii=False))
     elif fmt == "csv":
         w = csv.writer(sys.stdout)
-        w.writerow(["date", "date_precision", "title", "type", "place", "articles", "events"])
+        w.writerow(cols[:7] + ["articles", "events", "evidence_article", "evidence_span", "evidence_text", "outlets"])
         for r in rows:
-            w.writerow([r["date"], r["date_precision"], r["title"], r["type"], r["place"] or "",
-                        " ".join(r["articles"]), " ".join(r["events"])])
+            ev = r["evidence"] or {}
+            w.writerow([r["date"], r["date_precision"], r["title"], r["type"], r["place"] or "", r["score"],
+                        r["dated_by"] or "", " ".join(r["articles"]), " ".join(r["events"]), ev.get("article", ""),
+                        f"{ev['start']}-{ev['end']}" if ev else "", ev.get("text", ""), "|".join(r["outlets"])])
     else:
-        table = Table("date", "event", "type", "sources", box=None, pad_edge=False)
-        evidence = {e["id"]: e["evidence"] for e in obj.store.events_by_id(r["events"][0] for r in rows if r["events"])}
+        table = Table("date", "score", "event", "type", "sources", box=None, pad_edge=False)
         for r in rows:
-            ev = (evidence.get(r["events"][0]) or [{}])[0].get("text", "") if r["events"] else ""
-            table.add_row(r["date"] or "-", escape(r["title"]) + (f"\n[dim]“{escape(_snip(ev))}”[/dim]" if ev else ""),
-                          r["type"], f"{len(r['articles'])}: " + ", ".join(r["outlets"] or [a[:8] for a in r["articles"]]))
+            ev = (r.get("evidence") or {}).get("text", "")
+            table.add_row(r["date"] or "-", f"{r['score']:g}",
+                          escape(r["title"]) + (f"\n[dim]“{escape(_snip(ev))}”[/dim]" if ev else ""), r["type"],
+                          f"{len(r['articles'])}: " + ", ".join(r["outlets"] or [a[:8] for a in r["articles"]]))
         console.print(table)
 
 

@@ -20,6 +20,7 @@ from .clean import clean_document
 from .config import Settings
 from .errors import RejectedInput
 from .events.coder import code_events
+from .events.hygiene import drop_non_actors
 from .nlp.actors import link_actors
 from .nlp.anchor import estimate_anchor
 from .nlp.amounts import extract_amounts
@@ -107,6 +108,7 @@ def extract(raw: RawDoc, clean: CleanDoc, doc: Any, models: Models, strict: bool
         results[attr] = items
         if hasattr(ctx, attr):
             setattr(ctx, attr, items)
+    results["events"] = drop_non_actors(results.get("events", []), clean.meta, clean.text, results["mentions"])
     return ArticleRecord(
         id=article_id(raw), source=raw.source, kind=raw.kind, raw=raw.text, encoding=raw.encoding, clean=clean,
         entities=sorted(ctx.entities.values(), key=lambda e: e.key), mentions=results["mentions"],

@@ -242,6 +242,38 @@ class CorpusQueries:
                 .where(e.c.status.in_(sorted(set(statuses))), or_(*conds)).order_by(e.c.id))
         return self._rows(stmt)
 
+    def events_with_status(self, statuses: Iterable[str]) -> list[dict[str, Any]]:
+        """Every event of these statuses, with article info (the corpus-wide timeline)."""
+        e, a = s.events, s.articles
+        stmt = (select(e, a.c.published.label("published"), a.c.duplicate_of.label("duplicate_of"),
+                       a.c.outlet.label("outlet"))
+                .join(a, a.c.id == e.c.article_id).where(e.c.status.in_(sorted(set(statuses)))).order_by(e.c.id))
+        return self._rows(stmt)
+
+    def mention_spans(self, keys: Iterable[str]) -> list[dict[str, Any]]:
+        """Where these entities are mentioned: article_id, start, end, entity."""
+        m = s.mentions
+        stmt = select(m.c.article_id, m.c.start, m.c.end, m.c.entity)
+        return sorted(self._in_chunks(stmt, m.c.entity, keys), key=lambda r: (r["article_id"], r["start"]))
+
+    def day_references(self, article_ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Day-precision time expressions (all, or of these articles), with the article's date and copy link."""
+        t, a = s.times, s.articles
+        stmt = (select(t.c.article_id, t.c.start, t.c.end, t.c.text, t.c.value, a.c.published.label("published"),
+                       a.c.duplicate_of.label("duplicate_of"))
+                .join(a, a.c.id == t.c.article_id).where(t.c.precision == "day", t.c.value.is_not(None)))
+        rows = self._rows(stmt) if article_ids is None else self._in_chunks(stmt, t.c.article_id, article_ids)
+        return sorted(rows, key=lambda r: (r["article_id"], r["start"]))
+
+    def article_heads(self, ids: Iterable[str] | None = None, text: bool = False) -> dict[str, dict[str, Any]]:
+        """id -> title, outlet, url, published, duplicate_of (and text, sentences when ``text``)."""
+        a = s.articles
+        cols = [a.c.id, a.c.title, a.c.outlet, a.c.url, a.c.published, a.c.duplicate_of]
+        if text:
+            cols += [a.c.text, a.c.sentences]
+        rows = self._rows(select(*cols)) if ids is None else self._in_chunks(select(*cols), a.c.id, ids)
+        return {r["id"]: r for r in rows}
+
     def _in_chunks(self, stmt: Any, column: Any, values: Iterable[Any], size: int = 500) -> list[dict[str, Any]]:
         """Run ``stmt`` with ``column IN values`` in chunks (SQLite caps bound parameters)."""
         values = sorted(set(values))
