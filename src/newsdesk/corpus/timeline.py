@@ -176,8 +176,8 @@ def timeline(store: Any, refs: list[str], since: str | None = None, until: str |
     return sorted(out, key=lambda t: (t.date is None, t.date or "", -len(t.articles), t.title))
 
 
-def _actor_spans(store: Any, refs: list[Ref]) -> dict[str, list[tuple[int, int]]]:
-    """article -> spans naming the actor(s); for a dyad, only articles that name both."""
+def _actor_spans(store: Any, refs: list[Ref]) -> dict[str, list[list[tuple[int, int]]]]:
+    """article -> for each actor, the spans naming it; for a dyad, only articles that name both."""
     if not refs:
         return {}
     per_ref = []
@@ -187,22 +187,24 @@ def _actor_spans(store: Any, refs: list[Ref]) -> dict[str, list[tuple[int, int]]
             spans[m["article_id"]].append((m["start"], m["end"]))
         per_ref.append(spans)
     both = set.intersection(*(set(p) for p in per_ref))
-    return {a: sorted(x for p in per_ref for x in p.get(a, ())) for a in both}
+    return {a: [sorted(p.get(a, ())) for p in per_ref] for a in both}
 
 
-def _names_actor(ref: dict[str, Any], spans: dict[str, list[tuple[int, int]]],
+def _names_actor(ref: dict[str, Any], spans: dict[str, list[list[tuple[int, int]]]],
                  heads: dict[str, dict[str, Any]]) -> bool:
-    """Does the sentence of this time expression (start 0: the lead sentence) name an actor?"""
+    """Does the sentence of this time expression (start 0: the lead sentence) name the actor (both, for a
+    dyad: a day one side is named on is that side's, not the pair's)?"""
     h = heads.get(ref["article_id"]) or {}
     s, e = sentence_of(h.get("sentences"), h.get("text") or "", ref["start"], max(ref["end"], ref["start"] + 1))
-    return any(s <= ms < e for ms, _ in spans.get(ref["article_id"], ()))
+    per_ref = spans.get(ref["article_id"]) or []
+    return bool(per_ref) and all(any(s <= ms < e for ms, _ in sp) for sp in per_ref)
 
 
 def _add_texts(store: Any, heads: dict[str, dict[str, Any]], ids: set[str]) -> None:
     """Load text and sentences only for the articles whose words are read (references, evidence)."""
     need = sorted(i for i in ids if i in heads and "text" not in heads[i])
     for aid, h in store.article_heads(need, text=True).items():
-        heads[aid].update(text=h["text"], sentences=h["sentences"])
+        heads[aid].update(text=h["text"], sentences=h["sentences"], evidence=h["evidence"])
 
 
 def _groups(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

@@ -56,6 +56,12 @@ def is_happening_reference(text: str, start: int, end: int, value: str, publishe
     return not (r["_before"].search(before) or r["_after"].search(after))
 
 
+def written_on(art: dict[str, Any]) -> str | None:
+    """The day an undated article was written on, as estimated from its text (its anchor), if a day."""
+    anchor = ((art.get("evidence") or {}).get("anchor") or {}).get("value") or ""
+    return anchor[:10] if DAY.match(anchor[:10]) else None
+
+
 def score_days(refs: Iterable[dict[str, Any]], events: Iterable[dict[str, Any]],
                articles: dict[str, dict[str, Any]], lead_weight: float | None = None,
                leads_from: set[str] | None = None) -> dict[str, DayScore]:
@@ -74,7 +80,7 @@ def score_days(refs: Iterable[dict[str, Any]], events: Iterable[dict[str, Any]],
     for r in refs:
         art = articles.get(r["article_id"])
         if art is None or not is_happening_reference(art.get("text") or "", r["start"], r["end"], r["value"],
-                                                      r["published"]):
+                                                      r["published"] or written_on(art)):
             continue
         add(r["value"], r["duplicate_of"] or r["article_id"],
             {"article": r["article_id"], "start": r["start"], "end": r["end"], "kind": "reference"})

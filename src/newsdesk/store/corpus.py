@@ -270,7 +270,7 @@ class CorpusQueries:
         a = s.articles
         cols = [a.c.id, a.c.title, a.c.outlet, a.c.url, a.c.published, a.c.duplicate_of]
         if text:
-            cols += [a.c.text, a.c.sentences]
+            cols += [a.c.text, a.c.sentences, a.c.evidence]
         rows = self._rows(select(*cols)) if ids is None else self._in_chunks(select(*cols), a.c.id, ids)
         return {r["id"]: r for r in rows}
 
