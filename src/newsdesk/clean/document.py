@@ -11,6 +11,7 @@ import re
 import py3langid
 
 from ..config import Settings
+from ..language import count_words
 from ..records import CleanDoc, Dropped, RawDoc
 from .boilerplate import (classify, has_dateline, is_heading, is_sentence, is_strong, is_table_row, mark_link_blocks,
                           mark_repeats)
@@ -83,8 +84,8 @@ def _label_zones(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
         if u.reason is not None:
             continue
         nxt = next((v for v in body[i + 1:] if v.reason is None), None)
-        if not has_strong and not is_sentence(u) and not is_table_row(u.text):
-            u.reason = "no-sentence"
+        if not has_strong and not is_sentence(u) and not is_table_row(u.text) and len(units) > 1:
+            u.reason = "no-sentence"  # (a lone paragraph, such as a headline or a snippet, has no page around it)
         elif is_heading(u) and nxt is not None and is_sentence(nxt):
             u.reason = "heading"
         else:
@@ -149,7 +150,7 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
     flags = []
     if meta.language and meta.language != "en":
         flags.append("not-english")
-    if len(body_text.split()) < 40:
+    if count_words(body_text) < 40:
         flags.append("short")
     return CleanDoc(text=builder.text(), source_text=source, offsets=builder.offsets, dropped=dropped,
                     captions=caps, meta=meta, flags=flags)

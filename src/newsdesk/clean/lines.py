@@ -16,7 +16,7 @@ from .dates import date_line
 from .lexicon import load_lexicon
 
 _LINE = re.compile(r"[^\n]*")
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_TERMINAL = re.compile(r"[.!?…。！？؟।][\"'”’»)\]」』]*$")  # Latin, CJK, Arabic, Devanagari sentence ends
 _BULLET = re.compile(r"^(?:[-*•·–—▪►]\s|\d{1,2}[.)]\s)")
 _SPACE = " \t\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
 _BYLINE_START = re.compile(r"^(?:By|BY|Written by|Words by|Story by|Text by)\s+[A-Z][\w'’.-]+")
