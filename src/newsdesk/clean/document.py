@@ -21,6 +21,15 @@ from .lines import Unit, build_units, ends_sentence
 from .metadata import build_meta
 from .offsets import TextBuilder
 
+# Reasons that rest only on a unit's position or shape (where the body zone seems to start and end,
+# headings). On HTML, trafilatura has already chosen the main content from the page's
+# structure, which is better evidence, so these are not applied there; reasons read from the
+# unit's own words (UI vocabulary, copyright, credits, bylines, repeats...) still are.
+POSITIONAL_REASONS = ("header-zone", "footer-zone", "heading", "no-sentence")
+# Menu words glued together ("HomeWorldSport") are a sign of text scraped without its markup;
+# trafilatura keeps element boundaries, so on HTML the glue is in the words themselves (names, code).
+HTML_NOT_APPLIED = POSITIONAL_REASONS + ("navigation",)
+
 _ODD_SPACE = re.compile(r"[^\S\n]{2,}|[^\S \n]")  # any whitespace run other than one plain space
 
 
@@ -133,6 +142,10 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
     for u in header:
         if u.reason is None:
             u.reason = "header-zone"
+    if raw.kind == "html":
+        for u in units:
+            if u.reason in HTML_NOT_APPLIED:
+                u.reason = None
 
     builder = TextBuilder(source)
     dropped, caps = [], []
