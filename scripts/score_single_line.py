@@ -30,6 +30,36 @@ def outcome(text: str, hints: dict, settings) -> tuple[str, float]:
     return ("gutted" if kept < 0.8 else "ok"), kept
 
 
+def load_stories(path: str, n: int = 300, min_words: int = 80) -> list[dict]:
+    """The first ``n`` stories in file order with at least ``min_words`` words."""
+    stories = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if len((d.get("text") or "").split()) >= min_words:
+                stories.append(d)
+            if len(stories) >= n:
+                break
+    return stories
+
+
+def measure(stories: list[dict], mode: str, settings=None, show: bool = False) -> tuple[dict[str, int], float]:
+    """({failure kind: count}, mean share of words kept) for ``mode`` "as delivered" or "one line"."""
+    settings = settings or load_settings()
+    fails: dict[str, int] = {}
+    kept_total = 0.0
+    for d in stories:
+        text = d["text"] if mode == "as delivered" else " ".join(d["text"].split())
+        hints = {k: d[k] for k in ("title", "outlet", "published") if d.get(k)}
+        what, kept = outcome(text, hints, settings)
+        kept_total += kept
+        if what != "ok":
+            fails[what] = fails.get(what, 0) + 1
+            if show:
+                print(f"  {mode}: {d.get('url')}: {what} ({kept:.2f})")
+    return fails, kept_total / max(1, len(stories))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path")
@@ -37,30 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-words", type=int, default=80)
     ap.add_argument("--show", action="store_true", help="list each failing story")
     args = ap.parse_args(argv)
-    settings = load_settings()
-    stories = []
-    with open(args.path, encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            if len((d.get("text") or "").split()) >= args.min_words:
-                stories.append(d)
-            if len(stories) >= args.n:
-                break
+    stories = load_stories(args.path, args.n, args.min_words)
     for mode in ("as delivered", "one line"):
-        fails: dict[str, int] = {}
-        kept_total = 0.0
-        for d in stories:
-            text = d["text"] if mode == "as delivered" else " ".join(d["text"].split())
-            hints = {k: d[k] for k in ("title", "outlet", "published") if d.get(k)}
-            what, kept = outcome(text, hints, settings)
-            kept_total += kept
-            if what != "ok":
-                fails[what] = fails.get(what, 0) + 1
-                if args.show:
-                    print(f"  {mode}: {d.get('url')}: {what} ({kept:.2f})")
-        n_fail = sum(fails.values())
-        print(f"{mode:>13}: {len(stories)} stories, {n_fail} rejected or lost >20% of words "
-              f"{dict(sorted(fails.items()))}; mean share of words kept {kept_total / len(stories):.3f}")
+        fails, kept = measure(stories, mode, show=args.show)
+        print(f"{mode:>13}: {len(stories)} stories, {sum(fails.values())} rejected or lost >20% of words "
+              f"{dict(sorted(fails.items()))}; mean share of words kept {kept:.3f}")
     return 0
 
 

@@ -142,8 +142,8 @@ def classify(unit: Unit, next_text: str | None) -> str | None:
         return "byline"
     if date_line(t):
         return "date"
-    if _menu_glue(t):
-        return "navigation"
+    if _menu_glue(t) and not (n > 40 and is_strong(unit)):
+        return "navigation"  # (long running prose with a few inner-capital names is not a menu)
     if n <= 8 and not ends_sentence(t) and _SELF_REF.search(t) and load_outlets().find(t):
         return "self-reference"
     if ui_reason(t):

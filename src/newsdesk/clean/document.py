@@ -136,6 +136,7 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
     if guess not in (None, "en"):
         for u in units:
             u.info["foreign"] = True
+            u.info.pop("shape", None)  # sentence shape is judged again without English stop words
     header, body = _label_zones(units)
     body_text = " ".join(u.text for u in body if u.reason is None)
     meta = build_meta(units, header, body, raw.hints, html_meta, body_text)
