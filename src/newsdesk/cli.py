@@ -147,8 +147,6 @@ def _run_ingest(run: Any) -> Any:
         raise
     except SQLAlchemyError as exc:
         raise StoreError(f"store error during ingest: {' '.join(str(exc).split())[:200]}") from None
-    except (KeyboardInterrupt, SystemExit):
-        raise
     except Exception as exc:  # noqa: BLE001 - a crash is reported in one line with exit code 4
         raise StoreError(f"ingest failed: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}") from None
 
