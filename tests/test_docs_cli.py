@@ -21,6 +21,9 @@ def test_docs_cli_every_command_has_help_and_readme_entry():
 
 
 def test_docs_cli_errors_are_one_line_with_exit_code(tmp_path):
+    from newsdesk.store import open_store
+
+    open_store(str(tmp_path / "x.db")).close()  # a store that exists (a missing one is exit 4)
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "show", "doesnotexist"])
     assert result.exit_code == 2
     assert result.output.strip().count("\n") == 0 and "doesnotexist" in result.output

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 
 from newsdesk.config import load_settings
 from newsdesk.ingest import ingest_paths
@@ -63,7 +64,7 @@ def test_readers_hostile_batch_goes_on(tmp_path, store, settings):
         shutil.copy(CLEAN / name, inbox / name)
     (inbox / "feed.jsonl").write_text(json.dumps(GOOD_JSON) + "\n" + '{"text": "trunc\n'
                                       + json.dumps({"title": "no text"}) + "\n", encoding="utf-8")
-    report = ingest_paths([inbox], store, settings)
+    report = ingest_paths([inbox], store, replace(settings, english_only=True))
     reasons = {r["source"].split("/")[-1]: r["reason"] for r in store.rejections()}
     assert reasons["blob.bin"] == "binary data, not text"
     assert reasons["empty.txt"] == "empty file"

@@ -18,7 +18,7 @@ from .store import Store, open_store
 
 # Piped output keeps whole lines (ids, titles) instead of wrapping to an 80-column guess.
 console = Console() if sys.stdout.isatty() else Console(width=240)
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)  # an error or rejection stays one line
 
 
 class Ctx:
@@ -26,11 +26,15 @@ class Ctx:
         self.settings = settings
         self.actors = actors
         self._store: Store | None = None
+        self.may_create = False  # set by the commands that create a missing store file (ingest, serve)
 
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = open_store(self.settings.db)
+            from .store_check import check_db, open_db
+
+            check_db(self.settings.db, may_create=self.may_create)
+            self._store = open_db(self.settings.db)
         return self._store
 
 
@@ -73,15 +77,30 @@ def cli(ctx: click.Context, db: str, actors: tuple[str, ...]) -> None:
               help="Where articles are processed: this machine (default) or Dask (default with --scheduler).")
 @click.option("--scheduler", envvar="NEWSDESK_SCHEDULER", default=None,
               help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a local cluster.")
+@click.option("--min-words", type=click.IntRange(min=1), default=None,
+              help="Store items with at least this many body words (default 40; 1 stores headlines and "
+                   "one-sentence wire snippets). Also NEWSDESK_MIN_WORDS.")
+@click.option("--english-only", is_flag=True, default=None,
+              help="Reject articles not in English (default: store every language; stages that need "
+                   "English are marked 'not available'). Also NEWSDESK_ENGLISH_ONLY=1.")
 @pass_ctx
 def ingest(obj: Ctx, paths: tuple[str, ...], replace: bool, workers: int | None, as_json: bool,
-           engine: str | None, scheduler: str | None) -> None:
+           engine: str | None, scheduler: str | None, min_words: int | None, english_only: bool | None) -> None:
     """Ingest article files and folders (text, HTML, JSON Lines), recursively.
 
-    Exit code 0: everything stored or already there; 1: some inputs were rejected (see `newsdesk rejects`).
+    The store file (--db) is created if missing; its folder must exist.
+    Exit code 0: everything stored or already there; 1: some inputs were rejected (see `newsdesk rejects`);
+    4: the store failed or ingest crashed (one line on stderr); 5: the spaCy model is missing.
     """
+    from dataclasses import replace as replace_settings
+
     from .ingest import count_inputs, ingest_paths
 
+    obj.may_create = True
+    if min_words is not None or english_only:
+        overrides = {k: v for k, v in (("min_article_words", min_words), ("english_only", english_only))
+                     if v is not None}
+        obj.settings = replace_settings(obj.settings, **overrides)
     engine = engine or ("dask" if scheduler else "local")
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
@@ -103,8 +122,9 @@ def ingest(obj: Ctx, paths: tuple[str, ...], replace: bool, workers: int | None,
                 progress.advance(task)
             progress.update(task, description=Path(path).name[:40])
 
-        report = ingest_paths(paths, obj.store, obj.settings, obj.actors, replace=replace, on_item=on_item,
-                              workers=workers, engine=engine, scheduler=scheduler)
+        report = _run_ingest(lambda: ingest_paths(paths, obj.store, obj.settings, obj.actors, replace=replace,
+                                                  on_item=on_item, workers=workers, engine=engine,
+                                                  scheduler=scheduler))
     if as_json:
         emit_json(report.as_dict())
     else:
@@ -113,6 +133,22 @@ def ingest(obj: Ctx, paths: tuple[str, ...], replace: bool, workers: int | None,
         console.print(f"{len(report.added)} added, {len(report.unchanged)} unchanged, "
                       f"{len(report.rejected)} rejected; {obj.store.count_articles()} articles in the store")
     sys.exit(0 if report.ok else 1)
+
+
+def _run_ingest(run: Any) -> Any:
+    """Run an ingest; a crash is one line and exit code 4 (never 1, which means "some inputs rejected")."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .errors import StoreError
+
+    try:
+        return run()
+    except NewsdeskError:
+        raise
+    except SQLAlchemyError as exc:
+        raise StoreError(f"store error during ingest: {' '.join(str(exc).split())[:200]}") from None
+    except Exception as exc:  # noqa: BLE001 - a crash is reported in one line with exit code 4
+        raise StoreError(f"ingest failed: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}") from None
 
 
 @cli.command()
@@ -305,6 +341,7 @@ def serve(obj: Ctx, host: str, port: int) -> None:
 
     from .api.app import create_app
 
+    obj.may_create = True  # a new store can be filled from the upload page
     obj.store  # migrate before serving, so errors surface here  # noqa: B018
     uvicorn.run(create_app(obj.settings, actor_files=obj.actors), host=host, port=port, log_level="info")
 

@@ -13,6 +13,7 @@ class Settings:
     max_text_chars: int = 200_000  # clean text longer than this is cut and flagged
     min_article_words: int = 40  # fewer body words than this: "not an article"
     min_english_share: float = 0.5  # langid must say English with at least this confidence
+    english_only: bool = False  # NEWSDESK_ENGLISH_ONLY=1 / ingest --english-only: reject other languages
     workers: int = field(default_factory=lambda: max(1, min(2, os.cpu_count() or 1)))
     batch_size: int = 16
     dedup_threshold: float = 0.8  # MinHash Jaccard estimate above which two texts are copies
@@ -33,12 +34,19 @@ def db_url(db: str) -> str:
     return f"sqlite:///{Path(db).expanduser()}"
 
 
+def _int_env(name: str) -> int | None:
+    value = os.environ.get(name)
+    return int(value) if value and value.strip().isdigit() else None
+
+
 def load_settings(**overrides: object) -> Settings:
     """Defaults < environment < explicit overrides (None values are ignored)."""
     env = {
         "db": os.environ.get("NEWSDESK_DB"),
         "token": os.environ.get("NEWSDESK_TOKEN"),
         "lock_reads": os.environ.get("NEWSDESK_LOCK_READS") in ("1", "true", "yes"),
+        "english_only": os.environ.get("NEWSDESK_ENGLISH_ONLY") in ("1", "true", "yes"),
+        "min_article_words": _int_env("NEWSDESK_MIN_WORDS"),
     }
     merged = {k: v for k, v in env.items() if v not in (None, False)}
     merged.update({k: v for k, v in overrides.items() if v is not None})

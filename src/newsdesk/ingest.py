@@ -9,7 +9,7 @@ from .config import Settings
 from .engine.local import run_local
 from .errors import RejectedInput
 from .pipeline import actor_files_tuple, article_id
-from .readers import Rejection, expand, read_file
+from .readers import Rejection, read_file, walk
 from .records import ArticleRecord, RawDoc
 from .store import Store
 
@@ -91,10 +91,10 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings,
                  on_item: Callable[[str, str], None] | None = None, workers: int | None = None,
                  engine: str = "local", scheduler: str | None = None) -> IngestReport:
     """Ingest files and folders (recursively)."""
-    files = list(expand(paths))
-    docs = (doc for f in files for doc in read_file(f, settings))
+    files = list(walk(paths))
+    docs = (doc for f in files for doc in ([f] if isinstance(f, Rejection) else read_file(f, settings)))
     return ingest_docs(docs, store, settings, actor_files, replace, on_item, workers, engine, scheduler)
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:
-    return sum(1 for _ in expand(paths))
+    return sum(1 for _ in walk(paths))

@@ -21,6 +21,7 @@ from .config import Settings
 from .errors import RejectedInput
 from .events.coder import code_events
 from .events.hygiene import drop_non_actors
+from .language import ENGLISH_ONLY_STAGES, count_words, not_available_warnings
 from .nlp.actors import link_actors
 from .nlp.anchor import estimate_anchor
 from .nlp.amounts import extract_amounts
@@ -66,17 +67,29 @@ def article_id(raw: RawDoc) -> str:
 
 
 def check_article(clean: CleanDoc, source: str, settings: Settings) -> None:
-    """Reject what is not an English news article, with the reason."""
-    words = len(clean.text.split())
+    """Reject what is not a news article (too few body words), with the reason; with
+    ``settings.english_only``, also what is not in English."""
+    words = count_words(clean.text)
+    if clean.meta.subtitle and any(d.reason == "subtitle" for d in clean.dropped):
+        words += count_words(clean.meta.subtitle)  # a standfirst taken out of the body is article text too
     if words < settings.min_article_words:
         raise RejectedInput(source, f"not an article: {words} words of body text after cleaning")
     lang = clean.meta.language or py3langid.classify(clean.text[:5000])[0]  # the cleaner usually knows
-    if lang != "en":
+    if lang != "en" and settings.english_only:
         raise RejectedInput(source, f"not English (language detected: {lang})")
+    clean.meta.language = lang
 
 
 def prepare(raw: RawDoc, settings: Settings) -> CleanDoc:
-    clean = clean_document(raw, settings)
+    """Clean and check one article. Any failure is a RejectedInput naming the source, so one
+    hostile document (say, HTML that breaks the parser) cannot end a batch."""
+    try:
+        clean = clean_document(raw, settings)
+    except RejectedInput:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a cleaner's crash is this input's rejection
+        msg = " ".join(str(exc).split())[:150]
+        raise RejectedInput(raw.source, f"cannot clean this document ({type(exc).__name__}: {msg})") from None
     check_article(clean, raw.source, settings)
     if len(clean.text) > settings.max_text_chars:
         clean.text = clean.text[: settings.max_text_chars]
@@ -97,7 +110,12 @@ def extract(raw: RawDoc, clean: CleanDoc, doc: Any, models: Models, strict: bool
     ctx = Context(doc=doc, meta=clean.meta, anchor=anchor, resources=models.resources, anchor_estimate=est)
     warnings: list[str] = []
     results: dict[str, list] = {}
+    skipped = ENGLISH_ONLY_STAGES if clean.meta.language not in (None, "en") else ()
+    warnings.extend(not_available_warnings(clean.meta.language, skipped))
     for name, stage, attr in STAGES:
+        if name in skipped:
+            results[attr] = []
+            continue
         try:
             items = stage(ctx)
         except Exception as exc:  # noqa: BLE001 - one stage's bug must not lose the article

@@ -4,6 +4,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
+from .language import not_available
 from .records import ArticleRecord
 
 
@@ -44,9 +45,16 @@ def render_article_text(console: Console, rec: ArticleRecord, show_dropped: bool
         sections.insert(0, ("captions", [escape(_snip(c.text)) for c in rec.clean.captions]))
     if show_dropped:
         sections.append(("dropped", [f"[{escape(d.reason)}] {escape(_snip(d.text, 70))}" for d in rec.clean.dropped]))
+    missing = not_available(rec.warnings)
+    stage_of = {"dates": "times"}
     for title, lines in sections:
+        if stage_of.get(title, title) in missing:
+            console.print(f"\n[bold]{title}[/bold] ({missing[stage_of.get(title, title)]})")
+            continue
         console.print(f"\n[bold]{title}[/bold] ({len(lines)})")
         for line in lines:
             console.print(f"  {line}", highlight=False)
     for w in rec.warnings:
+        if w.startswith("not available for "):
+            continue  # shown in place of the empty sections above
         console.print(f"[yellow]warning:[/yellow] {escape(w)}")

@@ -10,6 +10,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..language import count_words
 from . import captions
 from .dates import date_line
 from .lexicon import load_lexicon
@@ -57,11 +58,13 @@ def _shape(unit: Unit) -> tuple[bool, bool]:
     if "shape" not in unit.info:
         w = words_of(unit.text)
         share = stopword_share(w)
+        n = len(w)
         if unit.info.get("foreign"):  # English stop words say nothing about other languages
             share = 1.0
-        sentence = len(w) >= LIMITS["sentence_words"] and ends_sentence(unit.text) \
+            n = count_words(unit.text)  # Chinese, Japanese, Thai: no spaces between words
+        sentence = n >= LIMITS["sentence_words"] and ends_sentence(unit.text) \
             and share >= LIMITS["stopword_share"]
-        unit.info["shape"] = (sentence, sentence and len(w) >= LIMITS["strong_words"] and share >= 0.2)
+        unit.info["shape"] = (sentence, sentence and n >= LIMITS["strong_words"] and share >= 0.2)
     return unit.info["shape"]
 
 
@@ -139,8 +142,8 @@ def classify(unit: Unit, next_text: str | None) -> str | None:
         return "byline"
     if date_line(t):
         return "date"
-    if _menu_glue(t):
-        return "navigation"
+    if _menu_glue(t) and not (n > 40 and is_strong(unit)):
+        return "navigation"  # (long running prose with a few inner-capital names is not a menu)
     if n <= 8 and not ends_sentence(t) and _SELF_REF.search(t) and load_outlets().find(t):
         return "self-reference"
     if ui_reason(t):

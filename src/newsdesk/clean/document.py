@@ -11,6 +11,7 @@ import re
 import py3langid
 
 from ..config import Settings
+from ..language import count_words
 from ..records import CleanDoc, Dropped, RawDoc
 from .boilerplate import (classify, has_dateline, is_heading, is_sentence, is_strong, is_table_row, mark_link_blocks,
                           mark_repeats)
@@ -19,6 +20,15 @@ from .lexicon import load_lexicon
 from .lines import Unit, build_units, ends_sentence
 from .metadata import build_meta
 from .offsets import TextBuilder
+
+# Reasons that rest only on a unit's position or shape (where the body zone seems to start and end,
+# headings). On HTML, trafilatura has already chosen the main content from the page's
+# structure, which is better evidence, so these are not applied there; reasons read from the
+# unit's own words (UI vocabulary, copyright, credits, bylines, repeats...) still are.
+POSITIONAL_REASONS = ("header-zone", "footer-zone", "heading", "no-sentence")
+# Menu words glued together ("HomeWorldSport") are a sign of text scraped without its markup;
+# trafilatura keeps element boundaries, so on HTML the glue is in the words themselves (names, code).
+HTML_NOT_APPLIED = POSITIONAL_REASONS + ("navigation",)
 
 _ODD_SPACE = re.compile(r"[^\S\n]{2,}|[^\S \n]")  # any whitespace run other than one plain space
 
@@ -83,8 +93,8 @@ def _label_zones(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
         if u.reason is not None:
             continue
         nxt = next((v for v in body[i + 1:] if v.reason is None), None)
-        if not has_strong and not is_sentence(u) and not is_table_row(u.text):
-            u.reason = "no-sentence"
+        if not has_strong and not is_sentence(u) and not is_table_row(u.text) and len(units) > 1:
+            u.reason = "no-sentence"  # (a lone paragraph, such as a headline or a snippet, has no page around it)
         elif is_heading(u) and nxt is not None and is_sentence(nxt):
             u.reason = "heading"
         else:
@@ -126,12 +136,17 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
     if guess not in (None, "en"):
         for u in units:
             u.info["foreign"] = True
+            u.info.pop("shape", None)  # sentence shape is judged again without English stop words
     header, body = _label_zones(units)
     body_text = " ".join(u.text for u in body if u.reason is None)
     meta = build_meta(units, header, body, raw.hints, html_meta, body_text)
     for u in header:
         if u.reason is None:
             u.reason = "header-zone"
+    if raw.kind == "html":
+        for u in units:
+            if u.reason in HTML_NOT_APPLIED:
+                u.reason = None
 
     builder = TextBuilder(source)
     dropped, caps = [], []
@@ -149,7 +164,7 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
     flags = []
     if meta.language and meta.language != "en":
         flags.append("not-english")
-    if len(body_text.split()) < 40:
+    if count_words(body_text) < 40:
         flags.append("short")
     return CleanDoc(text=builder.text(), source_text=source, offsets=builder.offsets, dropped=dropped,
                     captions=caps, meta=meta, flags=flags)

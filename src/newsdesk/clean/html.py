@@ -1,4 +1,4 @@
-"""HTML -> main text + metadata with trafilatura (no network; precision-oriented settings)."""
+"""HTML -> main text + metadata with trafilatura (no network; its default settings and fallbacks)."""
 from __future__ import annotations
 
 import re
@@ -7,22 +7,27 @@ from typing import Any
 import trafilatura
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+RECALL_BELOW_WORDS = 40  # a balanced extraction shorter than this is retried with favor_recall
 
 
 def extract_html(html: str) -> tuple[str, dict[str, Any]]:
     """Main text (one paragraph per line) and the page metadata trafilatura found.
 
-    Falls back to a recall-oriented pass when the precise pass finds nothing, so that short
-    articles survive; a page with no article text gives ``""``.
+    trafilatura runs as its authors intend: its balanced default with its fallback extractors
+    (readability, jusText) compared against its own result; when that finds little or nothing
+    (a short article), the recall-oriented setting is tried and the longer text kept. A page
+    with no article text gives ``""``.
     """
     doc = None
     # deduplicate=False: trafilatura's dedup cache is process-global, so a page seen before would
     # lose paragraphs and cleaning would stop being a pure function of the input.
-    for opts in ({"favor_precision": True}, {"favor_recall": True}):
-        doc = trafilatura.bare_extraction(
+    for opts in ({}, {"favor_recall": True}):
+        found = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
             include_links=False, deduplicate=False, date_extraction_params=_DATE_PARAMS, **opts)
-        if doc is not None and (doc.text or "").strip():
+        if found is not None and (doc is None or len((found.text or "").split()) > len((doc.text or "").split())):
+            doc = found
+        if doc is not None and len((doc.text or "").split()) >= RECALL_BELOW_WORDS:
             break
     if doc is None:
         return "", {}

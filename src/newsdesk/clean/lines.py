@@ -16,7 +16,7 @@ from .dates import date_line
 from .lexicon import load_lexicon
 
 _LINE = re.compile(r"[^\n]*")
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_TERMINAL = re.compile(r"[.!?…。！？؟।][\"'”’»)\]」』]*$")  # Latin, CJK, Arabic, Devanagari sentence ends
 _BULLET = re.compile(r"^(?:[-*•·–—▪►]\s|\d{1,2}[.)]\s)")
 _SPACE = " \t\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
 _BYLINE_START = re.compile(r"^(?:By|BY|Written by|Words by|Story by|Text by)\s+[A-Z][\w'’.-]+")
@@ -24,6 +24,12 @@ _PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.)\s*)?\d{1,4}$|^[-–—]\s*\d{1,4}\s
 _PAGE_OF = re.compile(r"^page\s+\d{1,4}\s+(?:of|/)\s+\d{1,4}$", re.IGNORECASE)
 _LINKISH = re.compile(r"(?:https?://|www\.|[\w.+-]+@[\w-]+\.)", re.IGNORECASE)
 WRAP_MAX = 100  # a block whose lines are all this short may be a hard-wrapped paragraph
+LONG_WORDS = 70  # a unit longer than this (a whole article on one line) is cut into paragraphs ...
+CHUNK_WORDS = 45  # ... of at least this many words, at sentence ends
+TAIL_WORDS = 8  # a shorter unfinished piece after its last sentence is a sign-off or credit of its own
+# A sentence end: terminal punctuation (and closing quotes), space, then a capital or digit.
+_SENT_END = re.compile(r"[.!?…][\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
+_ABBREV = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])\.$")  # "Mr.", "Co.", "U.S."
 
 
 @dataclass
@@ -227,7 +233,7 @@ def build_units(source: str, rewrap: bool = True) -> list[Unit]:
         units.append(_unit(source, group, gap if first else 0))
 
     if not rewrap:
-        return units
+        return split_long(source, units)
     merged: list[Unit] = []
     for i, u in enumerate(units):
         nxt = units[i + 1].text if i + 1 < len(units) else None
@@ -243,7 +249,63 @@ def build_units(source: str, rewrap: bool = True) -> list[Unit]:
             last.text = f"{last.text} {u.text}"
         else:
             merged.append(u)
-    return merged
+    return split_long(source, merged)
+
+
+def _sentence_pieces(source: str, start: int, end: int) -> list[tuple[int, int]]:
+    """source[start:end] cut after each sentence end (the spaces between belong to no piece)."""
+    pieces, pos = [], start
+    for m in _SENT_END.finditer(source, start, end):
+        if _ABBREV.search(source[max(start, m.start() - 12):m.start() + 1]):
+            continue  # "Mr. Smith", "U.S. Treasury": not a sentence end
+        pieces.append((pos, m.start(1)))
+        pos = m.end(1)
+    pieces.append((pos, end))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+def split_long(source: str, units: list[Unit]) -> list[Unit]:
+    """Cut units of more than LONG_WORDS words into paragraphs of CHUNK_WORDS+ words at sentence
+    ends. Articles delivered as one line (feeds, JSON exports) then get paragraph-sized units
+    that the classifier can judge one by one, instead of one giant unit judged as a whole.
+    The new units are still source ranges, so offsets stay exact."""
+    out: list[Unit] = []
+    for u in units:
+        if len(u.words) <= LONG_WORDS or u.info.get("furniture"):
+            out.append(u)
+            continue
+        pieces = [(ri, a, b) for ri, (s, e) in enumerate(u.ranges) for a, b in _sentence_pieces(source, s, e)]
+        counts = [len(source[a:b].split()) for _, a, b in pieces]
+        tail = None
+        if len(pieces) > 1 and counts[-1] <= TAIL_WORDS and not ends_sentence(source[pieces[-1][1]:pieces[-1][2]]):
+            tail = pieces.pop()  # "... said. REUTER", "... 2025. (Editing by X)"
+            counts.pop()
+        chunks: list[list[tuple[int, int, int]]] = [[]]
+        words = 0
+        for k, piece in enumerate(pieces):
+            chunks[-1].append(piece)
+            words += counts[k]
+            if words >= CHUNK_WORDS and sum(counts[k + 1:]) >= CHUNK_WORDS // 2:
+                chunks.append([])
+                words = 0
+        if tail is not None:
+            chunks.append([tail])
+        if len(chunks) == 1:
+            out.append(u)
+            continue
+        for n, chunk in enumerate(c for c in chunks if c):
+            ranges: list[tuple[int, int]] = []
+            last_ri = None
+            for ri, a, b in chunk:
+                if ranges and ri == last_ri:
+                    ranges[-1] = (ranges[-1][0], b)  # pieces of one line stay one range
+                else:
+                    ranges.append((a, b))
+                last_ri = ri
+            piece = _unit(source, ranges, u.gap if n == 0 else 0)
+            piece.info["split"] = True
+            out.append(piece)
+    return out
 
 
 def _unit(source: str, ranges: list[tuple[int, int]], gap: int) -> Unit:

@@ -10,6 +10,7 @@ from typing import Any
 
 import py3langid
 
+from ..language import count_words
 from ..records import Evidence, Meta
 from .boilerplate import DATELINE, _norm, words_of
 from .dates import date_line, url_date
@@ -40,9 +41,10 @@ def _ev(meta: Meta, field: str, value: Any, source: str, text: str = "") -> None
 
 def _title_shaped(u: Unit) -> bool:
     t = u.text
-    w = words_of(t)
-    return u.reason is None and 3 <= len(w) <= 30 and len(t) <= 250 and not t.endswith((".", ":", ",", ";")) \
-        and not _SEPARATED.search(t) and (t[:1].isupper() or t[:1] in "\"'‘“0123456789")
+    n = count_words(t) if u.info.get("foreign") else len(words_of(t))  # Chinese titles have no spaces
+    caseless = t[:1].isalpha() and not t[:1].islower() and not t[:1].isupper()  # Han, Arabic, Hebrew...
+    return u.reason is None and 3 <= n <= 30 and len(t) <= 250 and not t.endswith((".", ":", ",", ";", "。")) \
+        and not _SEPARATED.search(t) and (t[:1].isupper() or caseless or t[:1] in "\"'‘“0123456789")
 
 
 def pick_title(header: list[Unit]) -> tuple[Unit | None, Unit | None]:

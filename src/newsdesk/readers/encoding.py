@@ -5,7 +5,36 @@ import charset_normalizer
 
 from ..errors import RejectedInput
 
-_BOMS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16", b"\xfe\xff"))
+# UTF-32 before UTF-16: the UTF-32 little-endian BOM starts with the UTF-16 one.
+_BOMS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-32", b"\xff\xfe\x00\x00"), ("utf-32", b"\x00\x00\xfe\xff"),
+         ("utf-16", b"\xff\xfe"), ("utf-16", b"\xfe\xff"))
+
+
+def _wide(data: bytes) -> tuple[str, str] | None:
+    """UTF-16/32 without a BOM: the zero bytes of ASCII-range characters fall in fixed columns.
+    Each candidate must decode cleanly to text with few control characters."""
+    head = data[:8192]
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    candidates = []
+    for name, width in (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2)):
+        if len(data) % width:
+            continue
+        cols = [head[i::width] for i in range(width)]
+        zero = [c.count(0) / max(1, len(c)) for c in cols]
+        # the column holding the low byte carries the letters; the other columns are mostly zero
+        low = 0 if name.endswith("le") else width - 1
+        if zero[low] < 0.2 and all(z >= 0.6 for i, z in enumerate(zero) if i != low):
+            candidates.append(name)
+    for name in candidates:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\t\n\r\f")
+        if controls <= 0.01 * len(text[:4096]):
+            return text, name
+    return None
 
 
 def looks_binary(data: bytes) -> bool:
@@ -37,7 +66,13 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     """Return ``(text, encoding)``. UTF-8 first (the common case), then detection."""
     for name, bom in _BOMS:
         if data.startswith(bom):
-            return data.decode(name), name
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                raise RejectedInput(source, f"invalid {name.upper()} text after its byte-order mark") from None
+    wide = _wide(data)
+    if wide is not None:
+        return wide
     if looks_binary(data):
         raise RejectedInput(source, "binary data, not text")
     try:

@@ -19,12 +19,21 @@ if TYPE_CHECKING:
 HINT_FIELDS = ("url", "title", "published", "outlet", "authors", "dateline", "subtitle")
 
 
-def parse_line(line: str, source: str, max_chars: int) -> RawDoc:
+def loads(text: str, source: str) -> object:
+    """``json.loads`` whose every failure is a RejectedInput with a one-line reason."""
     try:
-        obj = json.loads(line)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise RejectedInput(source, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
-    return parse_object(obj, source, max_chars)
+        where = f"line {exc.lineno}, column {exc.colno}" if exc.lineno > 1 else f"column {exc.colno}"
+        raise RejectedInput(source, f"invalid JSON ({exc.msg} at {where})") from None
+    except RecursionError:
+        raise RejectedInput(source, "invalid JSON (nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        raise RejectedInput(source, f"invalid JSON ({' '.join(str(exc).split())[:150]})") from None
+
+
+def parse_line(line: str, source: str, max_chars: int) -> RawDoc:
+    return parse_object(loads(line, source), source, max_chars)
 
 
 def parse_object(obj: object, source: str, max_chars: int) -> RawDoc:
@@ -50,11 +59,13 @@ def read_jsonl(path: Path, settings: Settings) -> Iterator[RawDoc | Rejection]:
     from . import Rejection
     from .encoding import decode
 
+    lines = 0
     with path.open("rb") as fh:
         for n, data in enumerate(fh, start=1):
             source = f"{path}#L{n}"
             if not data.strip():
                 continue
+            lines += 1
             try:
                 if len(data) > settings.max_input_bytes:
                     raise RejectedInput(source, f"over the size cap ({len(data):,} bytes)")
@@ -62,6 +73,8 @@ def read_jsonl(path: Path, settings: Settings) -> Iterator[RawDoc | Rejection]:
                 yield parse_line(line, source, settings.max_input_bytes)
             except RejectedInput as exc:
                 yield Rejection(exc.source, exc.reason)
+    if not lines:
+        yield Rejection(str(path), "no JSON lines (the file holds only whitespace)")
 
 
 def read_json(path: Path, data: bytes, settings: Settings) -> Iterator[RawDoc | Rejection]:
@@ -71,12 +84,11 @@ def read_json(path: Path, data: bytes, settings: Settings) -> Iterator[RawDoc | 
 
     try:
         text, _ = decode(data, str(path))
-        obj = json.loads(text)
+        if not text.strip():
+            raise RejectedInput(str(path), "empty file (whitespace only)")
+        obj = loads(text, str(path))
     except RejectedInput as exc:
         yield Rejection(exc.source, exc.reason)
-        return
-    except json.JSONDecodeError as exc:
-        yield Rejection(str(path), f"invalid JSON ({exc.msg} at line {exc.lineno})")
         return
     items = obj if isinstance(obj, list) else [obj]
     for n, item in enumerate(items, start=1):
