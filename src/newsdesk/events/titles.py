@@ -42,9 +42,49 @@ def _present(lemma: str, plural: bool) -> str:
     return lemma + "s"
 
 
+_VOWELS = set("aeiou")
+
+
+def verb_lemma(verb: Any) -> str:
+    """The verb's lemma, correcting the rule lemmatizer's 'staged' -> 'stag', 'hoped' -> 'hop': a single
+    consonant before -ed is not doubled, so the base ends in a silent e when that is a verb too."""
+    lemma, word = verb.lemma_.lower(), verb.lower_
+    if (verb.tag_ in ("VBD", "VBN") and word == lemma + "ed" and len(lemma) > 2 and lemma[-1] not in _VOWELS
+            and lemma[-2] in _VOWELS and lemma[-1] != lemma[-2] and lemma[-1] not in "wxy"):
+        index = _verb_index(verb.doc.vocab)
+        if lemma + "e" in index:
+            return lemma + "e"
+    return lemma
+
+
+@functools.lru_cache(maxsize=2)
+def _verb_index(vocab: Any) -> frozenset[str]:
+    from ..nlp.model import load_nlp
+
+    lookups = load_nlp().get_pipe("lemmatizer").lookups
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
+
+
+def _plural_subject(verb: Any) -> bool:
+    """Is the verb's grammatical subject plural ("farmers protest", "riot police fire")? The subject of a
+    participle ("farmers protesting") is the noun it modifies."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ == "acl":
+        subj = verb.head
+    if subj is None:
+        return False
+    if subj.tag_ in ("NNS", "NNPS") or subj.lower_ in _title_data().get("plural_nouns", ()):
+        return True
+    return subj.lemma_.lower() in {"we", "they"}
+
+
 @functools.lru_cache(maxsize=1)
+def _title_data() -> dict[str, Any]:
+    return json.loads(DATA.read_text(encoding="utf-8"))
+
+
 def _target_preps() -> dict[str, str]:
-    return json.loads(DATA.read_text(encoding="utf-8"))["target_prepositions"]
+    return _title_data()["target_prepositions"]
 
 
 def _noun_phrase(noun: Any, names: tuple[str, ...] = ()) -> list[str]:
@@ -115,8 +155,8 @@ def event_title(verb: Any, noun: Any | None, particle: Any | None, actor: Party,
         return None
     both = symmetric and b
     subject = f"{a} and {b}" if both else a
-    plural = bool(both)
-    lemma = verb.lemma_.lower()
+    plural = bool(both) or _plural_subject(verb)
+    lemma = verb_lemma(verb)
     prt = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     modal = MODAL.get(factuality)
     if modal == "not":
