@@ -290,6 +290,9 @@ class WebQueries:
         with self.engine.begin() as conn:
             conn.execute(s.jobs.update().where(s.jobs.c.id == job_id).values(updated_at=now(), **values))
 
+    def job_count(self) -> int:
+        return self._fetch(select(func.count().label("n")).select_from(s.jobs))[0]["n"]
+
     def unfinished_jobs(self) -> list[dict[str, Any]]:
         return self._fetch(select(s.jobs).where(s.jobs.c.state.in_(["queued", "running"])).order_by(s.jobs.c.id))
 
