@@ -74,16 +74,18 @@ def test_server_marks_jobs_of_a_dead_server_failed(small_db, tmp_path):  # noqa:
 @pytest.mark.slow
 def test_server_sigterm_during_a_job_exits_within_seconds(small_db, tmp_path):  # noqa: F811
     srv = serve(small_db.db, log=tmp_path / "server.log")
-    articles = [{"text": ARTICLE + f" Update number {n} followed later that week.", "title": f"Pumps {n}"}
-                for n in range(200)]
-    r = httpx.post(f"{srv.url}/api/ingest", json={"articles": articles}, timeout=60)
-    assert r.status_code == 202
-    job_url = f"{srv.url}{r.json()['status_url']}"
-    for _ in range(600):  # the job loads the language model, then stores articles one by one
-        if httpx.get(job_url, timeout=60).json()["done"] >= 1:
-            break
-        time.sleep(0.25)
-    took = srv.stop()
+    try:
+        articles = [{"text": ARTICLE + f" Update number {n} followed later that week.", "title": f"Pumps {n}"}
+                    for n in range(200)]
+        r = httpx.post(f"{srv.url}/api/ingest", json={"articles": articles}, timeout=60)
+        assert r.status_code == 202
+        job_url = f"{srv.url}{r.json()['status_url']}"
+        for _ in range(600):  # the job loads the language model, then stores articles one by one
+            if httpx.get(job_url, timeout=60).json()["done"] >= 1:
+                break
+            time.sleep(0.25)
+    finally:
+        took = srv.stop()
     assert srv.proc.returncode is not None and took < 30, f"took {took:.1f} s"
     with open_store(small_db.db) as store:
         job = store.job_row(r.json()["job"])
