@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import and_, func, literal_column, or_, select, text
 from sqlalchemy.engine import Engine
 
 from ..errors import NotFound
@@ -16,6 +16,8 @@ from . import schema as s
 from .core import now
 
 Cursor = tuple[str, str] | None  # (sort value, id) of the last row already shown
+# a literal '' (not a bound parameter): the sort expressions must match the indexes of migration 0007
+EMPTY = literal_column("''")
 
 
 def _page(rows: list[dict[str, Any]], limit: int, sort_key: str) -> tuple[list[dict[str, Any]], Cursor]:
@@ -83,18 +85,16 @@ class WebQueries:
         return page, cursor
 
     def _entity_counts(self, keys: Sequence[str]) -> dict[str, tuple[int, int]]:
-        """(mentions + located places, distinct articles) per key, for one page of keys (index lookups)."""
+        """(mentions + located places, distinct articles) per key, for one page of keys (index only)."""
         if not keys:
             return {}
-        per: dict[str, list[Any]] = {k: [0, set()] for k in keys}
-        for table in (s.mentions, s.places):
-            rows = self._fetch(select(table.c.entity, table.c.article_id, func.count().label("n"))
-                               .where(table.c.entity.in_(list(keys)))
-                               .group_by(table.c.entity, table.c.article_id))
-            for r in rows:
-                per[r["entity"]][0] += r["n"]
-                per[r["entity"]][1].add(r["article_id"])
-        return {k: (v[0], len(v[1])) for k, v in per.items()}
+        both = (select(s.mentions.c.entity, s.mentions.c.article_id).where(s.mentions.c.entity.in_(list(keys)))
+                .union_all(select(s.places.c.entity, s.places.c.article_id)
+                           .where(s.places.c.entity.in_(list(keys)))).subquery())
+        rows = self._fetch(select(both.c.entity, func.count().label("n"),
+                                  func.count(func.distinct(both.c.article_id)).label("articles"))
+                           .group_by(both.c.entity))
+        return {r["entity"]: (r["n"], r["articles"]) for r in rows}
 
     # -- articles --------------------------------------------------------------------------
     def articles_page(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
@@ -104,7 +104,7 @@ class WebQueries:
         title of the article it copies (``duplicate_outlet``, ``duplicate_title``)."""
         a = s.articles
         dup = s.articles.alias("dup")
-        pub = func.coalesce(a.c.published, "")
+        pub = func.coalesce(a.c.published, EMPTY)
         stmt = (select(a.c.id, a.c.source, a.c.outlet, a.c.published, a.c.title, a.c.url, a.c.duplicate_of,
                        a.c.story_id, a.c.dateline, a.c.authors, a.c.flags, a.c.evidence,
                        dup.c.outlet.label("duplicate_outlet"), dup.c.title.label("duplicate_title"),
@@ -167,7 +167,7 @@ class WebQueries:
     def stories_page(self, *, after: Cursor = None, limit: int = 50) -> tuple[list[dict[str, Any]], Cursor]:
         """Stories newest first (keyset on (date, id)) with their outlets and article counts."""
         st = s.stories
-        date = func.coalesce(st.c.end_date, st.c.date, "")
+        date = func.coalesce(st.c.end_date, st.c.date, EMPTY)
         # not the clustering state (``features``): internal, and most of a story row's bytes
         stmt = select(*[c for c in st.c if c.name != "features"], date.label("sort_key"))
         if after:
@@ -235,7 +235,7 @@ class WebQueries:
         """Events, newest first (keyset on (date, id)). ``either``: actor or target is one of these keys;
         ``country``: actor or target country (ISO3); ``place``: location name or country contains it."""
         e = s.events
-        date = func.coalesce(e.c.date, "")
+        date = func.coalesce(e.c.date, EMPTY)
         stmt = select(e, date.label("sort_key"))
         if not include_merged:
             stmt = stmt.where(e.c.merged_into.is_(None))
