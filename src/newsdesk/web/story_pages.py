@@ -91,12 +91,14 @@ def _actor_page(request: Request, refs: list[str]) -> HTMLResponse:
     rows, who = tl["events"], tl["actors"]
     events = {e["id"]: e for e in store.events_by_id({i for r in rows for i in r["events"]})}
     points = map_points(list(events.values()))
-    quotes = [q for r in who for q in store.quotes_by(r["keys"], limit=30)]
-    articles, _ = store.articles_page(entities=who[0]["keys"], limit=20 if len(who) == 1 else 200)
-    if len(who) == 2:  # a dyad: articles that mention both
+    if len(who) == 1:  # the same data as GET /api/entities/{ref}
+        detail = read.entity_detail(store, who[0]["key"], actor_files(request))
+        quotes, articles, partners = detail["quotes"][:30], detail["articles"][:20], detail["partners"]
+    else:  # a dyad: quotes by either, articles that mention both
+        quotes = [q for r in who for q in store.quotes_by(r["keys"], limit=30)]
         other = {a["id"] for a in store.articles_page(entities=who[1]["keys"], limit=200)[0]}
-        articles = [a for a in articles if a["id"] in other][:20]
-    partners = store.partners(who[0]["keys"]) if len(who) == 1 else []
+        articles = [a for a in store.articles_page(entities=who[0]["keys"], limit=200)[0] if a["id"] in other][:20]
+        partners = []
     return page(request, "actor.html", refs=who, rows=_with_evidence(list(reversed(rows))[:100], events),
                 count=len(rows), chart=timeline_chart(rows), points=points, view=map_view(points),
                 partners=partners, quotes=quotes, articles=articles)
