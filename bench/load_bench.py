@@ -8,6 +8,8 @@ of requests per client level (and stops a level after --seconds), prints the lat
 
 The clients run in this one process (asyncio + httpx) on the same machine as the server: on a small or
 busy machine they compete for the same cores, so figures are upper bounds of the server's own latency.
+"server CPU per request" (from /proc) does not depend on how busy the machine is: with C closed-loop
+clients and W free cores, p50 is about C x (CPU per request) / W once the server is saturated.
 """
 from __future__ import annotations
 
@@ -97,11 +99,11 @@ def endpoints(db: Path) -> dict[str, list[str]]:
 
 
 async def run_level(base: str, eps: dict[str, list[str]], clients: int, total: int, seconds: float,
-                    ) -> tuple[dict[str, list[float]], int, float]:
+                    ) -> tuple[dict[str, list[float]], dict[str, int], float]:
     """``clients`` concurrent loops, each sending one request at a time, endpoints in random order."""
     names = list(eps)
     lat: dict[str, list[float]] = {n: [] for n in names}
-    errors = 0
+    errors: dict[str, int] = {}
     sent = 0
     deadline = time.monotonic() + seconds
     rng = random.Random(clients)
@@ -118,14 +120,30 @@ async def run_level(base: str, eps: dict[str, list[str]], clients: int, total: i
                 try:
                     r = await http.get(url, headers={"accept": "text/html"} if name.startswith("page") else {})
                     if r.status_code != 200:
-                        errors += 1
-                except httpx.HTTPError:
-                    errors += 1
+                        key = f"{name} {r.status_code}"
+                        errors[key] = errors.get(key, 0) + 1
+                except httpx.HTTPError as exc:
+                    key = f"{name} {type(exc).__name__}"
+                    errors[key] = errors.get(key, 0) + 1
                 lat[name].append((time.perf_counter() - t0) * 1000)
 
         t0 = time.monotonic()
         await asyncio.gather(*(client() for _ in range(clients)))
         return lat, errors, time.monotonic() - t0
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and its direct children (uvicorn workers), from /proc (Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(stat.parent.name) == pid or int(fields[1]) == pid:  # fields[1]: parent pid
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 def pct(values: list[float], p: float) -> float:
@@ -165,10 +183,13 @@ def main() -> None:
         print(f"newsdesk load: {count_articles(args.db)} articles, server workers={args.workers}, "
               f"cpus={os.cpu_count()}, load average {os.getloadavg()[0]:.1f}")
         for clients in [int(c) for c in args.clients.split(",")]:
+            cpu0 = cpu_seconds(server.pid)
             lat, errors, took = asyncio.run(run_level(base, eps, clients, args.requests, args.seconds))
             n = sum(len(v) for v in lat.values())
+            server_cpu = (cpu_seconds(server.pid) - cpu0) * 1000 / max(n, 1)
             reads = [x for v in lat.values() for x in v]
-            print(f"\n{clients} client(s): {n} requests in {took:.1f} s ({n / took:.0f}/s), {errors} errors; "
+            print(f"\n{clients} client(s): {n} requests in {took:.1f} s ({n / took:.0f}/s), "
+                  f"{sum(errors.values())} errors {errors or ''}; server CPU {server_cpu:.1f} ms per request; "
                   f"all reads p50 {pct(reads, 50):.0f} ms, p95 {pct(reads, 95):.0f} ms, p99 {pct(reads, 99):.0f} ms")
             print(f"  {'endpoint':16} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'mean':>8}")
             for name, v in lat.items():
