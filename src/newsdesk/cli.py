@@ -266,6 +266,9 @@ def brief(obj: Ctx, story_id: str | None, actors: tuple[str, ...], since: str | 
     click.echo({"md": render_markdown, "html": render_html, "json": render_json}[fmt](b))
 
 
+KEEP_ALIVE_S = 30  # uvicorn's 5 s default drops busy clients' idle connections mid-reuse (ReadError)
+
+
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
@@ -286,7 +289,7 @@ def serve(obj: Ctx, host: str, port: int, workers: int) -> None:
         from .server.app import create_app
 
         uvicorn.run(create_app(obj.settings, actor_files=obj.actors), host=host, port=port, log_level="info",
-                    timeout_graceful_shutdown=10)
+                    timeout_graceful_shutdown=10, timeout_keep_alive=KEEP_ALIVE_S)
         return
     # worker processes build the app from the environment (uvicorn imports it by name in each one)
     os.environ["NEWSDESK_DB"] = obj.settings.db
@@ -294,7 +297,7 @@ def serve(obj: Ctx, host: str, port: int, workers: int) -> None:
     if obj.settings.allowed_hosts:
         os.environ["NEWSDESK_ALLOWED_HOSTS"] = ",".join(obj.settings.allowed_hosts)
     uvicorn.run("newsdesk.server.app:app_from_env", factory=True, host=host, port=port, workers=workers,
-                log_level="info", timeout_graceful_shutdown=10)
+                log_level="info", timeout_graceful_shutdown=10, timeout_keep_alive=KEEP_ALIVE_S)
 
 
 def main() -> None:
