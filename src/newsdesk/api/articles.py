@@ -1,15 +1,13 @@
 """/api/articles: list (filters, full-text search with snippets, keyset pages), one article, delete."""
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Depends, Query, Request
 
 from .. import read
 from ..errors import NotFound
 from ..store import Store
 from .auth import require_read, require_write
-from .deps import actor_files, get_store, limit_param
+from .deps import ReadJSON, actor_files, get_store, limit_param
 
 router = APIRouter(prefix="/api", tags=["articles"])
 
@@ -23,21 +21,22 @@ def list_articles(request: Request, outlet: str | None = None,
                   actor: str | None = Query(None, description="entity key, registry id/code, or name"),
                   story: str | None = None,
                   q: str | None = Query(None, max_length=500, description="full-text search"),
-                  cursor: str | None = None, limit: int = Depends(limit_param)) -> dict[str, Any]:
+                  cursor: str | None = None, limit: int = Depends(limit_param)) -> ReadJSON:
     """Articles newest first; ``next`` is the cursor of the following page (null on the last one). With
     ``q``, each article has a ``snippet``: [{text, hit}] parts around the matched words."""
-    return read.list_articles(get_store(request), outlet=outlet, since=since, until=until, q=q, actor=actor,
-                              story=story, cursor=cursor, limit=limit, actor_files=actor_files(request))
+    return ReadJSON(read.list_articles(get_store(request), outlet=outlet, since=since, until=until, q=q,
+                                       actor=actor, story=story, cursor=cursor, limit=limit,
+                                       actor_files=actor_files(request)))
 
 
 @router.get("/articles/{article_id}", dependencies=[Depends(require_read)])
-def get_article(article_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
+def get_article(article_id: str, store: Store = Depends(get_store)) -> ReadJSON:
     """One article with its quotes, amounts, times, places, mentions (actors) and events."""
-    return read.article_detail(store, article_id)
+    return ReadJSON(read.article_detail(store, article_id))
 
 
 @router.delete("/articles/{article_id}", dependencies=[Depends(require_write)])
-def delete_article(article_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
+def delete_article(article_id: str, store: Store = Depends(get_store)) -> dict[str, str]:
     """Remove an article and everything derived from it."""
     if not store.has_article(article_id):
         raise NotFound(f"no article {article_id!r}")

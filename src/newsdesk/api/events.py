@@ -1,14 +1,12 @@
 """/api/events: coded PLOVER events with filters and keyset pages."""
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Depends, Query, Request
 
 from .. import read
 from .articles import DATE_HELP
 from .auth import require_read
-from .deps import actor_files, get_store, limit_param
+from .deps import ReadJSON, actor_files, get_store, limit_param
 
 router = APIRouter(prefix="/api", tags=["events"], dependencies=[Depends(require_read)])
 
@@ -22,8 +20,8 @@ def list_events(request: Request, type: list[str] = Query([], description="PLOVE
                 until: str | None = Query(None, description=DATE_HELP),
                 place: str | None = Query(None, description="location name (substring) or its ISO3"),
                 story: str | None = None, cursor: str | None = None,
-                limit: int = Depends(limit_param)) -> dict[str, Any]:
+                limit: int = Depends(limit_param)) -> ReadJSON:
     """Events newest first (merged duplicates hidden: they are sources of the event they joined)."""
-    return read.list_events(get_store(request), types=type, actor=actor, target=target, country=country,
-                            since=since, until=until, place=place, story=story, cursor=cursor, limit=limit,
-                            actor_files=actor_files(request))
+    return ReadJSON(read.list_events(get_store(request), types=type, actor=actor, target=target,
+                                     country=country, since=since, until=until, place=place, story=story,
+                                     cursor=cursor, limit=limit, actor_files=actor_files(request)))
