@@ -5,9 +5,10 @@ BIN    := $(VENV)/bin
 DB     ?= newsdesk.db
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+WORKERS ?= 1
 STAMP  := $(VENV)/.installed
 
-.PHONY: install browser postgres run ingest-demo serve test bench clean-db help
+.PHONY: install browser postgres run ingest-demo serve test bench bench-load clean-db help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -43,6 +44,9 @@ test: install browser postgres  ## set up, then run the whole test suite (no tes
 
 bench: install  ## per-article pipeline vs bare spaCy on the Reuters corpus (reads ../shared/corpus)
 	$(BIN)/python bench/pipeline_bench.py --limit 1000
+
+bench-load: install  ## p50/p95/p99 of the server's reads at 1, 50, 200 clients on a 4,000-article store (cached in /tmp; reads ../shared/corpus)
+	$(BIN)/python bench/load_bench.py --workers $(WORKERS)
 
 clean-db:  ## remove the local store
 	rm -f $(DB) $(DB)-wal $(DB)-shm

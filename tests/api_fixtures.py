@@ -144,6 +144,8 @@ def build_web_corpus(db: str, with_seeds: bool = True) -> WebCorpus:
 
 
 def app_settings(db: str, **overrides: Any) -> Settings:
+    """Server settings for tests; FastAPI's TestClient sends ``Host: testserver``, allowed here."""
+    overrides.setdefault("allowed_hosts", ("testserver",))
     return load_settings(db=db, workers=1, **overrides)
 
 
@@ -157,7 +159,7 @@ def client(web_corpus):
     """A read client from loopback over the shared session store (do not write through it)."""
     from fastapi.testclient import TestClient
 
-    from newsdesk.api.app import create_app
+    from newsdesk.server.app import create_app
 
     with TestClient(create_app(app_settings(web_corpus.db)), client=("127.0.0.1", 40000)) as c:
         yield c

@@ -4,7 +4,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from api_fixtures import app_settings, small_db  # noqa: F401  (fixture)
-from newsdesk.api.app import create_app
+from newsdesk.server.app import create_app
 
 
 def test_api_docs_served_from_local_files(small_db):

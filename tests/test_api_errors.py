@@ -5,7 +5,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api_fixtures import app_settings, small_db  # noqa: F401  (fixture)
-from newsdesk.api.app import create_app
+from newsdesk.server.app import create_app
 
 LOCAL, REMOTE = ("127.0.0.1", 40001), ("203.0.113.7", 40002)
 

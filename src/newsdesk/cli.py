@@ -156,13 +156,16 @@ def _run_ingest(run: Any) -> Any:
 @click.option("--since", help="Published on or after YYYY-MM-DD.")
 @click.option("--until", help="Published on or before YYYY-MM-DD.")
 @click.option("--search", "query", help="Full-text search in titles and text.")
-@click.option("--limit", type=int, default=None)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many (newest first).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @pass_ctx
 def articles(obj: Ctx, outlet: str | None, since: str | None, until: str | None, query: str | None,
              limit: int | None, as_json: bool) -> None:
-    """List stored articles: id, outlet, published, title."""
-    rows = obj.store.list_articles(outlet=outlet, since=since, until=until, query=query, limit=limit)
+    """List stored articles: id, outlet, published, title (the same list as /api/articles and /articles)."""
+    from .read import list_articles
+
+    rows = list_articles(obj.store, outlet=outlet, since=since, until=until, q=query, limit=limit or 10**9,
+                         most=10**9, actor_files=obj.actors)["items"]
     if as_json:
         emit_json(rows)
         return
@@ -172,8 +175,9 @@ def articles(obj: Ctx, outlet: str | None, since: str | None, until: str | None,
     table.add_column("title", overflow="ellipsis", no_wrap=True)
     table.add_column("copy of", no_wrap=True)
     for r in rows:
-        table.add_row(r["id"], r["outlet"] or "-", r["published"] or "-", r["title"] or "-",
-                      (r["duplicate_of"] or "")[:8])
+        date = r["published"] or (f"c. {r['date_estimated']}" if r["date_estimated"] else "-")
+        copy = (r["duplicate_outlet"] or r["duplicate_of"][:8]) if r["duplicate_of"] else ""
+        table.add_row(r["id"], r["outlet"] or "-", date, r["title"] or "-", copy)
     console.print(table)
 
 
@@ -201,11 +205,13 @@ def show(obj: Ctx, article_id: str, dropped: bool, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (source, reason, at) instead of lines.")
 @pass_ctx
 def rejects(obj: Ctx, as_json: bool) -> None:
     """List inputs that were rejected, with the reason."""
-    rows = obj.store.rejections()
+    from .read import list_rejects
+
+    rows = list_rejects(obj.store)["items"]
     if as_json:
         emit_json(rows)
         return
@@ -331,19 +337,39 @@ def brief(obj: Ctx, story_id: str | None, actors: tuple[str, ...], since: str | 
                nl=fmt != "jsonl")
 
 
-@cli.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
-@pass_ctx
-def serve(obj: Ctx, host: str, port: int) -> None:
-    """Serve the REST API (/docs) and the web UI."""
-    import uvicorn
+KEEP_ALIVE_S = 30  # uvicorn's 5 s default drops busy clients' idle connections mid-reuse (ReadError)
 
-    from .api.app import create_app
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Server processes (uvicorn workers); each reads the store on its own.")
+@pass_ctx
+def serve(obj: Ctx, host: str, port: int, workers: int) -> None:
+    """Serve the REST API (/docs) and the web UI.
+
+    Only loopback Host names are served unless NEWSDESK_ALLOWED_HOSTS lists others (DNS rebinding).
+    """
+    import os
+
+    import uvicorn
 
     obj.may_create = True  # a new store can be filled from the upload page
     obj.store  # migrate before serving, so errors surface here  # noqa: B018
-    uvicorn.run(create_app(obj.settings, actor_files=obj.actors), host=host, port=port, log_level="info")
+    if workers == 1:
+        from .server.app import create_app
+
+        uvicorn.run(create_app(obj.settings, actor_files=obj.actors), host=host, port=port, log_level="info",
+                    timeout_graceful_shutdown=10, timeout_keep_alive=KEEP_ALIVE_S)
+        return
+    # worker processes build the app from the environment (uvicorn imports it by name in each one)
+    os.environ["NEWSDESK_DB"] = obj.settings.db
+    os.environ["NEWSDESK_ACTORS"] = os.pathsep.join(obj.actors)
+    if obj.settings.allowed_hosts:
+        os.environ["NEWSDESK_ALLOWED_HOSTS"] = ",".join(obj.settings.allowed_hosts)
+    uvicorn.run("newsdesk.server.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level="info", timeout_graceful_shutdown=10, timeout_keep_alive=KEEP_ALIVE_S)
 
 
 @cli.command("code")

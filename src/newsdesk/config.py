@@ -25,6 +25,11 @@ class Settings:
     merge_day_slack: int = 1  # day-precision event dates this far apart can be one event (time zones)
     token: str | None = None  # NEWSDESK_TOKEN: write access to the API
     lock_reads: bool = False  # NEWSDESK_LOCK_READS=1: reads need the token too
+    # server (issue 13): Host names served besides loopback (NEWSDESK_ALLOWED_HOSTS=a.example,b.example;
+    # "*" turns the check off), and the ingest job limits
+    allowed_hosts: tuple[str, ...] = ()
+    job_max_items: int = 1000  # articles (files, lines, JSON items) one ingest request may carry
+    job_queue: int = 8  # ingest jobs waiting at once; more get 429
 
 
 def db_url(db: str) -> str:
@@ -47,6 +52,8 @@ def load_settings(**overrides: object) -> Settings:
         "lock_reads": os.environ.get("NEWSDESK_LOCK_READS") in ("1", "true", "yes"),
         "english_only": os.environ.get("NEWSDESK_ENGLISH_ONLY") in ("1", "true", "yes"),
         "min_article_words": _int_env("NEWSDESK_MIN_WORDS"),
+        "allowed_hosts": tuple(h.strip().lower() for h in os.environ.get("NEWSDESK_ALLOWED_HOSTS", "").split(",")
+                               if h.strip()) or None,
     }
     merged = {k: v for k, v in env.items() if v not in (None, False)}
     merged.update({k: v for k, v in overrides.items() if v is not None})

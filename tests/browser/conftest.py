@@ -36,7 +36,7 @@ def corpus(tmp_path_factory):
 def server(corpus):
     import uvicorn
 
-    from newsdesk.api.app import create_app
+    from newsdesk.server.app import create_app
 
     port = free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(app_settings(corpus.db)), host="127.0.0.1", port=port,

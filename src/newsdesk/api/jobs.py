@@ -1,15 +1,20 @@
 """POST /api/ingest (files or JSON articles) runs as a background job; GET /api/jobs/{id} reports progress.
 
 Jobs run one at a time on one worker thread (the store has one writer), in-process (workers=1): no
-process pool is forked from a threaded server.
+process pool is forked from a threaded server. Limits: ``Settings.job_max_items`` articles per request
+(413 over it), ``Settings.job_queue`` jobs waiting per server process (429 over it), 503 while shutting
+down. On shutdown the running job stops after its current article and is marked failed; jobs left
+"queued" or "running" by a server process that no longer runs are marked failed at start-up.
 """
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import shutil
 import tempfile
+import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -26,6 +31,7 @@ from ..readers import Rejection, read_file
 from ..readers.jsonl import parse_line
 from ..records import RawDoc
 from ..store import Store
+from ..read import job_detail
 from .auth import require_read, require_write
 from .deps import get_store
 from .errors import ApiError
@@ -52,6 +58,76 @@ def _safe_name(name: str | None, n: int) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", base)[:120] or f"upload-{n}.txt"
 
 
+class JobStopped(Exception):
+    """The server is shutting down: the running job stops between two articles."""
+
+
+class JobRunner:
+    """One worker thread, a bounded number of waiting jobs, and a stop signal for shutdown."""
+
+    def __init__(self, max_waiting: int) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-ingest")
+        self.max_waiting = max_waiting
+        self.stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._open = 0  # queued or running in this process
+
+    def reserve(self) -> None:
+        """Take a place in the queue, or raise 503 (shutting down) / 429 (queue full)."""
+        with self._lock:
+            if self.stopping.is_set():
+                raise ApiError(503, "the server is shutting down; try again later", headers={"Retry-After": "30"})
+            if self._open >= self.max_waiting:
+                raise ApiError(429, f"{self._open} ingest jobs are already waiting; try again later",
+                               headers={"Retry-After": "10"})
+            self._open += 1
+
+    def release(self) -> None:
+        with self._lock:
+            self._open -= 1
+
+    def start(self, fn: Any, *args: Any) -> None:
+        """Run ``fn(*args)`` on the worker thread, in the place :meth:`reserve` took."""
+        def run() -> None:
+            try:
+                fn(*args)
+            finally:
+                self.release()
+        self.pool.submit(run)
+
+    def shutdown(self, timeout: float = 10.0) -> None:
+        """Stop taking work, drop waiting jobs, stop the running one at its next article; wait at most
+        ``timeout`` seconds (a thread cannot be killed: one stuck inside an article is left behind)."""
+        self.stopping.set()
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for thread in list(getattr(self.pool, "_threads", ())):
+            thread.join(timeout)
+
+
+def _alive(pid: Any) -> bool:
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def fail_orphaned_jobs(store: Store) -> int:
+    """Mark failed the jobs left queued or running by a server process that is gone (a crash, a kill)."""
+    n = 0
+    for job in store.unfinished_jobs():
+        pid = (job["result"] or {}).get("pid")
+        if pid != os.getpid() and not _alive(pid):
+            store.update_job(job["id"], state="failed",
+                             result={"error": "the server stopped before this job finished; send it again"})
+            n += 1
+    return n
+
+
 def _json_docs(articles: list[Any], settings: Settings, job_id: str) -> list[Doc]:
     docs: list[Doc] = []
     for n, obj in enumerate(articles, start=1):
@@ -68,6 +144,8 @@ async def _form_docs(request: Request, settings: Settings, folder: Path, job_id:
     docs: list[Doc] = []
     uploads = [v for k, v in form.multi_items() if k == "files" and isinstance(v, UploadFile)]
     for n, upload in enumerate(uploads):
+        if not upload.filename and not upload.size:
+            continue  # a form's empty file field (text was pasted instead): not an "empty file"
         name = _safe_name(upload.filename, n)
         path = folder / f"{n:03d}-{name}"
         with path.open("wb") as fh:
@@ -76,6 +154,7 @@ async def _form_docs(request: Request, settings: Settings, folder: Path, job_id:
             # users see the name they uploaded, not the temporary path
             doc.source = doc.source.replace(str(path), f"upload:{name}")
             docs.append(doc)
+            _check_items(len(docs), settings)
     text = form.get("text")
     if isinstance(text, str) and text.strip():
         hints = {k: form[k] for k in ("title", "outlet", "url", "published")
@@ -84,19 +163,32 @@ async def _form_docs(request: Request, settings: Settings, folder: Path, job_id:
     return docs
 
 
+def _check_items(n: int, settings: Settings) -> None:
+    if n > settings.job_max_items:
+        raise ApiError(413, f"more than {settings.job_max_items:,} articles in one request; send them in parts "
+                            "(or use `newsdesk ingest`)", "too_many_items")
+
+
 def _run(store: Store, settings: Settings, actor_files: tuple[str, ...], job_id: str, docs: list[Doc],
-         folder: Path) -> None:
+         folder: Path, stopping: threading.Event) -> None:
     done = 0
 
     def on_item(source: str, outcome: str) -> None:
         nonlocal done
         done += 1
         store.update_job(job_id, done=done)
+        if stopping.is_set():
+            raise JobStopped()
 
     try:
+        if stopping.is_set():
+            raise JobStopped()
         store.update_job(job_id, state="running")
         report = ingest_docs(docs, store, settings, actor_files, on_item=on_item, workers=1)
         store.update_job(job_id, state="done", done=len(docs), result=report.as_dict())
+    except JobStopped:
+        store.update_job(job_id, state="failed", result={"error": "the server shut down during this job; "
+                                                                  "articles stored before that are kept"})
     except Exception as exc:  # noqa: BLE001 - a job's failure is reported through the job, not lost
         log.exception("ingest job %s failed", job_id)
         store.update_job(job_id, state="failed", result={"error": f"{type(exc).__name__}: {exc}"})
@@ -104,8 +196,8 @@ def _run(store: Store, settings: Settings, actor_files: tuple[str, ...], job_id:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def job_runner() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-ingest")
+def job_runner(settings: Settings) -> JobRunner:
+    return JobRunner(settings.job_queue)
 
 
 @router.post("/ingest", status_code=202, dependencies=[Depends(require_write)], openapi_extra=INGEST_BODY)
@@ -127,6 +219,7 @@ async def ingest(request: Request) -> JSONResponse:
                 raise ApiError(422, "body is not valid JSON") from None
             articles = body.get("articles") if isinstance(body, dict) and "articles" in body else body
             articles = articles if isinstance(articles, list) else [articles]
+            _check_items(len(articles), settings)
             docs = _json_docs(articles, settings, job_id)
         else:
             raise ApiError(415, "send multipart/form-data (files) or application/json (articles)")
@@ -136,8 +229,20 @@ async def ingest(request: Request) -> JSONResponse:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     store: Store = state.store
-    store.create_job(job_id, len(docs))
-    state.jobs.submit(_run, store, settings, state.actor_files, job_id, docs, folder)
+    runner: JobRunner = state.jobs
+    try:
+        runner.reserve()
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    try:
+        store.create_job(job_id, len(docs))
+        store.update_job(job_id, result={"pid": os.getpid()})  # whose job it is, for fail_orphaned_jobs
+        runner.start(_run, store, settings, state.actor_files, job_id, docs, folder, runner.stopping)
+    except BaseException:
+        runner.release()
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     return JSONResponse({"job": job_id, "state": "queued", "total": len(docs),
                          "status_url": f"/api/jobs/{job_id}"}, status_code=202)
 
@@ -145,7 +250,4 @@ async def ingest(request: Request) -> JSONResponse:
 @router.get("/jobs/{job_id}", dependencies=[Depends(require_read)])
 def get_job(job_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     """Job state (queued, running, done, failed), progress (done/total) and, when done, what was added."""
-    job = store.job_row(job_id)
-    added = (job["result"] or {}).get("added", [])
-    job["articles"] = [{"id": a, "url": f"/articles/{a}"} for a in added]
-    return job
+    return job_detail(store, job_id)

@@ -1,35 +1,6 @@
-"""Stable keyset cursors: an opaque token for (sort value, id) of the last row of a page."""
+"""Keyset cursors: see newsdesk.read.paging (one implementation for the CLI, the API and the pages)."""
 from __future__ import annotations
 
-import base64
-import json
-from typing import Any
+from ..read.paging import DEFAULT_LIMIT, MAX_LIMIT, decode_cursor, encode_cursor, page_body
 
-from .errors import ApiError
-
-MAX_LIMIT = 200
-DEFAULT_LIMIT = 50
-
-
-def encode_cursor(cursor: tuple[str, str] | None) -> str | None:
-    if cursor is None:
-        return None
-    raw = json.dumps(list(cursor), ensure_ascii=False, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_cursor(token: str | None) -> tuple[str, str] | None:
-    """The (sort value, id) pair, or a 422 for a token this server did not make."""
-    if not token:
-        return None
-    try:
-        data = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
-    except (ValueError, UnicodeDecodeError):
-        raise ApiError(422, "invalid cursor", "bad_cursor") from None
-    if not (isinstance(data, list) and len(data) == 2 and all(isinstance(x, str) for x in data)):
-        raise ApiError(422, "invalid cursor", "bad_cursor")
-    return data[0], data[1]
-
-
-def page_body(items: list[Any], cursor: tuple[str, str] | None, **extra: Any) -> dict[str, Any]:
-    return {"items": items, "next": encode_cursor(cursor), **extra}
+__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "decode_cursor", "encode_cursor", "page_body"]

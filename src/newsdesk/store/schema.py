@@ -7,7 +7,7 @@ whole store (duplicates, stories, merged events, comparisons). Spans are offsets
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, Boolean, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+    JSON, Boolean, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text, text,
 )
 
 metadata = MetaData()
@@ -173,5 +173,12 @@ jobs = Table(  # background ingest jobs started from the API
 )
 
 Index("ix_mentions_article_entity", mentions.c.article_id, mentions.c.entity)
+# migration 0007: lists in display order, index-only entity counts, entity names
+Index("ix_articles_newest", text("coalesce(published, '') DESC"), articles.c.id)
+Index("ix_stories_newest", text("coalesce(end_date, date, '') DESC"), stories.c.id)
+Index("ix_events_newest", text("coalesce(date, '') DESC"), events.c.id)
+Index("ix_mentions_entity_article", mentions.c.entity, mentions.c.article_id)
+Index("ix_places_entity_article", places.c.entity, places.c.article_id)
+Index("ix_entities_name", entities.c.name)
 
 PER_ARTICLE = (mentions, quotes, amounts, times, places, events)

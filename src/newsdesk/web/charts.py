@@ -8,7 +8,8 @@ from typing import Any
 from .plover import series
 from .worldmap import project
 
-W, H, PAD_L, PAD_B, PAD_T = 720, 240, 34, 34, 12
+W, H, PAD_L, PAD_B, PAD_T, PAD_R = 720, 240, 34, 34, 12, 8
+LABEL_CHARS_PX = 7  # about one character of a tick label, to keep the last label inside the chart
 
 
 @dataclass
@@ -29,13 +30,14 @@ def timeline_chart(events: list[dict[str, Any]]) -> dict[str, Any] | None:
     data = series(events)
     periods = data["periods"]
     if not periods:
-        return None
+        return None if not data["coarse"] else {"bars": [], "coarse": data["coarse"], "unit": data["unit"],
+                                                  "totals": _totals(data["coarse"]), "empty": True}
     up = max(p["cooperative"] + p["other"] for p in periods) or 1
     down = max(p["conflictual"] for p in periods) or 0
     plot_h = H - PAD_B - PAD_T
     axis = PAD_T + plot_h * up / (up + down) if down else PAD_T + plot_h
     scale = plot_h / (up + down)
-    slot = (W - PAD_L - 8) / len(periods)
+    slot = (W - PAD_L - PAD_R) / len(periods)
     bw = max(2.0, min(40.0, slot * 0.7))
     bars: list[Bar] = []
     labels = []
@@ -53,10 +55,21 @@ def timeline_chart(events: list[dict[str, Any]]) -> dict[str, Any] | None:
             bars.append(Bar(round(x, 1), round(axis, 1), round(bw, 1), round(p["conflictual"] * scale, 1),
                             "conflictual", f"{p['period']}: {p['conflictual']} conflictual"))
         if i % every == 0:
-            labels.append({"x": round(x + bw / 2, 1), "text": p["period"]})
+            labels.append(_label(x + bw / 2, p["period"]))
     return {"w": W, "h": H, "axis": round(axis, 1), "left": PAD_L, "bars": bars, "labels": labels,
             "label_y": H - 12, "up": up, "down": down, "unit": data["unit"],
-            "top_y": PAD_T, "bottom_y": round(axis + down * scale, 1), "totals": _totals(periods)}
+            "top_y": PAD_T, "bottom_y": round(axis + down * scale, 1), "totals": _totals(periods),
+            "coarse": data["coarse"], "empty": False}
+
+
+def _label(center: float, text: str) -> dict[str, Any]:
+    """A tick label centred under its bar, or anchored inside the chart when centring would cut it."""
+    half = len(text) * LABEL_CHARS_PX / 2
+    if center + half > W:
+        return {"x": W - 1, "text": text, "anchor": "end"}
+    if center - half < 0:
+        return {"x": 1, "text": text, "anchor": "start"}
+    return {"x": round(center, 1), "text": text, "anchor": "middle"}
 
 
 def _totals(periods: list[dict[str, Any]]) -> dict[str, int]:

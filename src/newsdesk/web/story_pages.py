@@ -7,12 +7,10 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from ..api.auth import require_read
-from ..api.deps import Ref, get_store, resolve_ref
-from ..api.stories import story_detail
-from ..api.timeline import actor_timeline
+from .. import read
+from ..server.auth import require_read
 from .charts import map_points, map_view, timeline_chart
-from .pages import page
+from .pages import actor_files, page, store_of
 
 router = APIRouter(dependencies=[Depends(require_read)], include_in_schema=False)
 
@@ -67,7 +65,7 @@ def quotes_by_speaker(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, story_id: str) -> HTMLResponse:
-    st = story_detail(get_store(request), story_id)
+    st = read.story_detail(store_of(request), story_id)
     titles = {a["id"]: a for a in st["articles"]}
     figures: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for x in st["amounts"]:
@@ -87,27 +85,30 @@ def _with_evidence(rows: list[dict[str, Any]], events: dict[str, dict[str, Any]]
     return out
 
 
-def _actor_page(request: Request, refs: list[Ref]) -> HTMLResponse:
-    store = get_store(request)
-    rows = actor_timeline(request, refs)
+def _actor_page(request: Request, refs: list[str]) -> HTMLResponse:
+    store = store_of(request)
+    tl = read.timeline(store, refs, actor_files=actor_files(request), days=False)
+    rows, who = tl["events"], tl["actors"]
     events = {e["id"]: e for e in store.events_by_id({i for r in rows for i in r["events"]})}
     points = map_points(list(events.values()))
-    quotes = [q for r in refs for q in store.quotes_by(r.keys, limit=30)]
-    articles, _ = store.articles_page(entities=refs[0].keys, limit=20 if len(refs) == 1 else 200)
-    if len(refs) == 2:  # a dyad: articles that mention both
-        other = {a["id"] for a in store.articles_page(entities=refs[1].keys, limit=200)[0]}
-        articles = [a for a in articles if a["id"] in other][:20]
-    partners = store.partners(refs[0].keys) if len(refs) == 1 else []
-    return page(request, "actor.html", refs=refs, rows=_with_evidence(list(reversed(rows))[:100], events),
+    if len(who) == 1:  # the same data as GET /api/entities/{ref}
+        detail = read.entity_detail(store, who[0]["key"], actor_files(request))
+        quotes, articles, partners = detail["quotes"][:30], detail["articles"][:20], detail["partners"]
+    else:  # a dyad: quotes by either, articles that mention both
+        quotes = [q for r in who for q in store.quotes_by(r["keys"], limit=30)]
+        other = {a["id"] for a in store.articles_page(entities=who[1]["keys"], limit=200)[0]}
+        articles = [a for a in store.articles_page(entities=who[0]["keys"], limit=200)[0] if a["id"] in other][:20]
+        partners = []
+    return page(request, "actor.html", refs=who, rows=_with_evidence(list(reversed(rows))[:100], events),
                 count=len(rows), chart=timeline_chart(rows), points=points, view=map_view(points),
                 partners=partners, quotes=quotes, articles=articles)
 
 
 @router.get("/actors/{ref}", response_class=HTMLResponse)
 def actor(request: Request, ref: str) -> HTMLResponse:
-    return _actor_page(request, [resolve_ref(request, ref)])
+    return _actor_page(request, [ref])
 
 
 @router.get("/actors/{a}/{b}", response_class=HTMLResponse)
 def dyad(request: Request, a: str, b: str) -> HTMLResponse:
-    return _actor_page(request, [resolve_ref(request, a), resolve_ref(request, b)])
+    return _actor_page(request, [a, b])

@@ -1,0 +1,27 @@
+"""The whole server: the REST API (newsdesk.api) and the web UI (newsdesk.web), behind one set of guards."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from fastapi import FastAPI
+
+from ..api.app import create_api, guard
+from ..config import Settings
+from ..web.pages import install_pages
+
+
+def create_app(settings: Settings, actor_files: Iterable[str] = ()) -> FastAPI:
+    """API, pages and static files over the store at ``settings.db`` (migrated on open)."""
+    app = create_api(settings, actor_files)
+    install_pages(app)
+    return guard(app, settings)
+
+
+def app_from_env() -> FastAPI:
+    """For ``uvicorn --factory newsdesk.server.app:app_from_env``: settings from NEWSDESK_* variables."""
+    import os
+
+    from ..config import load_settings
+
+    files = [f for f in os.environ.get("NEWSDESK_ACTORS", "").split(os.pathsep) if f]
+    return create_app(load_settings(), actor_files=files)
