@@ -8,7 +8,8 @@ Each article runs through the real pipeline (``RawDoc`` -> ``pipeline.process_ba
 What is scored (rules written before the first run):
 
 - Gold DIRECT quote: an attribution whose Content span opens with a quotation mark (its first
-  non-space character, or the last non-space character before it, is one of " “ ‘ «).
+  non-space character, or the character right before it, is one of " “ ‘ « '; a mark before a space
+  closes an earlier quote, so only an adjacent one counts).
   Where an article has several annotators' files, the first file in name order is used.
 - Quote precision: predicted quotes (every Quote, partial or not) whose span overlaps any gold
   Content span (direct or not: a quoted fragment inside an indirect attribution is still an
@@ -77,8 +78,7 @@ def read_ann(path: Path) -> list[dict]:
 def is_direct(text: str, segs: list[tuple[int, int]]) -> bool:
     s = segs[0][0]
     inside = text[s:segs[-1][1]].lstrip()
-    before = text[max(0, s - 5):s].rstrip()
-    return bool(inside) and inside[0] in OPEN_MARKS or bool(before) and before[-1] in OPEN_MARKS
+    return bool(inside) and inside[0] in OPEN_MARKS or s > 0 and text[s - 1] in OPEN_MARKS
 
 
 def head_word(phrase: str) -> str:
