@@ -15,8 +15,14 @@ from spacy.symbols import PROPN
 
 from .context import Context
 from .quote_spans import QuoteSpan
+from .quote_gender import compatible, person_genders, pronoun_gender
 from .quote_text import Sentences, cues, speech_verbs
 from .quote_titles import by_role, disambiguate, titles_of
+
+
+def cues_far() -> int:
+    """How many sentences back a gendered pronoun may look when the last two name nobody."""
+    return int(next(iter(cues()["pronoun_reach"])))
 
 SUBJ = {"nsubj", "nsubjpass"}
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
@@ -45,6 +51,8 @@ class Attribution:
     inferred: bool
     verb: str | None
     pos: int  # where the speaker (or cue) was found, for later pronoun resolution
+    how: str = "explicit"  # explicit | pronoun | continuation | role | title
+    far: bool = False  # a pronoun resolved beyond the last two sentences
 
 
 def _strip_name(text: str) -> str:
@@ -69,6 +77,7 @@ class Attributor:
         self.cands = self._candidates()
         self.surnames = self._surnames()
         self.titles = titles_of(self.cands, self.text)
+        self.genders = person_genders(self.cands, self.text)
         self.cand_starts = [c.start for c in self.cands]
         self.speakers: list[tuple[int, Attribution]] = []
         self.quote_ranges: list[tuple[int, int]] = []  # set by the caller: (open mark, close mark)  # attributed quotes so far, by position
@@ -228,8 +237,9 @@ class Attributor:
                 got = self._attr(hit, lo, inferred=True) if hit is not None else self._resolve_pronoun(tok.idx)
                 if got is not None:
                     got.description = desc
+                    got.how = "title"
                     return got
-            return Attribution(None, None, desc, True, None, tok.idx)
+            return self._role(tok, lo)
         return None
 
     def _attr(self, c: Candidate, lo: int, inferred: bool = False) -> Attribution:
@@ -241,7 +251,8 @@ class Attributor:
             name = disambiguate(self.cands, self.titles, c.text, title, c.name)
             if name != c.name:  # "Minister Kim" when a colonel Kim spoke last
                 key = next((o.key for o in self.cands if o.name == name), None)
-        return Attribution(name, key, desc, inferred or c.how in INFERRED_HOW, None, c.start)
+        how = c.how if c.how in INFERRED_HOW else "explicit"
+        return Attribution(name, key, desc, inferred or c.how in INFERRED_HOW, None, c.start, how)
 
     def _apposition(self, c: Candidate, lo: int) -> str | None:
         """'said Jane Roe, a lawyer at X.' / 'Jane Roe, a lawyer at X, said' -> 'a lawyer at X'."""
@@ -263,17 +274,66 @@ class Attributor:
             return None
         return " ".join(self.text[words[0].idx: words[-1].idx + len(words[-1])].split())
 
+    def _role(self, tok, lo: int) -> Attribution:
+        """'the ministry said', 'a spokesman for the Kremlin said': an unnamed speaker kept as the
+        text's own words, with the body it speaks for when that is a linked name."""
+        left, right = max(tok.left_edge.idx, lo), tok.idx + len(tok)
+        for child in tok.children:
+            if child.dep_ == "prep" and child.i > tok.i and child.lower_ in cues()["role_preps"]:
+                right = max(right, child.right_edge.idx + len(child.right_edge))
+        desc = " ".join(self.text[left:right].split())
+        body = next((c for c in self.cands if left <= c.start < right and c.type != "PERSON"), None)
+        return Attribution(None, body.key if body else None, desc, True, None, tok.idx, "role")
+
+    def _role_head(self, tok) -> bool:
+        """A common noun heading its own phrase, with no name in apposition ("a spokesman for X")."""
+        if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod", "nmod", "poss") or not tok.text.islower():
+            return False
+        return not any(k.dep_ in ("appos", "compound") and self._cand_at(k.idx, k.idx + len(k)) is not None
+                       for k in tok.children)
+
+    def _pronoun_word(self, pos: int) -> str | None:
+        m = re.search(r"\b(he|she|him|his|her|himself|herself)\b", self.text[pos:pos + 25], re.I)
+        return m.group(1).lower() if m else None
+
     def _resolve_pronoun(self, pos: int) -> Attribution | None:
-        """Most recent person named as a subject (or as a speaker) in the last two sentences."""
+        """he/she/his/her -> the most recent compatible person named as a subject (or as a speaker)
+        in the last two sentences; failing that, the latest compatible speaker or subject further back
+        in the same run of text (a pronoun chain: "He notes ... He says, “...”")."""
+        gender = pronoun_gender(self._pronoun_word(pos) or "")
+        got = self._resolve_near(pos, gender, 2)
+        if got is None:
+            got = self._unnamed_subject(pos)  # "A senior official said ... ‘...,’ he said"
+        if got is None and gender is not None:
+            got = self._resolve_near(pos, gender, cues_far())
+            if got is not None:
+                got.far = True
+        if got is not None:
+            got.how = "pronoun"
+        return got
+
+    def _unnamed_subject(self, pos: int) -> Attribution | None:
+        """The latest role-noun subject ("a senior official") of the last two sentences."""
+        lo = self.sents.bounds(self.sents.index(pos) - 2)[0]
+        for tok in reversed(self._tokens(lo, pos)):
+            if tok.dep_ in SUBJ and tok.pos_ == "NOUN" and tok.lemma_.lower() in cues()["role_nouns"] \
+                    and not self.quoted(tok.idx):
+                return self._role(tok, lo)
+        return None
+
+    def _fits(self, name: str | None, gender: str | None) -> bool:
+        return compatible(self.genders, name, gender)
+
+    def _resolve_near(self, pos: int, gender: str | None, back: int) -> Attribution | None:
         si = self.sents.index(pos)
-        lo = self.sents.bounds(si - 2)[0]
+        lo = self.sents.bounds(si - back)[0]
         m = self._cand_at(pos, pos + 1)
-        if m is not None and m.how == "pronoun":
+        if m is not None and m.how == "pronoun" and self._fits(m.name, gender):
             last = max((c.start for c in self.cands if c.name == m.name and c.how != "pronoun" and c.start < pos),
                        default=-1)
             unnamed = next((a for p, a in reversed(self.speakers) if lo <= p < pos), None)
             if unnamed is not None and unnamed.speaker is None and unnamed.pos > last:
-                return Attribution(None, None, unnamed.description, True, None, unnamed.pos)
+                return Attribution(None, unnamed.key, unnamed.description, True, None, unnamed.pos)
             return self._attr(m, pos, inferred=True)
         best: tuple[int, Attribution] | None = None
         i = bisect.bisect_left(self.cand_starts, pos) - 1
@@ -281,7 +341,8 @@ class Attributor:
         while i >= 0 and self.cands[i].start >= lo:
             c = self.cands[i]
             i -= 1
-            if c.type != "PERSON" or self._possessive(c) or c.how == "pronoun" or self.quoted(c.start):
+            if c.type != "PERSON" or self._possessive(c) or c.how == "pronoun" or self.quoted(c.start) \
+                    or not self._fits(c.name, gender):
                 continue
             toks = self._tokens(c.start, c.end)
             if any(t.dep_ in SUBJ or (t.dep_ == "appos" and t.head.dep_ in SUBJ) for t in toks):
@@ -289,12 +350,16 @@ class Attributor:
                 break
             fallback = fallback or (c.start, self._attr(c, c.start, inferred=True))
         for spos, att in reversed(self.speakers):
-            if lo <= spos < pos and (best is None or spos > best[0]):
+            if not lo <= spos < pos:
+                if spos < lo:
+                    break
+                continue
+            if not self._fits(att.speaker, gender):
+                continue  # "Melanie said ... “...,” he said": not her
+            if best is None or spos > best[0]:
                 # the latest speaker, even unnamed ("a spokeswoman said ... she added"), is who 'she' is
                 best = (spos, Attribution(att.speaker, att.key, att.description, True, None, spos))
-                break
-            if lo <= spos < pos:
-                break
+            break
         chosen = best or fallback
         return chosen[1] if chosen else None
 
@@ -318,6 +383,8 @@ class Attributor:
                     c = self._cand_at(t.idx, t.idx + len(t))
                     if c is not None:
                         return self._attr(c, lo)
+                    if self._role_head(t):
+                        return self._role(t, lo)  # said a spokesman for the ministry
         agent = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         subj = agent[0] if agent else self._subject_token(verb)
         if subj is not None:
@@ -432,6 +499,17 @@ class Attributor:
                 if got is not None and got.speaker:
                     return got
         return None
+
+    def name_in(self, lo: int, hi: int) -> Attribution | None:
+        """The speaker a short signature names ("Jane Roe, a lawyer"): a linked name, else its
+        capitalised words."""
+        c = self._first_cand(lo, hi)
+        if c is not None and c.start >= lo:
+            return self._attr(c, lo)
+        m = re.match(r"((?:[A-Z][\w.'’-]*\s?){1,5})(?:,\s*(.+))?$", self.text[lo:hi].strip())
+        if m is None or len(m.group(1).split()) < 2:
+            return None
+        return Attribution(m.group(1).strip(" ."), None, (m.group(2) or "").strip(" .") or None, False, None, lo)
 
     def remember(self, pos: int, att: Attribution) -> None:
         self.speakers.append((pos, att))
