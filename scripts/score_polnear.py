@@ -83,6 +83,7 @@ def is_direct(text: str, segs: list[tuple[int, int]]) -> bool:
 
 def head_word(phrase: str) -> str:
     """Head of a source phrase: the last word before a preposition, comma or bracket."""
+    phrase = phrase.replace("’", "'")
     first = _HEAD_STOP.split(phrase, maxsplit=1)[0]
     words = [w.lower() for w in re.findall(r"[\w.'’-]+", first)]
     words = [re.sub(r"['’]s$", "", w).strip(".'’") for w in words if w.strip(".").lower() not in _SUFFIX]
@@ -100,6 +101,7 @@ def pred_matches(speaker: str | None, description: str | None, gold: str) -> boo
     if not head:
         return False
     if speaker:
+        speaker = speaker.replace("’", "'")
         names = [w.lower() for w in re.findall(r"[\w'’-]+", speaker) if w.lower().strip(".") not in _SUFFIX]
         if names and re.sub(r"['’]s$", "", names[-1]) == head:
             return True

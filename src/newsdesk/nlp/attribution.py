@@ -220,6 +220,8 @@ class Attributor:
                     if cc is not None and cc.type == "PERSON":
                         c = cc
                         break
+        if c is not None and c.how == "pronoun":
+            return self._resolve_pronoun(tok.idx)  # the actors' link, checked for gender there
         if c is not None and not (c.type == "PERSON" and self._possessive(c) and c.end <= tok.idx):
             return self._attr(c, lo)
         if tok.lower_ in cues()["person_pronouns"]:
@@ -372,9 +374,12 @@ class Attributor:
                 # name that only modifies an unnamed subject ("a Qatari official said")
                 c = self._first_cand(between[0].idx, verb.idx)
                 subj = self._subject_token(verb)
+                own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
+                if own is not None and own.type == "PERSON" and own.start >= between[0].idx and own.end <= verb.idx:
+                    c = own  # "Clinton campaign spokesman Brian Fallon said": the subject, not its modifier
                 if c is not None and c.start >= lo and (c.type == "PERSON" or subj is None
                                                         or c.start <= subj.idx < c.end):
-                    return self._attr(c, lo)
+                    return self._resolve_pronoun(c.start) if c.how == "pronoun" else self._attr(c, lo)
                 for t in between:
                     if t.lower_ in cues()["person_pronouns"]:
                         return self._resolve_pronoun(t.idx)
@@ -383,7 +388,7 @@ class Attributor:
                     c = self._cand_at(t.idx, t.idx + len(t))
                     if c is not None:
                         return self._attr(c, lo)
-                    if self._role_head(t):
+                    if self._role_head(t) and t.dep_ in SUBJ and t.head == verb:
                         return self._role(t, lo)  # said a spokesman for the ministry
         agent = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         subj = agent[0] if agent else self._subject_token(verb)
