@@ -377,6 +377,9 @@ class Attributor:
                 own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
                 if own is not None and own.type == "PERSON" and own.start >= between[0].idx and own.end <= verb.idx:
                     c = own  # "Clinton campaign spokesman Brian Fallon said": the subject, not its modifier
+                if c is not None and self._possessive(c) and subj is not None and not c.start <= subj.idx < c.end \
+                        and self._role_head(subj):
+                    return self._role(subj, lo)  # "Obama's former campaign strategist said"
                 if c is not None and c.start >= lo and (c.type == "PERSON" or subj is None
                                                         or c.start <= subj.idx < c.end):
                     return self._resolve_pronoun(c.start) if c.how == "pronoun" else self._attr(c, lo)
@@ -384,6 +387,10 @@ class Attributor:
                     if t.lower_ in cues()["person_pronouns"]:
                         return self._resolve_pronoun(t.idx)
             else:
+                subj = self._subject_token(verb)
+                own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
+                if own is not None and own.type == "PERSON" and own.start > verb.idx and subj.i - verb.i <= 6:
+                    return self._attr(own, lo)  # said MSNBC host Chris Matthews
                 for t in self.doc[verb.i + 1: verb.i + 5]:
                     c = self._cand_at(t.idx, t.idx + len(t))
                     if c is not None:
