@@ -8,51 +8,24 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from spacy.attrs import IDX, POS
 from spacy.symbols import PROPN
 
 from .context import Context
+from .quote_according import AccordingTo
+from .quote_attr import Attribution, Candidate
+from .quote_gender import person_genders
+from .quote_pronouns import SUBJ, PronounResolver
 from .quote_spans import QuoteSpan
-from .quote_gender import compatible, person_genders, pronoun_gender
 from .quote_text import Sentences, cues, speech_verbs
 from .quote_titles import by_role, disambiguate, titles_of
 
+__all__ = ["Attribution", "Attributor", "Candidate", "NEAR_AFTER"]
 
-def cues_far() -> int:
-    """How many sentences back a gendered pronoun may look when the last two name nobody."""
-    return int(next(iter(cues()["pronoun_reach"])))
-
-SUBJ = {"nsubj", "nsubjpass"}
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 INFERRED_HOW = {"pronoun", "title"}  # a bare surname or a metonym is still a name in the attribution
-_OWN_WORDS = re.compile(r"\b(?:in|to use) (?:his|her) (?:own )?(?:words|phrase)\b", re.I)
 NEAR_AFTER = 8  # tokens between a closing mark and a trailing attribution verb ("..." Ms. Roe stressed)
-
-
-@dataclass
-class Candidate:
-    start: int
-    end: int
-    text: str
-    name: str
-    key: str | None
-    type: str
-    how: str = "ner"
-    description: str | None = None
-
-
-@dataclass
-class Attribution:
-    speaker: str | None
-    key: str | None
-    description: str | None
-    inferred: bool
-    verb: str | None
-    pos: int  # where the speaker (or cue) was found, for later pronoun resolution
-    how: str = "explicit"  # explicit | pronoun | continuation | role | title
-    far: bool = False  # a pronoun resolved beyond the last two sentences
 
 
 def _strip_name(text: str) -> str:
@@ -63,7 +36,7 @@ def _strip_name(text: str) -> str:
     return " ".join(words).strip(" ,.")
 
 
-class Attributor:
+class Attributor(PronounResolver, AccordingTo):
     """Per-document attribution state."""
 
     def __init__(self, ctx: Context, text: str | None = None) -> None:
@@ -294,77 +267,6 @@ class Attributor:
         return not any(k.dep_ in ("appos", "compound") and self._cand_at(k.idx, k.idx + len(k)) is not None
                        for k in tok.children)
 
-    def _pronoun_word(self, pos: int) -> str | None:
-        m = re.search(r"\b(he|she|him|his|her|himself|herself)\b", self.text[pos:pos + 25], re.I)
-        return m.group(1).lower() if m else None
-
-    def _resolve_pronoun(self, pos: int) -> Attribution | None:
-        """he/she/his/her -> the most recent compatible person named as a subject (or as a speaker)
-        in the last two sentences; failing that, the latest compatible speaker or subject further back
-        in the same run of text (a pronoun chain: "He notes ... He says, “...”")."""
-        gender = pronoun_gender(self._pronoun_word(pos) or "")
-        got = self._resolve_near(pos, gender, 2)
-        if got is None:
-            got = self._unnamed_subject(pos)  # "A senior official said ... ‘...,’ he said"
-        if got is None and gender is not None:
-            got = self._resolve_near(pos, gender, cues_far())
-            if got is not None:
-                got.far = True
-        if got is not None:
-            got.how = "pronoun"
-        return got
-
-    def _unnamed_subject(self, pos: int) -> Attribution | None:
-        """The latest role-noun subject ("a senior official") of the last two sentences."""
-        lo = self.sents.bounds(self.sents.index(pos) - 2)[0]
-        for tok in reversed(self._tokens(lo, pos)):
-            if tok.dep_ in SUBJ and tok.pos_ == "NOUN" and tok.lemma_.lower() in cues()["role_nouns"] \
-                    and not self.quoted(tok.idx):
-                return self._role(tok, lo)
-        return None
-
-    def _fits(self, name: str | None, gender: str | None) -> bool:
-        return compatible(self.genders, name, gender)
-
-    def _resolve_near(self, pos: int, gender: str | None, back: int) -> Attribution | None:
-        si = self.sents.index(pos)
-        lo = self.sents.bounds(si - back)[0]
-        m = self._cand_at(pos, pos + 1)
-        if m is not None and m.how == "pronoun" and self._fits(m.name, gender):
-            last = max((c.start for c in self.cands if c.name == m.name and c.how != "pronoun" and c.start < pos),
-                       default=-1)
-            unnamed = next((a for p, a in reversed(self.speakers) if lo <= p < pos), None)
-            if unnamed is not None and unnamed.speaker is None and unnamed.pos > last:
-                return Attribution(None, unnamed.key, unnamed.description, True, None, unnamed.pos)
-            return self._attr(m, pos, inferred=True)
-        best: tuple[int, Attribution] | None = None
-        i = bisect.bisect_left(self.cand_starts, pos) - 1
-        fallback = None
-        while i >= 0 and self.cands[i].start >= lo:
-            c = self.cands[i]
-            i -= 1
-            if c.type != "PERSON" or self._possessive(c) or c.how == "pronoun" or self.quoted(c.start) \
-                    or not self._fits(c.name, gender):
-                continue
-            toks = self._tokens(c.start, c.end)
-            if any(t.dep_ in SUBJ or (t.dep_ == "appos" and t.head.dep_ in SUBJ) for t in toks):
-                best = (c.start, self._attr(c, c.start, inferred=True))
-                break
-            fallback = fallback or (c.start, self._attr(c, c.start, inferred=True))
-        for spos, att in reversed(self.speakers):
-            if not lo <= spos < pos:
-                if spos < lo:
-                    break
-                continue
-            if not self._fits(att.speaker, gender):
-                continue  # "Melanie said ... “...,” he said": not her
-            if best is None or spos > best[0]:
-                # the latest speaker, even unnamed ("a spokeswoman said ... she added"), is who 'she' is
-                best = (spos, Attribution(att.speaker, att.key, att.description, True, None, spos))
-            break
-        chosen = best or fallback
-        return chosen[1] if chosen else None
-
     def _speaker_for_verb(self, verb, lo: int, hi: int, after: bool) -> Attribution | None:
         """Speaker of a speech verb found in an attribution zone [lo, hi)."""
         if after:
@@ -415,62 +317,6 @@ class Attributor:
         if subj is not None:
             return self._from_token(subj, lo)
         return None
-
-    def _own_words(self, lo: int, hi: int) -> Attribution | None:
-        """'which, in his words, showed ...': the pronoun's referent speaks."""
-        m = _OWN_WORDS.search(self.text, lo, hi)
-        if m is None:
-            return None
-        att = self._resolve_pronoun(m.start())
-        if att is not None:
-            att.verb = "say"
-        return att
-
-    def _according_to(self, lo: int, hi: int) -> Attribution | None:
-        low = self.text[lo:hi].lower()
-        for phrase in cues()["according_to"]:
-            k = low.find(phrase)
-            if k < 0:
-                continue
-            after = lo + k + len(phrase)
-            if after >= hi:
-                continue
-            if low[after - lo:].lstrip().startswith(("his ", "her ")):
-                att = self._resolve_pronoun(after)
-                if att:
-                    att.verb = "according to"
-                    return att
-            i = bisect.bisect_left(self.cand_starts, after)
-            # the object of "according to", not a name further into its apposition
-            gap = self.text[after:self.cands[i].start] if i < len(self.cands) else ","
-            named = self._proper_object(after, hi)
-            if i < len(self.cands) and self.cands[i].start < min(hi, after + 60) and "," not in gap \
-                    and len(gap.split()) <= 3:
-                att = self._attr(self.cands[i], lo)
-            elif named is not None:
-                att = Attribution(named, None, None, False, None, after)
-            else:
-                seg = self.text[after:hi].split(",")[0].split(".")[0].strip()
-                att = Attribution(None, None, seg or None, False, None, after)
-            att.verb = "according to"
-            return att
-        return None
-
-    def _proper_object(self, start: int, hi: int) -> str | None:
-        """'according to Jane Roe, an economist': a proper name NER did not make a person."""
-        toks = [t for t in self._tokens(start, hi) if not t.is_space]
-        names = []
-        for t in toks:
-            if t.pos_ != "PROPN" or not t.text[:1].isupper():
-                break
-            names.append(t)
-        nxt = toks[len(names)] if len(names) < len(toks) else None
-        if not 2 <= len(names) <= 4 or nxt is None or nxt.text != ",":
-            return None
-        after = [t for t in toks[len(names) + 1:len(names) + 3]]
-        if not after or after[0].lower_ not in ("a", "an", "the") or self._cand_at(names[0].idx, names[-1].idx + 1):
-            return None
-        return self.text[names[0].idx:names[-1].idx + len(names[-1])]
 
     def attribute(self, q: QuoteSpan, zone_before: tuple[int, int], zone_after: tuple[int, int]) -> Attribution | None:
         """Speaker of one quote from the text around it (quotes excluded)."""
