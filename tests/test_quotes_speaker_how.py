@@ -125,3 +125,10 @@ def test_quotes_speaker_how_full_pipeline_pronoun_and_continuation(models):
     assert q["Our members held fir"].speaker == "Grace Mbeki" and q["Our members held fir"].speaker_how == "pronoun"
     assert q["We expect the first "].speaker == "Grace Mbeki"
     assert q["We expect the first "].speaker_how == "continuation"
+
+
+def test_quotes_speaker_how_name_and_colon_line(models):
+    text = ("Okafor: 'We Will Not Close A Single Library.'\n\n"
+            "Council leader Ruth Okafor defended the budget on Monday.")
+    quote = run(models, text)["We Will Not Close A "]
+    assert quote.speaker == "Ruth Okafor" and quote.speaker_how == "explicit"

@@ -279,9 +279,9 @@ class Attributor(PronounResolver, AccordingTo):
                 own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
                 if own is not None and own.type == "PERSON" and own.start >= between[0].idx and own.end <= verb.idx:
                     c = own  # "Clinton campaign spokesman Brian Fallon said": the subject, not its modifier
-                if c is not None and self._possessive(c) and subj is not None and not c.start <= subj.idx < c.end \
-                        and self._role_head(subj):
-                    return self._role(subj, lo)  # "Obama's former campaign strategist said"
+                if c is not None and subj is not None and not c.start <= subj.idx < c.end and self._role_head(subj) \
+                        and (self._possessive(c) or subj.left_edge.idx <= c.start <= subj.right_edge.idx):
+                    return self._role(subj, lo)  # "Obama's campaign strategist said", "a narrator in the X ad asks"
                 if c is not None and c.start >= lo and (c.type == "PERSON" or subj is None
                                                         or c.start <= subj.idx < c.end):
                     return self._resolve_pronoun(c.start) if c.how == "pronoun" else self._attr(c, lo)
@@ -324,6 +324,11 @@ class Attributor(PronounResolver, AccordingTo):
         after_verbs = [t for t in self._tokens(a_lo, a_hi) if self._is_speech_verb(t)]
         b_lo, b_hi = zone_before
         before_verbs = [t for t in self._tokens(b_lo, b_hi) if self._is_speech_verb(t)]
+        if before_verbs:
+            # 'X said: "...", adding that ...': a participle without a subject of its own speaks
+            # for the verb before the quote, which names the speaker
+            after_verbs = [v for v in after_verbs if not (v.tag_ == "VBG" and v.head.idx < b_hi
+                                                          and not any(c.dep_ in SUBJ for c in v.children))]
         order: list[tuple[object, bool]] = []
         near = [v for v in after_verbs if len(self._tokens(a_lo, v.idx)) <= NEAR_AFTER]
         order += [(v, True) for v in near[:1]]

@@ -128,6 +128,10 @@ def extract_quotes(ctx: Context) -> list[Quote]:
         found = att.attribute(q, (b_lo, q.open_mark), (a_lo, a_hi))
         if found is None and text[b_lo:q.open_mark].rstrip().endswith(":"):
             found = att.introducer(b_lo, q.open_mark)  # "Her deputy disagreed: “...”"
+            head = text[b_lo:q.open_mark].rstrip()[:-1].strip()
+            if found is None and head and len(head.split()) <= 4 and not any(c in head for c in ".,;"):
+                found = att.name_in(b_lo, b_lo + len(text[b_lo:q.open_mark]) - len(text[b_lo:q.open_mark].lstrip())
+                                    + len(head))  # a headline or transcript line: "Jane Roe: ‘...’"
         partial = _is_partial(text, q, sentence_initial=not text[b_lo:q.open_mark].strip())
         if found is None and q.close_mark is not None and not partial and not text[a_lo:a_hi].strip():
             found = _next_sentence(att, q, a_hi, nxt)  # “...?” Jane Roe asked.
