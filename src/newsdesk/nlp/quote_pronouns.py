@@ -60,13 +60,21 @@ class PronounResolver:
     def _resolve_near(self, pos: int, gender: str | None, back: int) -> Attribution | None:
         si = self.sents.index(pos)
         lo = self.sents.bounds(si - back)[0]
+        speaker = None  # the last compatible speaker of the quote run, named or not
+        for spos, att in reversed(self.speakers):
+            if spos >= pos:
+                continue
+            if spos < lo:
+                break
+            if self._fits(att.speaker, gender):  # "Melanie said ... “...,” he said": not her
+                speaker = (spos, Attribution(att.speaker, att.key, att.description, True, None, spos))
+                break
         m = self._cand_at(pos, pos + 1)
         if m is not None and m.how == "pronoun" and self._fits(m.name, gender):
-            last = max((c.start for c in self.cands if c.name == m.name and c.how != "pronoun" and c.start < pos),
-                       default=-1)
-            unnamed = next((a for p, a in reversed(self.speakers) if lo <= p < pos), None)
-            if unnamed is not None and unnamed.speaker is None and unnamed.pos > last:
-                return Attribution(None, unnamed.key, unnamed.description, True, None, unnamed.pos)
+            last = max((c.start for c in self.cands if c.name == m.name and c.how != "pronoun" and c.start < pos
+                        and not self.quoted(c.start)), default=-1)
+            if speaker is not None and speaker[1].speaker != m.name and speaker[0] > last:
+                return speaker[1]  # the actors' link skips quotes; the quote run's speaker is 'he'
             return self._attr(m, pos, inferred=True)
         best: tuple[int, Attribution] | None = None
         i = bisect.bisect_left(self.cand_starts, pos) - 1
@@ -82,16 +90,7 @@ class PronounResolver:
                 best = (c.start, self._attr(c, c.start, inferred=True))
                 break
             fallback = fallback or (c.start, self._attr(c, c.start, inferred=True))
-        for spos, att in reversed(self.speakers):
-            if not lo <= spos < pos:
-                if spos < lo:
-                    break
-                continue
-            if not self._fits(att.speaker, gender):
-                continue  # "Melanie said ... “...,” he said": not her
-            if best is None or spos > best[0]:
-                # the latest speaker, even unnamed ("a spokeswoman said ... she added"), is who 'she' is
-                best = (spos, Attribution(att.speaker, att.key, att.description, True, None, spos))
-            break
+        if speaker is not None and (best is None or speaker[0] > best[0]):
+            best = speaker  # the latest speaker, even unnamed ("a spokeswoman said ... she added")
         chosen = best or fallback
         return chosen[1] if chosen else None
