@@ -132,3 +132,9 @@ def test_quotes_speaker_how_name_and_colon_line(models):
             "Council leader Ruth Okafor defended the budget on Monday.")
     quote = run(models, text)["We Will Not Close A "]
     assert quote.speaker == "Ruth Okafor" and quote.speaker_how == "explicit"
+
+
+def test_quotes_speaker_how_continuation_never_crosses_gender(models):
+    text = '"We won the final and we deserved it," said Paul Weber.\n\n"I am so proud of the whole team," she said.'
+    quote = run(models, text)["I am so proud of the"]
+    assert quote.speaker != "Paul Weber"

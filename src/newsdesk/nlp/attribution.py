@@ -67,7 +67,9 @@ class Attributor(PronounResolver, AccordingTo):
                                          m.how, m.description))
         else:
             out = self._ner_candidates()
-        return sorted(out, key=lambda c: c.start)
+        # a name starts with a capital ("pro-Clinton" is a modifier, not a speaker)
+        return sorted((c for c in out if c.text[:1].isupper() or c.how == "pronoun" or not c.text[:1].isalpha()),
+                      key=lambda c: c.start)
 
     def _ner_candidates(self) -> list[Candidate]:
         """spaCy PERSON/ORG entities; a short name takes the full name it abbreviates ("Lula" ->

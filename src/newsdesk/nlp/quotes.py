@@ -12,6 +12,7 @@ import re
 from ..records import Quote
 from .attribution import NEAR_AFTER, Attribution, Attributor
 from .context import Context
+from .quote_gender import compatible, pronoun_gender
 from .quote_spans import QuoteSpan, find_quote_spans
 from .quote_text import blocks, speaker_confidence
 
@@ -91,6 +92,13 @@ def _next_sentence(att: Attributor, q: QuoteSpan, a_hi: int, nxt: QuoteSpan | No
     return att.attribute(q, (q.open_mark, q.open_mark), (a_hi, hi)) if hi > a_hi else None
 
 
+def _pronoun_allows(att: Attributor, text: str, lo: int, hi: int, speaker: str | None) -> bool:
+    """“...,” she said: a quote whose own he/she attribution found nobody still rules out a
+    previous speaker of the other gender."""
+    m = re.match(r"\W*(he|she)\b", text[lo:hi], re.I)
+    return m is None or compatible(att.genders, speaker, pronoun_gender(m.group(1)))
+
+
 def _confidence(found: Attribution | None) -> float | None:
     if found is None:
         return None
@@ -147,8 +155,9 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             # a quote continued after its attribution, the next paragraph of a long quote, or a
             # second fragment of the same reported sentence (said X would back "a" that met "b")
             same = _para_index(paras, prev.open_mark)
-            if prev_att[-1] is not None and (prev_att[-1].speaker or prev_att[-1].description) and (same == pi or (opens_para and same == pi - 1)):
-                p = prev_att[-1]
+            p = prev_att[-1]
+            if p is not None and (p.speaker or p.description) and (same == pi or (opens_para and same == pi - 1)) \
+                    and _pronoun_allows(att, text, a_lo, a_hi, p.speaker):
                 found = Attribution(p.speaker, p.key, p.description, True, p.verb, p.pos, "continuation")
         if found is None and not partial and opens_para and pi > 0:
             # an attribution that introduces the paragraph ("..., said Jane Roe, a lawyer:")
@@ -160,6 +169,8 @@ def extract_quotes(ctx: Context) -> list[Quote]:
                 found = att.attribute(q, (lo, phi), (phi, phi))
                 if found is None and text[lo:phi].rstrip().endswith(":"):
                     found = att.introducer(lo, phi)
+                if found is not None and not _pronoun_allows(att, text, a_lo, a_hi, found.speaker):
+                    found = None
                 if found is not None:
                     found.inferred = True
                     found.far = True  # marks an attribution borrowed from the paragraph before
