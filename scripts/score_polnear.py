@@ -31,8 +31,9 @@ What is scored (rules written before the first run):
 
     python scripts/score_polnear.py /work/data-quotes/data --split dev [--limit N] [-v]
 
-Figures (2 shared CPU cores, en_core_web model of the shared venv; all 84 dev / 84 test articles):
-see tests/fixtures/polnear/README.md for first-run and final figures.
+Names compare with curly apostrophes folded (O’Neill = O'Neill). First-run and final figures (all 84
+dev / 84 test articles, ~1 minute each): tests/fixtures/polnear/README.md. Final test run: precision
+0.943, recall 0.991, speaker accuracy 0.807 (named sources 0.857); first run 0.948 / 0.960 / 0.754.
 """
 from __future__ import annotations
 
