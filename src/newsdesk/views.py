@@ -13,6 +13,14 @@ def _snip(text: str, n: int = 90) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _speaker_how(q) -> str:
+    """' [pronoun 0.85]': how the quote's speaker was found, and how sure that is."""
+    if not q.speaker_how:
+        return ""
+    conf = f" {q.speaker_confidence:.2f}" if q.speaker_confidence is not None else ""
+    return f" \\[{q.speaker_how}{conf}]"
+
+
 def render_article_text(console: Console, rec: ArticleRecord, show_dropped: bool = True) -> None:
     m = rec.meta
     console.print(f"[bold]{escape(m.title or '(no title)')}[/bold]")
@@ -28,8 +36,8 @@ def render_article_text(console: Console, rec: ArticleRecord, show_dropped: bool
     names = {e.key: e.name for e in rec.entities}
     sections = [
         ("actors", [f"{escape(x.text)} -> {escape(names.get(x.entity, x.entity))} [{x.how}]" for x in rec.mentions]),
-        ("quotes", [f"{escape(q.speaker or '?')} ({q.verb or '-'}{', partial' if q.partial else ''}): "
-                    f"“{escape(_snip(q.text))}”" for q in rec.quotes]),
+        ("quotes", [f"{escape(q.speaker or q.speaker_description or '?')} ({q.verb or '-'}{', partial' if q.partial else ''})"
+                    f"{_speaker_how(q)}: “{escape(_snip(q.text))}”" for q in rec.quotes]),
         ("amounts", [f"{escape(a.text)} = {a.value:g} {escape(a.unit)}{' (approx.)' if a.approx else ''}"
                      f"{' about ' + escape(a.about) if a.about else ''}{' in ' + a.date if a.date else ''}"
                      for a in rec.amounts]),

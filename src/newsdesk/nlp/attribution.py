@@ -8,43 +8,24 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from spacy.attrs import IDX, POS
 from spacy.symbols import PROPN
 
 from .context import Context
+from .quote_according import AccordingTo
+from .quote_attr import Attribution, Candidate
+from .quote_gender import person_genders
+from .quote_pronouns import SUBJ, PronounResolver
 from .quote_spans import QuoteSpan
 from .quote_text import Sentences, cues, speech_verbs
 from .quote_titles import by_role, disambiguate, titles_of
 
-SUBJ = {"nsubj", "nsubjpass"}
+__all__ = ["Attribution", "Attributor", "Candidate", "NEAR_AFTER"]
+
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 INFERRED_HOW = {"pronoun", "title"}  # a bare surname or a metonym is still a name in the attribution
-_OWN_WORDS = re.compile(r"\b(?:in|to use) (?:his|her) (?:own )?(?:words|phrase)\b", re.I)
 NEAR_AFTER = 8  # tokens between a closing mark and a trailing attribution verb ("..." Ms. Roe stressed)
-
-
-@dataclass
-class Candidate:
-    start: int
-    end: int
-    text: str
-    name: str
-    key: str | None
-    type: str
-    how: str = "ner"
-    description: str | None = None
-
-
-@dataclass
-class Attribution:
-    speaker: str | None
-    key: str | None
-    description: str | None
-    inferred: bool
-    verb: str | None
-    pos: int  # where the speaker (or cue) was found, for later pronoun resolution
 
 
 def _strip_name(text: str) -> str:
@@ -55,7 +36,7 @@ def _strip_name(text: str) -> str:
     return " ".join(words).strip(" ,.")
 
 
-class Attributor:
+class Attributor(PronounResolver, AccordingTo):
     """Per-document attribution state."""
 
     def __init__(self, ctx: Context, text: str | None = None) -> None:
@@ -69,6 +50,7 @@ class Attributor:
         self.cands = self._candidates()
         self.surnames = self._surnames()
         self.titles = titles_of(self.cands, self.text)
+        self.genders = person_genders(self.cands, self.text)
         self.cand_starts = [c.start for c in self.cands]
         self.speakers: list[tuple[int, Attribution]] = []
         self.quote_ranges: list[tuple[int, int]] = []  # set by the caller: (open mark, close mark)  # attributed quotes so far, by position
@@ -85,7 +67,9 @@ class Attributor:
                                          m.how, m.description))
         else:
             out = self._ner_candidates()
-        return sorted(out, key=lambda c: c.start)
+        # a name starts with a capital ("pro-Clinton" is a modifier, not a speaker)
+        return sorted((c for c in out if c.text[:1].isupper() or c.how == "pronoun" or not c.text[:1].isalpha()),
+                      key=lambda c: c.start)
 
     def _ner_candidates(self) -> list[Candidate]:
         """spaCy PERSON/ORG entities; a short name takes the full name it abbreviates ("Lula" ->
@@ -211,6 +195,8 @@ class Attributor:
                     if cc is not None and cc.type == "PERSON":
                         c = cc
                         break
+        if c is not None and c.how == "pronoun":
+            return self._resolve_pronoun(tok.idx)  # the actors' link, checked for gender there
         if c is not None and not (c.type == "PERSON" and self._possessive(c) and c.end <= tok.idx):
             return self._attr(c, lo)
         if tok.lower_ in cues()["person_pronouns"]:
@@ -228,8 +214,9 @@ class Attributor:
                 got = self._attr(hit, lo, inferred=True) if hit is not None else self._resolve_pronoun(tok.idx)
                 if got is not None:
                     got.description = desc
+                    got.how = "title"
                     return got
-            return Attribution(None, None, desc, True, None, tok.idx)
+            return self._role(tok, lo)
         return None
 
     def _attr(self, c: Candidate, lo: int, inferred: bool = False) -> Attribution:
@@ -241,7 +228,8 @@ class Attributor:
             name = disambiguate(self.cands, self.titles, c.text, title, c.name)
             if name != c.name:  # "Minister Kim" when a colonel Kim spoke last
                 key = next((o.key for o in self.cands if o.name == name), None)
-        return Attribution(name, key, desc, inferred or c.how in INFERRED_HOW, None, c.start)
+        how = c.how if c.how in INFERRED_HOW else "explicit"
+        return Attribution(name, key, desc, inferred or c.how in INFERRED_HOW, None, c.start, how)
 
     def _apposition(self, c: Candidate, lo: int) -> str | None:
         """'said Jane Roe, a lawyer at X.' / 'Jane Roe, a lawyer at X, said' -> 'a lawyer at X'."""
@@ -263,40 +251,23 @@ class Attributor:
             return None
         return " ".join(self.text[words[0].idx: words[-1].idx + len(words[-1])].split())
 
-    def _resolve_pronoun(self, pos: int) -> Attribution | None:
-        """Most recent person named as a subject (or as a speaker) in the last two sentences."""
-        si = self.sents.index(pos)
-        lo = self.sents.bounds(si - 2)[0]
-        m = self._cand_at(pos, pos + 1)
-        if m is not None and m.how == "pronoun":
-            last = max((c.start for c in self.cands if c.name == m.name and c.how != "pronoun" and c.start < pos),
-                       default=-1)
-            unnamed = next((a for p, a in reversed(self.speakers) if lo <= p < pos), None)
-            if unnamed is not None and unnamed.speaker is None and unnamed.pos > last:
-                return Attribution(None, None, unnamed.description, True, None, unnamed.pos)
-            return self._attr(m, pos, inferred=True)
-        best: tuple[int, Attribution] | None = None
-        i = bisect.bisect_left(self.cand_starts, pos) - 1
-        fallback = None
-        while i >= 0 and self.cands[i].start >= lo:
-            c = self.cands[i]
-            i -= 1
-            if c.type != "PERSON" or self._possessive(c) or c.how == "pronoun" or self.quoted(c.start):
-                continue
-            toks = self._tokens(c.start, c.end)
-            if any(t.dep_ in SUBJ or (t.dep_ == "appos" and t.head.dep_ in SUBJ) for t in toks):
-                best = (c.start, self._attr(c, c.start, inferred=True))
-                break
-            fallback = fallback or (c.start, self._attr(c, c.start, inferred=True))
-        for spos, att in reversed(self.speakers):
-            if lo <= spos < pos and (best is None or spos > best[0]):
-                # the latest speaker, even unnamed ("a spokeswoman said ... she added"), is who 'she' is
-                best = (spos, Attribution(att.speaker, att.key, att.description, True, None, spos))
-                break
-            if lo <= spos < pos:
-                break
-        chosen = best or fallback
-        return chosen[1] if chosen else None
+    def _role(self, tok, lo: int) -> Attribution:
+        """'the ministry said', 'a spokesman for the Kremlin said': an unnamed speaker kept as the
+        text's own words, with the body it speaks for when that is a linked name."""
+        left, right = max(tok.left_edge.idx, lo), tok.idx + len(tok)
+        for child in tok.children:
+            if child.dep_ == "prep" and child.i > tok.i and child.lower_ in cues()["role_preps"]:
+                right = max(right, child.right_edge.idx + len(child.right_edge))
+        desc = " ".join(self.text[left:right].split())
+        body = next((c for c in self.cands if left <= c.start < right and c.type != "PERSON"), None)
+        return Attribution(None, body.key if body else None, desc, True, None, tok.idx, "role")
+
+    def _role_head(self, tok) -> bool:
+        """A common noun heading its own phrase, with no name in apposition ("a spokesman for X")."""
+        if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod", "nmod", "poss") or not tok.text.islower():
+            return False
+        return not any(k.dep_ in ("appos", "compound") and self._cand_at(k.idx, k.idx + len(k)) is not None
+                       for k in tok.children)
 
     def _speaker_for_verb(self, verb, lo: int, hi: int, after: bool) -> Attribution | None:
         """Speaker of a speech verb found in an attribution zone [lo, hi)."""
@@ -307,17 +278,29 @@ class Attributor:
                 # name that only modifies an unnamed subject ("a Qatari official said")
                 c = self._first_cand(between[0].idx, verb.idx)
                 subj = self._subject_token(verb)
+                own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
+                if own is not None and own.type == "PERSON" and own.start >= between[0].idx and own.end <= verb.idx:
+                    c = own  # "Clinton campaign spokesman Brian Fallon said": the subject, not its modifier
+                if c is not None and subj is not None and not c.start <= subj.idx < c.end and self._role_head(subj) \
+                        and (self._possessive(c) or subj.left_edge.idx <= c.start <= subj.right_edge.idx):
+                    return self._role(subj, lo)  # "Obama's campaign strategist said", "a narrator in the X ad asks"
                 if c is not None and c.start >= lo and (c.type == "PERSON" or subj is None
                                                         or c.start <= subj.idx < c.end):
-                    return self._attr(c, lo)
+                    return self._resolve_pronoun(c.start) if c.how == "pronoun" else self._attr(c, lo)
                 for t in between:
                     if t.lower_ in cues()["person_pronouns"]:
                         return self._resolve_pronoun(t.idx)
             else:
+                subj = self._subject_token(verb)
+                own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
+                if own is not None and own.type == "PERSON" and own.start > verb.idx and subj.i - verb.i <= 6:
+                    return self._attr(own, lo)  # said MSNBC host Chris Matthews
                 for t in self.doc[verb.i + 1: verb.i + 5]:
                     c = self._cand_at(t.idx, t.idx + len(t))
                     if c is not None:
                         return self._attr(c, lo)
+                    if self._role_head(t) and t.dep_ in SUBJ and t.head == verb:
+                        return self._role(t, lo)  # said a spokesman for the ministry
         agent = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         subj = agent[0] if agent else self._subject_token(verb)
         if subj is not None:
@@ -337,68 +320,17 @@ class Attributor:
             return self._from_token(subj, lo)
         return None
 
-    def _own_words(self, lo: int, hi: int) -> Attribution | None:
-        """'which, in his words, showed ...': the pronoun's referent speaks."""
-        m = _OWN_WORDS.search(self.text, lo, hi)
-        if m is None:
-            return None
-        att = self._resolve_pronoun(m.start())
-        if att is not None:
-            att.verb = "say"
-        return att
-
-    def _according_to(self, lo: int, hi: int) -> Attribution | None:
-        low = self.text[lo:hi].lower()
-        for phrase in cues()["according_to"]:
-            k = low.find(phrase)
-            if k < 0:
-                continue
-            after = lo + k + len(phrase)
-            if after >= hi:
-                continue
-            if low[after - lo:].lstrip().startswith(("his ", "her ")):
-                att = self._resolve_pronoun(after)
-                if att:
-                    att.verb = "according to"
-                    return att
-            i = bisect.bisect_left(self.cand_starts, after)
-            # the object of "according to", not a name further into its apposition
-            gap = self.text[after:self.cands[i].start] if i < len(self.cands) else ","
-            named = self._proper_object(after, hi)
-            if i < len(self.cands) and self.cands[i].start < min(hi, after + 60) and "," not in gap \
-                    and len(gap.split()) <= 3:
-                att = self._attr(self.cands[i], lo)
-            elif named is not None:
-                att = Attribution(named, None, None, False, None, after)
-            else:
-                seg = self.text[after:hi].split(",")[0].split(".")[0].strip()
-                att = Attribution(None, None, seg or None, False, None, after)
-            att.verb = "according to"
-            return att
-        return None
-
-    def _proper_object(self, start: int, hi: int) -> str | None:
-        """'according to Jane Roe, an economist': a proper name NER did not make a person."""
-        toks = [t for t in self._tokens(start, hi) if not t.is_space]
-        names = []
-        for t in toks:
-            if t.pos_ != "PROPN" or not t.text[:1].isupper():
-                break
-            names.append(t)
-        nxt = toks[len(names)] if len(names) < len(toks) else None
-        if not 2 <= len(names) <= 4 or nxt is None or nxt.text != ",":
-            return None
-        after = [t for t in toks[len(names) + 1:len(names) + 3]]
-        if not after or after[0].lower_ not in ("a", "an", "the") or self._cand_at(names[0].idx, names[-1].idx + 1):
-            return None
-        return self.text[names[0].idx:names[-1].idx + len(names[-1])]
-
     def attribute(self, q: QuoteSpan, zone_before: tuple[int, int], zone_after: tuple[int, int]) -> Attribution | None:
         """Speaker of one quote from the text around it (quotes excluded)."""
         a_lo, a_hi = zone_after
         after_verbs = [t for t in self._tokens(a_lo, a_hi) if self._is_speech_verb(t)]
         b_lo, b_hi = zone_before
         before_verbs = [t for t in self._tokens(b_lo, b_hi) if self._is_speech_verb(t)]
+        if before_verbs:
+            # 'X said: "...", adding that ...': a participle without a subject of its own speaks
+            # for the verb before the quote, which names the speaker
+            after_verbs = [v for v in after_verbs if not (v.tag_ == "VBG" and v.head.idx < b_hi
+                                                          and not any(c.dep_ in SUBJ for c in v.children))]
         order: list[tuple[object, bool]] = []
         near = [v for v in after_verbs if len(self._tokens(a_lo, v.idx)) <= NEAR_AFTER]
         order += [(v, True) for v in near[:1]]
@@ -432,6 +364,17 @@ class Attributor:
                 if got is not None and got.speaker:
                     return got
         return None
+
+    def name_in(self, lo: int, hi: int) -> Attribution | None:
+        """The speaker a short signature names ("Jane Roe, a lawyer"): a linked name, else its
+        capitalised words."""
+        c = self._first_cand(lo, hi)
+        if c is not None and c.start >= lo:
+            return self._attr(c, lo)
+        m = re.match(r"((?:[A-Z][\w.'’-]*\s?){1,5})(?:,\s*(.+))?$", self.text[lo:hi].strip())
+        if m is None or len(m.group(1).split()) < 2:
+            return None
+        return Attribution(m.group(1).strip(" ."), None, (m.group(2) or "").strip(" .") or None, False, None, lo)
 
     def remember(self, pos: int, att: Attribution) -> None:
         self.speakers.append((pos, att))

@@ -3,7 +3,8 @@
 Double marks (straight, curly, mismatched closers such as “...“) pair first; single marks (‘...’ and
 '...') are read only outside double-quoted passages and only where the context rules out an apostrophe.
 A double quote still open at the end of its paragraph runs to that end (the news convention for a quote
-that continues in the next paragraph).
+that continues in the next paragraph). Two apostrophes ('') and two backticks (``) serve as a double
+mark in text typed on ASCII keyboards and in some wire archives.
 """
 from __future__ import annotations
 
@@ -102,8 +103,24 @@ def _single_spans(text: str, lo: int, hi: int, blocked: list[QuoteSpan]) -> list
     return spans
 
 
+_ASCII_DOUBLE = re.compile(r"''|``")
+
+
+def _ascii_doubles(text: str) -> str:
+    """The text with each '' or `` read as one straight double mark, offsets unchanged: the mark sits
+    on the character next to the quoted words and the other becomes a space."""
+    def one(m: re.Match) -> str:
+        before = text[m.start() - 1] if m.start() else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        if m.group() == "``" or (before in _BEFORE_OPEN and not after.isspace()):
+            return ' "'  # opening: the mark touches the first quoted word
+        return '" '
+    return _ASCII_DOUBLE.sub(one, text) if "''" in text or "``" in text else text
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All quoted passages in reading order, with trimmed text bounds."""
+    text = _ascii_doubles(text)
     out: list[QuoteSpan] = []
     for lo, hi in paragraphs(text):
         doubles = _double_spans(text, lo, hi)

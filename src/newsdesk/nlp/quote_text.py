@@ -35,6 +35,13 @@ def cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in json.loads(raw).items() if not k.startswith("_")}
 
 
+@functools.lru_cache(maxsize=1)
+def speaker_confidence() -> dict[str, float]:
+    """Speaker confidence by how the speaker was found (data/speaker_confidence.json)."""
+    raw = resources.files("newsdesk.data").joinpath("speaker_confidence.json").read_text(encoding="utf-8")
+    return {k: float(v) for k, v in json.loads(raw).items() if not k.startswith("_")}
+
+
 def _ends_open(par: str, verbs: frozenset[str]) -> bool:
     """A paragraph that cannot end a sentence: a name or attribution broken onto its own line."""
     par = par.rstrip()

@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 
 from ..records import Quote
-from .attribution import Attribution, Attributor
+from .attribution import NEAR_AFTER, Attribution, Attributor
 from .context import Context
+from .quote_gender import compatible, pronoun_gender
 from .quote_spans import QuoteSpan, find_quote_spans
-from .quote_text import blocks
+from .quote_text import blocks, speaker_confidence
+
+_DASH_NAME = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][^\n“”\"]{1,80}?)[ \t.]*(?=\n|$)")
 
 # words after which a quoted passage is a fragment of the writer's own sentence
 _FRAGMENT_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that's",
@@ -59,6 +62,54 @@ def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
     return -1
 
 
+def _dash_speaker(att: Attributor, text: str, q: QuoteSpan) -> Attribution | None:
+    """“...” ― Jane Roe: a name after a dash that ends the quote's line."""
+    m = _DASH_NAME.match(text, q.close_mark + 1)
+    if m is None or len(m.group(1).split()) > 8:
+        return None
+    got = att.name_in(m.start(1), m.end(1))
+    if got is not None:
+        got.verb, got.how, got.far = None, "explicit", True
+    return got
+
+
+def _next_sentence(att: Attributor, q: QuoteSpan, a_hi: int, nxt: QuoteSpan | None) -> Attribution | None:
+    """A quote that ends its sentence ("?”", "!”") attributed at the start of the next one: only a
+    speech verb within a few words of the closing mark counts."""
+    toks = [t for t in att._tokens(a_hi, att.sents.bounds(att.sents.index(a_hi))[1]) if not t.is_space]
+    if not toks or toks[0].idx - q.close_mark > 3 or "\n" in att.text[q.close_mark:toks[0].idx]:
+        return None
+    lead = []
+    for t in toks[:NEAR_AFTER]:
+        if t.is_punct:
+            break  # "At a news conference, X described ...": a new sentence, not an attribution
+        lead.append(t)
+    if len(lead) < 2:
+        return None
+    hi = lead[-1].idx + len(lead[-1])
+    if nxt is not None:
+        hi = min(hi, nxt.open_mark)
+    return att.attribute(q, (q.open_mark, q.open_mark), (a_hi, hi)) if hi > a_hi else None
+
+
+def _pronoun_allows(att: Attributor, text: str, lo: int, hi: int, speaker: str | None) -> bool:
+    """“...,” she said: a quote whose own he/she attribution found nobody still rules out a
+    previous speaker of the other gender."""
+    m = re.match(r"\W*(he|she)\b", text[lo:hi], re.I)
+    return m is None or compatible(att.genders, speaker, pronoun_gender(m.group(1)))
+
+
+def _confidence(found: Attribution | None) -> float | None:
+    if found is None:
+        return None
+    conf = speaker_confidence()
+    if found.how == "pronoun":
+        return conf["pronoun_far" if found.far else "pronoun"]
+    if found.how == "explicit" and found.far:
+        return conf["dash" if found.verb is None else "inferred_paragraph"]
+    return conf.get(found.how, conf["explicit"])
+
+
 def extract_quotes(ctx: Context) -> list[Quote]:
     """Every quoted passage in the clean text, with its speaker where the text attributes one."""
     text = ctx.doc.text
@@ -85,7 +136,15 @@ def extract_quotes(ctx: Context) -> list[Quote]:
         found = att.attribute(q, (b_lo, q.open_mark), (a_lo, a_hi))
         if found is None and text[b_lo:q.open_mark].rstrip().endswith(":"):
             found = att.introducer(b_lo, q.open_mark)  # "Her deputy disagreed: “...”"
+            head = text[b_lo:q.open_mark].rstrip()[:-1].strip()
+            if found is None and head and len(head.split()) <= 4 and not any(c in head for c in ".,;"):
+                found = att.name_in(b_lo, b_lo + len(text[b_lo:q.open_mark]) - len(text[b_lo:q.open_mark].lstrip())
+                                    + len(head))  # a headline or transcript line: "Jane Roe: ‘...’"
         partial = _is_partial(text, q, sentence_initial=not text[b_lo:q.open_mark].strip())
+        if found is None and q.close_mark is not None and not partial and not text[a_lo:a_hi].strip():
+            found = _next_sentence(att, q, a_hi, nxt)  # “...?” Jane Roe asked.
+        if found is None and q.close_mark is not None and not partial:
+            found = _dash_speaker(att, text, q)  # “...” ― Jane Roe (a quote list or epigraph)
         continues = prev is not None and _continues(text, prev, q)
         if continues:
             partial = out[-1].partial  # “It was rushed,” he said, “and it ignores ...”: one sentence
@@ -96,9 +155,10 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             # a quote continued after its attribution, the next paragraph of a long quote, or a
             # second fragment of the same reported sentence (said X would back "a" that met "b")
             same = _para_index(paras, prev.open_mark)
-            if prev_att[-1] is not None and prev_att[-1].speaker and (same == pi or (opens_para and same == pi - 1)):
-                p = prev_att[-1]
-                found = Attribution(p.speaker, p.key, p.description, True, p.verb, p.pos)
+            p = prev_att[-1]
+            if p is not None and (p.speaker or p.description) and (same == pi or (opens_para and same == pi - 1)) \
+                    and _pronoun_allows(att, text, a_lo, a_hi, p.speaker):
+                found = Attribution(p.speaker, p.key, p.description, True, p.verb, p.pos, "continuation")
         if found is None and not partial and opens_para and pi > 0:
             # an attribution that introduces the paragraph ("..., said Jane Roe, a lawyer:")
             plo, phi = paras[pi - 1]
@@ -109,8 +169,11 @@ def extract_quotes(ctx: Context) -> list[Quote]:
                 found = att.attribute(q, (lo, phi), (phi, phi))
                 if found is None and text[lo:phi].rstrip().endswith(":"):
                     found = att.introducer(lo, phi)
+                if found is not None and not _pronoun_allows(att, text, a_lo, a_hi, found.speaker):
+                    found = None
                 if found is not None:
                     found.inferred = True
+                    found.far = True  # marks an attribution borrowed from the paragraph before
         if found is not None and found.speaker is None and found.description is None:
             found = None
         if found is not None and (found.speaker or found.verb):
@@ -121,5 +184,6 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             speaker=found.speaker if found else None, speaker_entity=found.key if found else None,
             speaker_description=" ".join(found.description.split()) if found and found.description else None,
             speaker_inferred=bool(found and found.speaker and found.inferred), verb=found.verb if found else None,
+            speaker_how=found.how if found else None, speaker_confidence=_confidence(found),
         ))
     return out

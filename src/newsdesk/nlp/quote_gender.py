@@ -1,0 +1,82 @@
+"""Gender evidence for pronoun attribution: he/she only resolves to a compatible named person.
+
+Evidence per canonical name, from the article itself and data/speaker_gender.json: an honorific or
+gendered title right before a mention ("Mrs. Roe", "Congresswoman Roe"), a gendered role word in
+the person's description ("a spokeswoman for ..."), else the given name when the list knows it.
+Unknown stays unknown: it never blocks a match.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+from typing import Protocol
+
+
+class _Cand(Protocol):
+    start: int
+    name: str
+    type: str
+    description: str | None
+
+
+@functools.lru_cache(maxsize=1)
+def gender_data() -> dict:
+    raw = resources.files("newsdesk.data").joinpath("speaker_gender.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    data["female_names"] = frozenset(data["female_names"])
+    data["male_names"] = frozenset(data["male_names"])
+    return data
+
+
+def pronoun_gender(word: str) -> str | None:
+    """'m' or 'f' for he/she/his/her..., None for anything else."""
+    return gender_data()["pronouns"].get(word.lower())
+
+
+def name_gender(name: str) -> str | None:
+    first = re.findall(r"[A-Za-z]+", name)
+    if not first:
+        return None
+    word = first[0].lower()
+    data = gender_data()
+    if word in data["female_names"]:
+        return "f"
+    if word in data["male_names"]:
+        return "m"
+    return None
+
+
+def person_genders(cands: list[_Cand], text: str) -> dict[str, str]:
+    """Canonical person name -> 'm' | 'f' where the article or the name says so; conflicts drop out."""
+    data = gender_data()
+    votes: dict[str, set[str]] = {}
+    for c in cands:
+        if c.type != "PERSON":
+            continue
+        seen = votes.setdefault(c.name, set())
+        before = re.findall(r"([A-Za-z]+\.?)\s*$", text[max(0, c.start - 16):c.start])
+        if before and before[0].lower() in data["honorifics"]:
+            seen.add(data["honorifics"][before[0].lower()])
+        for word in re.findall(r"[a-z]+", (c.description or "").lower())[:6]:
+            if word in data["role_words"]:
+                seen.add(data["role_words"][word])
+                break
+    out: dict[str, str] = {}
+    for name, seen in votes.items():
+        if len(seen) == 1:
+            out[name] = next(iter(seen))
+        elif not seen:
+            g = name_gender(name)
+            if g:
+                out[name] = g
+    return out
+
+
+def compatible(genders: dict[str, str], name: str | None, pronoun: str | None) -> bool:
+    """False only when both the pronoun and the person have a known, different gender."""
+    if not name or not pronoun:
+        return True
+    g = genders.get(name) or name_gender(name)
+    return g is None or g == pronoun
