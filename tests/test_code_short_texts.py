@@ -55,7 +55,7 @@ def test_code_cli_bad_input_exit_codes(tmp_path, args, code):
 
 
 def test_code_api_post(models, tmp_path):
-    settings = load_settings(db=str(tmp_path / "api.db"), workers=1, max_text_chars=500)
+    settings = load_settings(db=str(tmp_path / "api.db"), workers=1, max_text_chars=500, allowed_hosts=("testserver",))
     with TestClient(create_app(settings), client=("127.0.0.1", 40000), raise_server_exceptions=False) as c:
         r = c.post("/api/code", json={"text": SENTENCE, "published": "2024-05-16"})
         assert r.status_code == 200, r.text
