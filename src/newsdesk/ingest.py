@@ -47,7 +47,7 @@ def ingest_docs(docs: Iterable[RawDoc | Rejection], store: Store, settings: Sett
                 actor_files: Iterable[str | Path] = (), replace: bool = False,
                 on_item: Callable[[str, str], None] | None = None, workers: int | None = None,
                 engine: str = "local", scheduler: str | None = None) -> IngestReport:
-    """Process and store documents; already stored articles are skipped unless ``replace``.
+    """Process and store documents, then link every pending article; stored ones are skipped unless ``replace``.
 
     ``on_item(source, outcome)`` is called once per input ("added", "unchanged", "rejected").
     ``engine``: "local" (this machine) or "dask" (a LocalCluster, or the cluster at ``scheduler``).
@@ -73,16 +73,19 @@ def ingest_docs(docs: Iterable[RawDoc | Rejection], store: Store, settings: Sett
             report.rejected.append(Rejection(result.source, result.reason))
             note(result.source, "rejected")
             continue
-        if store.save_record(result, replace=replace):
+        with store.writer():  # waits while another process links (SQLite would give up after busy_timeout)
+            saved = store.save_record(result, replace=replace)
+        if saved:
             report.added.append(result.id)
             note(result.source, "added")
         else:  # the same article twice in one batch
             report.unchanged.append(result.id)
             note(result.source, "unchanged")
-    if report.added:
-        from .corpus import update_corpus
+    # every pending article, this run's and any an interrupted run left, in the same batches an
+    # uninterrupted run would have linked
+    from .corpus.link import link_pending
 
-        update_corpus(store, report.added, settings)
+    link_pending(store, settings)
     return report
 
 

@@ -206,6 +206,9 @@ class ArticleRecord:
     events: list[Event] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # per amount: comparison features read from its sentence's parse ({amount: index, block, features}),
+    # so that corpus linking never loads spaCy (newsdesk.corpus.claims)
+    claims: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def text(self) -> str:

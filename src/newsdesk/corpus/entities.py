@@ -82,15 +82,56 @@ def _registry_names(registry: Any) -> dict[str, list[list[str]]]:
     return out
 
 
-def resolve_entities(store: Any, registry: Any | None = None) -> int:
-    """Write ``entity_links`` for local PERSON entities that name a known person; returns links written."""
+def name_keys(name: str) -> list[str]:
+    """Blocking keys of a full name: its surname and, for surnames :func:`same_person` may forgive one
+    slip in, each one-letter deletion (two names one edit apart share a key)."""
+    words = _words(name)
+    if len(words) < 2:
+        return []
+    sur = words[-1]
+    keys = {sur}
+    if len(sur) >= 6:
+        keys |= {sur[:i] + sur[i + 1:] for i in range(len(sur))}
+    return sorted(keys)
+
+
+_REGISTRY_INDEX: dict[int, tuple[Any, dict[str, set[str]]]] = {}
+
+
+def _registry_index(registry: Any) -> dict[str, set[str]]:
+    """Name key -> registry person keys (built once per registry object)."""
+    hit = _REGISTRY_INDEX.get(id(registry))
+    if hit is not None and hit[0] is registry:
+        return hit[1]
+    index: dict[str, set[str]] = defaultdict(set)
+    for actor in getattr(registry, "actors", {}).values():
+        if actor.type == "PERSON":
+            for n in (actor.name, *actor.aliases):
+                for k in name_keys(n):
+                    index[k].add(actor.key)
+    _REGISTRY_INDEX.clear()
+    _REGISTRY_INDEX[id(registry)] = (registry, index)
+    return index
+
+
+def resolve_entities(store: Any, registry: Any | None = None, new_ids: Any = None) -> int:
+    """Write ``entity_links`` for local PERSON entities that name a known person; returns links written.
+
+    With ``new_ids`` only the people of these articles and their neighbourhood (people sharing a name
+    key, and the groups those are linked into) are resolved again; otherwise every PERSON is.
+    """
     if registry is None:
         from ..nlp.registry import load_registry
         registry = load_registry()
     q = _queries(store)
-    people = q.person_entities()
+    if new_ids is None:
+        people = q.person_entities()
+    else:
+        people = _neighbourhood(store, registry, sorted(set(new_ids)))
+        if not people:
+            return 0
     local = [p for p in people if p["key"].startswith("loc:PERSON:")]
-    known = _registry_names(registry)
+    known = _registry_names(registry) if new_ids is None else _registry_subset(registry, people)
     for p in people:
         if not p["key"].startswith("loc:") and p["key"] not in known:
             known[p["key"]] = [_words(p["name"])]
@@ -139,6 +180,35 @@ def resolve_entities(store: Any, registry: Any | None = None) -> int:
             if k != target:
                 links[k] = target
     return q.replace_entity_links(links, scope=set(sets.parent))
+
+
+def _registry_subset(registry: Any, people: list[dict[str, Any]]) -> dict[str, list[list[str]]]:
+    """Registry names of the registry people these people's names could match."""
+    index = _registry_index(registry)
+    keys = {r for p in people for k in name_keys(p["name"]) for r in index.get(k, ())}
+    return {k: v for k, v in _registry_names_cached(registry).items() if k in keys}
+
+
+def _registry_names_cached(registry: Any) -> dict[str, list[list[str]]]:
+    cached = getattr(_registry_names_cached, "memo", None)
+    if cached is None or cached[0] is not registry:
+        cached = (registry, _registry_names(registry))
+        _registry_names_cached.memo = cached  # type: ignore[attr-defined]
+    return cached[1]
+
+
+def _neighbourhood(store: Any, registry: Any, ids: list[str]) -> list[dict[str, Any]]:
+    """People of these articles (their name keys stored now) and every stored person they could join."""
+    rows = store.article_people(ids)
+    store.save_name_keys([{"key": k, "entity": r["key"], "article_id": r["article_id"]}
+                          for r in rows for k in name_keys(r["name"])])
+    mine = {r["key"] for r in rows}
+    keys = {k for r in rows for k in name_keys(r["name"])}
+    scope = mine | store.entities_with_keys(keys)
+    linked = store.links_into(scope)  # groups already formed around them, whole
+    scope |= set(linked) | set(linked.values())
+    scope |= set(store.links_into(set(linked.values())))
+    return store.people(scope)
 
 
 def canonical(store: Any, key: str) -> str:

@@ -122,6 +122,28 @@ class CorpusQueries:
                 .where(e.c.date.is_not(None), func.substr(e.c.date, 1, 4).in_(years)))
         return sorted(self._in_chunks(stmt, e.c.type, types), key=lambda r: r["id"])
 
+    def merge_candidates_near(self, windows: Iterable[tuple[str, str, str, list[str]]]) -> list[dict[str, Any]]:
+        """Dated events that could be one of the new ones, read through the ``events.date`` index.
+
+        ``windows``: (type, lo, hi, coarser dates) per new event: events of that type dated within
+        [lo, hi] or at one of the coarser dates (its month, its year); then the groups they belong to.
+        """
+        e, a = s.events, s.articles
+        base = (select(e, a.c.published.label("published"), a.c.duplicate_of.label("duplicate_of"))
+                .join(a, a.c.id == e.c.article_id))
+        found: dict[str, dict[str, Any]] = {}
+        windows = sorted(set((t, lo, hi, tuple(c)) for t, lo, hi, c in windows))
+        for i in range(0, len(windows), 50):
+            conds = [and_(e.c.type == t, or_(e.c.date.between(lo, hi), e.c.date.in_(list(coarse))))
+                     for t, lo, hi, coarse in windows[i:i + 50]]
+            for r in self._rows(base.where(or_(*conds))):
+                found[r["id"]] = r
+        # whole groups: the events these were merged into, and those merged into them
+        roots = {r["merged_into"] or r["id"] for r in found.values()}
+        for r in self._in_chunks(base, e.c.id, roots - set(found)) + self._in_chunks(base, e.c.merged_into, roots):
+            found.setdefault(r["id"], r)
+        return sorted((r for r in found.values() if r["date"]), key=lambda r: r["id"])
+
     def set_merged_into(self, mapping: dict[str, str | None]) -> None:
         with self.engine.begin() as conn:
             for eid, canon in sorted(mapping.items()):

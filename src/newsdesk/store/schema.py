@@ -7,7 +7,7 @@ whole store (duplicates, stories, merged events, comparisons). Spans are offsets
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, Boolean, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+    JSON, BigInteger, Boolean, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
 )
 
 metadata = MetaData()
@@ -148,6 +148,7 @@ discrepancies = Table(
     Column("kind", String(16), nullable=False), Column("about", Text, nullable=False),
     Column("story_id", String(32), index=True), Column("claims", JSON, nullable=False),
     Column("note", Text),
+    Column("block", Text, index=True),  # migration 0005: the claim block of a cross-story row
 )
 
 quote_groups = Table(
@@ -163,6 +164,33 @@ jobs = Table(  # background ingest jobs started from the API
     Column("state", String(16), nullable=False), Column("total", Integer, nullable=False),
     Column("done", Integer, nullable=False), Column("result", JSON, nullable=False),
     Column("created_at", String(32), nullable=False), Column("updated_at", String(32), nullable=False),
+)
+
+# -- migration 0005: durable link queue and incremental linking indexes -------------------------
+link_queue = Table(  # stored articles not yet linked to the corpus
+    "link_queue", metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("queued_at", String(32), nullable=False),
+)
+
+minhash_bands = Table(  # LSH band keys of each article's MinHash signature
+    "minhash_bands", metadata,
+    Column("band", BigInteger, primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True,
+           index=True),
+)
+
+name_keys = Table(  # blocking keys of PERSON names for cross-document resolution
+    "name_keys", metadata,
+    Column("key", Text, primary_key=True), Column("entity", Text, primary_key=True, index=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True,
+           index=True),
+)
+
+claims = Table(  # comparison features of each amount, computed by the pipeline
+    "claims", metadata,
+    Column("amount_id", String(48), primary_key=True), _article_fk(),
+    Column("block", Text, index=True), Column("features", JSON, nullable=False),
 )
 
 Index("ix_mentions_article_entity", mentions.c.article_id, mentions.c.entity)
