@@ -113,6 +113,10 @@ def migrate(engine: Engine) -> None:
     from .locks import FileLock, lock_path
 
     try:
+        with engine.connect() as conn:  # the common case: up to date, and readers never wait on writers
+            heads = set(ScriptDirectory.from_config(_alembic_config(conn)).get_heads())
+            if set(MigrationContext.configure(conn).get_current_heads()) == heads:
+                return
         with FileLock(lock_path(engine)).hold(), engine.begin() as conn:
             if conn.dialect.name == "postgresql":  # two processes opening a new store: one migrates
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})

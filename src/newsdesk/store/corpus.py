@@ -228,6 +228,27 @@ class CorpusQueries:
             stmt = stmt.on_conflict_do_update(index_elements=["term"], set_={"df": s.term_stats.c.df + stmt.excluded.df})
             conn.execute(stmt, rows)
 
+    def story_page(self, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+        """One page of :meth:`story_list` (same order), reading only that page's stories and members."""
+        st, a = s.stories, s.articles
+        page = self._rows(select(st.c.id, st.c.title, st.c.date, st.c.end_date, st.c.place)
+                          .order_by(func.coalesce(st.c.date, "").desc(), st.c.id.desc()).limit(limit).offset(offset))
+        members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in self._in_chunks(select(a.c.id, a.c.outlet, a.c.story_id, a.c.duplicate_of), a.c.story_id,
+                                 [p["id"] for p in page]):
+            members[r["story_id"]].append(r)
+        out = []
+        for row in page:
+            ms = sorted(members.get(row["id"], []), key=lambda m: m["id"])
+            originals = [m for m in ms if not m["duplicate_of"]]
+            out.append({**row, "articles": [m["id"] for m in ms], "sources": len(originals),
+                        "outlets": sorted({m["outlet"] for m in originals if m["outlet"]})})
+        return out
+
+    def count_stories(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(s.stories)).scalar_one()
+
     def story_list(self) -> list[dict[str, Any]]:
         """Stories with their article count and outlets (copies not counted), newest first."""
         a = s.articles

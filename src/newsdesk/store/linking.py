@@ -178,3 +178,34 @@ class LinkQueries:
                 if r["id"] not in seen:
                     seen.add(r["id"])
                     conn.execute(d.insert().values(**r))
+
+    # -- deleting from a linked corpus ---------------------------------------------------------
+    def link_state(self, article_id: str) -> dict[str, Any] | None:
+        a = s.articles
+        with self.engine.connect() as conn:
+            r = conn.execute(select(a.c.id, a.c.story_id, a.c.duplicate_of).where(a.c.id == article_id)).mappings().first()
+        return dict(r) if r else None
+
+    def events_merged_into_article(self, article_id: str) -> list[str]:
+        """Ids of other articles' events merged into one of this article's events."""
+        e = s.events
+        mine = select(e.c.id).where(e.c.article_id == article_id)
+        with self.engine.connect() as conn:
+            return sorted(conn.execute(select(e.c.id).where(e.c.merged_into.in_(mine), e.c.article_id != article_id))
+                          .scalars())
+
+    def articles_mentioning(self, keys: Iterable[str]) -> list[str]:
+        m = s.mentions
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(keys):
+                out.update(conn.execute(select(m.c.article_id).where(m.c.entity.in_(chunk)).distinct()).scalars())
+        return sorted(out)
+
+    def dissolve_story(self, story_id: str) -> None:
+        """Remove a story and what was computed for it; its members are left without a story."""
+        with self.engine.begin() as conn:
+            conn.execute(s.articles.update().where(s.articles.c.story_id == story_id).values(story_id=None))
+            for table in (s.discrepancies, s.quote_groups):
+                conn.execute(delete(table).where(table.c.story_id == story_id))
+            conn.execute(delete(s.stories).where(s.stories.c.id == story_id))

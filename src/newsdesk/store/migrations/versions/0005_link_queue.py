@@ -25,14 +25,14 @@ depends_on = None
 
 
 def _fk() -> sa.Column:
-    return sa.Column('article_id', sa.String(32), sa.ForeignKey('articles.id', ondelete='CASCADE'), nullable=False)
+    return sa.Column('article_id', sa.Text(), sa.ForeignKey('articles.id', ondelete='CASCADE'), nullable=False)
 
 
 def upgrade() -> None:
     op.create_table('link_queue',
-                    sa.Column('article_id', sa.String(32), sa.ForeignKey('articles.id', ondelete='CASCADE'),
+                    sa.Column('article_id', sa.Text(), sa.ForeignKey('articles.id', ondelete='CASCADE'),
                               primary_key=True),
-                    sa.Column('queued_at', sa.String(32), nullable=False))
+                    sa.Column('queued_at', sa.Text(), nullable=False))
     op.create_table('minhash_bands', sa.Column('band', sa.BigInteger(), nullable=False), _fk(),
                     sa.PrimaryKeyConstraint('band', 'article_id'))
     op.create_index('ix_minhash_bands_article_id', 'minhash_bands', ['article_id'])
@@ -41,7 +41,7 @@ def upgrade() -> None:
                     sa.PrimaryKeyConstraint('key', 'entity', 'article_id'))
     op.create_index('ix_name_keys_entity', 'name_keys', ['entity'])
     op.create_index('ix_name_keys_article_id', 'name_keys', ['article_id'])
-    op.create_table('claims', sa.Column('amount_id', sa.String(48), primary_key=True), _fk(),
+    op.create_table('claims', sa.Column('amount_id', sa.Text(), primary_key=True), _fk(),
                     sa.Column('block', sa.Text()), sa.Column('features', sa.JSON(), nullable=False))
     op.create_index('ix_claims_article_id', 'claims', ['article_id'])
     op.create_index('ix_claims_block', 'claims', ['block'])
