@@ -49,7 +49,7 @@ def delete_article(store: Any, article_id: str, settings: Settings) -> dict[str,
         counts = _term_counts(store, [article_id, *members])
         store.delete_article(article_id)
         if counts:
-            store.add_term_counts({t: -n for t, n in counts.items()})
+            store.subtract_term_counts(dict(counts))
         # copies of a deleted original: the best remaining one becomes the original of the others
         copies = [r for r in store.dedup_rows(copies)]
         if copies:

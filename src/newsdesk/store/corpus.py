@@ -249,6 +249,15 @@ class CorpusQueries:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(s.stories)).scalar_one()
 
+    def subtract_term_counts(self, counts: dict[str, int]) -> None:
+        """Take document frequencies back (a deleted or re-clustered article); never below zero."""
+        ts = s.term_stats
+        with self.engine.begin() as conn:
+            for term, n in sorted(counts.items()):
+                conn.execute(ts.update().where(ts.c.term == term)
+                             .values(df=func.max(ts.c.df - n, 0) if conn.dialect.name == "sqlite"
+                                     else func.greatest(ts.c.df - n, 0)))
+
     def story_list(self) -> list[dict[str, Any]]:
         """Stories with their article count and outlets (copies not counted), newest first."""
         a = s.articles
