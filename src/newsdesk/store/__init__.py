@@ -14,11 +14,13 @@ from .core import make_engine, migrate
 from .entities import EntityQueries
 from .linking import LinkQueries
 from .locks import FileLock, Pinned, begin_exclusive, lock_path
+from .stream import StreamQueries
 from .synthesis import SynthesisQueries
 from .web import WebQueries
 
 
-class Store(ArticleQueries, CorpusQueries, EntityQueries, WebQueries, SynthesisQueries, LinkQueries):
+class Store(ArticleQueries, CorpusQueries, EntityQueries, WebQueries, SynthesisQueries, LinkQueries,
+            StreamQueries):
     """One database (SQLite file or server URL) with the newest schema."""
 
     def __init__(self, engine: Engine) -> None:
