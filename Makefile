@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed
 
-.PHONY: install browser postgres run ingest-demo serve test bench clean-db help
+.PHONY: install browser postgres run ingest-demo serve test bench bench-scale clean-db help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -43,6 +43,10 @@ test: install browser postgres  ## set up, then run the whole test suite (no tes
 
 bench: install  ## per-article pipeline vs bare spaCy on the Reuters corpus (reads ../shared/corpus)
 	$(BIN)/python bench/pipeline_bench.py --limit 1000
+
+SIZES ?= 1000,4000,16000
+bench-scale: install  ## corpus linking cost vs store size on Reuters (SIZES=1000,4000,16000; reads ../shared/corpus)
+	$(BIN)/python bench/scale_bench.py --sizes $(SIZES)
 
 clean-db:  ## remove the local store
 	rm -f $(DB) $(DB)-wal $(DB)-shm

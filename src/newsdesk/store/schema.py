@@ -193,6 +193,17 @@ claims = Table(  # comparison features of each amount, computed by the pipeline
     Column("block", Text, index=True), Column("features", JSON, nullable=False),
 )
 
+quote_features = Table(  # content lemmas and vector of each quote, computed by the pipeline
+    "quote_features", metadata,
+    Column("quote_id", String(48), primary_key=True), _article_fk(),
+    Column("features", JSON, nullable=False),
+)
+
+lemma_vectors = Table(  # the word vector of each lemma quote features name (shared by all articles)
+    "lemma_vectors", metadata,
+    Column("lemma", Text, primary_key=True), Column("vector", Text, nullable=False),
+)
+
 Index("ix_mentions_article_entity", mentions.c.article_id, mentions.c.entity)
 
 PER_ARTICLE = (mentions, quotes, amounts, times, places, events)

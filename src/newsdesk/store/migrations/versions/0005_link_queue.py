@@ -7,6 +7,8 @@
   is compared only with the articles sharing a band.
 - ``name_keys``: blocking keys of PERSON names (surname and its one-letter deletions), so that
   cross-document person resolution reads only the people a new name could match.
+- ``quote_features`` and ``lemma_vectors``: per-quote content lemmas and vectors, and each lemma's word
+  vector, so that grouping quotes never parses either.
 - ``claims``: per-amount comparison features computed by the pipeline (no parse at link time),
   with the block (unit and year) that cross-story comparison reads; ``discrepancies.block`` names
   the block a cross-story row was computed in.
@@ -45,6 +47,11 @@ def upgrade() -> None:
                     sa.Column('block', sa.Text()), sa.Column('features', sa.JSON(), nullable=False))
     op.create_index('ix_claims_article_id', 'claims', ['article_id'])
     op.create_index('ix_claims_block', 'claims', ['block'])
+    op.create_table('quote_features', sa.Column('quote_id', sa.Text(), primary_key=True), _fk(),
+                    sa.Column('features', sa.JSON(), nullable=False))
+    op.create_index('ix_quote_features_article_id', 'quote_features', ['article_id'])
+    op.create_table('lemma_vectors', sa.Column('lemma', sa.Text(), primary_key=True),
+                    sa.Column('vector', sa.Text(), nullable=False))
     with op.batch_alter_table('discrepancies', schema=None) as batch_op:
         batch_op.add_column(sa.Column('block', sa.Text(), nullable=True))
         batch_op.create_index('ix_discrepancies_block', ['block'])
@@ -73,5 +80,5 @@ def downgrade() -> None:
     with op.batch_alter_table('discrepancies', schema=None) as batch_op:
         batch_op.drop_index('ix_discrepancies_block')
         batch_op.drop_column('block')
-    for table in ('claims', 'name_keys', 'minhash_bands', 'link_queue'):
+    for table in ('lemma_vectors', 'quote_features', 'claims', 'name_keys', 'minhash_bands', 'link_queue'):
         op.drop_table(table)
