@@ -52,3 +52,15 @@ def test_corpus_delete_cascade_leaves_no_trace(store, settings):
     report = check(store)
     assert report["ok"], report
     assert CliRunner().invoke(cli, ["--db", settings.db, "delete", original]).exit_code == 2
+
+
+def test_corpus_reingest_replace_gives_the_same_store(store, settings, tmp_path):
+    from newsdesk.export import export_all
+
+    ingest_paths([DEMO], store, settings, [DEMO / "actors.csv"])
+    export_all(store, tmp_path / "before")
+    ingest_paths([DEMO], store, settings, [DEMO / "actors.csv"], replace=True)
+    export_all(store, tmp_path / "after")
+    for f in sorted((tmp_path / "before").iterdir()):
+        assert f.read_text(encoding="utf-8") == (tmp_path / "after" / f.name).read_text(encoding="utf-8"), f.name
+    assert check(store)["ok"]

@@ -73,6 +73,10 @@ def ingest_docs(docs: Iterable[RawDoc | Rejection], store: Store, settings: Sett
             report.rejected.append(Rejection(result.source, result.reason))
             note(result.source, "rejected")
             continue
+        if replace and store.has_article(result.id):  # re-ingest: unlink the old version first (same cascade as delete)
+            from .corpus.delete import delete_article
+
+            delete_article(store, result.id, settings)
         with store.writer():  # waits while another process links (SQLite would give up after busy_timeout)
             saved = store.save_record(result, replace=replace)
         if saved:
