@@ -58,7 +58,8 @@ def ingest_docs(docs: Iterable[RawDoc | Rejection], store: Store, settings: Sett
     def todo() -> Iterator[RawDoc]:
         for doc in docs:
             if isinstance(doc, Rejection):
-                store.record_rejection(doc.source, doc.reason)
+                with store.writer():
+                    store.record_rejection(doc.source, doc.reason)
                 report.rejected.append(doc)
                 note(doc.source, "rejected")
             elif not replace and store.has_article(article_id(doc)):
@@ -69,7 +70,8 @@ def ingest_docs(docs: Iterable[RawDoc | Rejection], store: Store, settings: Sett
 
     for result in run_engine(engine, todo(), settings, actor_files_tuple(actor_files), workers, scheduler):
         if isinstance(result, RejectedInput):
-            store.record_rejection(result.source, result.reason)
+            with store.writer():
+                store.record_rejection(result.source, result.reason)
             report.rejected.append(Rejection(result.source, result.reason))
             note(result.source, "rejected")
             continue
