@@ -124,10 +124,12 @@ def resolve_entities(store: Any, registry: Any | None = None, new_ids: Any = Non
         from ..nlp.registry import load_registry
         registry = load_registry()
     q = _queries(store)
+    fresh: set[str] | None = None  # incremental: only pairs with a person of the new articles are compared
+    existing: dict[str, str] = {}
     if new_ids is None:
         people = q.person_entities()
     else:
-        people = _neighbourhood(store, registry, sorted(set(new_ids)))
+        people, fresh, existing = _neighbourhood(store, registry, sorted(set(new_ids)))
         if not people:
             return 0
     local = [p for p in people if p["key"].startswith("loc:PERSON:")]
@@ -150,9 +152,18 @@ def resolve_entities(store: Any, registry: Any | None = None, new_ids: Any = Non
         words = _words(p["name"])
         if len(words) > 1:
             blocks[_block(words)].append((p["key"], words))
+    for key, target in existing.items():  # groups found before stay together (their pairs were compared then)
+        if key in sets.parent and target in sets.parent:
+            sets.union(key, target)
+    by_target: dict[str, str] = {}
+    for key, target in sorted(existing.items()):
+        if key in sets.parent:
+            sets.union(key, by_target.setdefault(target, key))
     for members in blocks.values():
         for i, (ka, wa) in enumerate(members):
             for kb, wb in members[i + 1:]:
+                if fresh is not None and ka not in fresh and kb not in fresh:
+                    continue
                 if same_person(wa, wb):
                     sets.union(ka, kb)
     # local people -> registry people with a matching name variant (only one may match)
@@ -197,8 +208,9 @@ def _registry_names_cached(registry: Any) -> dict[str, list[list[str]]]:
     return cached[1]
 
 
-def _neighbourhood(store: Any, registry: Any, ids: list[str]) -> list[dict[str, Any]]:
-    """People of these articles (their name keys stored now) and every stored person they could join."""
+def _neighbourhood(store: Any, registry: Any, ids: list[str]) -> tuple[list[dict[str, Any]], set[str], dict[str, str]]:
+    """People of these articles (their name keys stored now), every stored person they could join, the
+    keys of the articles' own people, and the existing links among them."""
     rows = store.article_people(ids)
     store.save_name_keys([{"key": k, "entity": r["key"], "article_id": r["article_id"]}
                           for r in rows for k in name_keys(r["name"])])
@@ -207,8 +219,9 @@ def _neighbourhood(store: Any, registry: Any, ids: list[str]) -> list[dict[str, 
     scope = mine | store.entities_with_keys(keys)
     linked = store.links_into(scope)  # groups already formed around them, whole
     scope |= set(linked) | set(linked.values())
-    scope |= set(store.links_into(set(linked.values())))
-    return store.people(scope)
+    linked.update(store.links_into(set(linked.values())))
+    scope |= set(linked)
+    return store.people(scope), mine, linked
 
 
 def canonical(store: Any, key: str) -> str:
