@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "reuters21578.jsonl"
 ADD = 100
 STAGES = ("find_duplicates", "resolve_entities", "merge_events", "assign_stories", "update_synthesis_for")
+PARTS = ("update_story_synthesis", "update_blocks")  # the two halves of update_synthesis_for
 
 
 def cpu() -> float:
@@ -76,9 +77,10 @@ def records(path: Path, start: int, stop: int):
 def timed_stages(timings: dict[str, float]) -> None:
     """Wrap the corpus stages update_corpus calls, adding their CPU-seconds to ``timings``."""
     import newsdesk.corpus as corpus
+    import newsdesk.corpus.figures as figures
 
-    for name in STAGES:
-        fn = getattr(corpus, name)
+    for module, name in [(corpus, n) for n in STAGES] + [(figures, n) for n in PARTS]:
+        fn = getattr(module, name)
 
         def wrapper(*a, _fn=fn, _name=name, **kw):
             c0 = time.process_time()
@@ -86,7 +88,7 @@ def timed_stages(timings: dict[str, float]) -> None:
                 return _fn(*a, **kw)
             finally:
                 timings[_name] += time.process_time() - c0
-        setattr(corpus, name, wrapper)
+        setattr(module, name, wrapper)
 
 
 def fill(db: str, path: Path, start: int, stop: int, timings: dict[str, float]) -> dict:
@@ -109,7 +111,7 @@ def fill(db: str, path: Path, start: int, stop: int, timings: dict[str, float]) 
     wall = time.perf_counter() - t0
     store.close()
     return {"articles": stop - start, "store_cpu_s": round(store_s, 2), "corpus_cpu_s": round(link_s, 2),
-            "stages_cpu_s": {k: round(timings[k] - before.get(k, 0.0), 2) for k in STAGES},
+            "stages_cpu_s": {k: round(timings[k] - before.get(k, 0.0), 2) for k in STAGES + PARTS},
             "wall_s": round(wall, 2), "articles_per_s": round((stop - start) / wall, 1) if wall else None}
 
 
