@@ -94,6 +94,7 @@ def timed_stages(timings: dict[str, float]) -> None:
 def fill(db: str, path: Path, start: int, stop: int, timings: dict[str, float]) -> dict:
     """Store records [start, stop) and link them, as ingest does; CPU-seconds of each part."""
     from newsdesk.config import load_settings
+    from newsdesk.corpus.claims import block_keys
     from newsdesk.corpus.link import link_pending
     from newsdesk.store import open_store
 
@@ -102,6 +103,10 @@ def fill(db: str, path: Path, start: int, stop: int, timings: dict[str, float]) 
     before = dict(timings)
     c0, t0 = time.process_time(), time.perf_counter()
     for rec in records(path, start, stop):
+        for c in rec.claims:  # records cached before claims carried their blocks
+            if "blocks" not in c:
+                am = rec.amounts[c["amount"]]
+                c["blocks"] = block_keys(am.unit, am.value, am.date, c["features"])
         with store.writer():
             store.save_record(rec)
     store_s = time.process_time() - c0

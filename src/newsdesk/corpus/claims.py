@@ -26,6 +26,18 @@ def block_key(unit: str, value: float, date: str | None) -> str | None:
     return f"{normalise_unit(unit, value)[0]}|{period[:4]}"
 
 
+def block_keys(unit: str, value: float, date: str | None, features: dict[str, Any]) -> list[str]:
+    """Cross-story blocks of a claim: canonical unit, stated year and each measure term. Claims of two
+    stories are compared only when both state a period (periods of different years never agree) and,
+    when both have measure terms, only when they share one (disjoint terms score below
+    MEASURE_MIN_CROSS); claims without terms meet the other claims without terms."""
+    base = block_key(unit, value, date)
+    if base is None:
+        return []
+    terms = features.get("terms") or [] if features.get("described") else []
+    return [f"{base}|{t}" for t in sorted(set(terms))] or [f"{base}|"]
+
+
 def describe(doc: Any, s0: int, figure: tuple[int, int], unit: str, raw_unit: str, about: str | None) -> dict[str, Any]:
     """What a claim needs from the parse ``doc`` of its sentence (which starts at offset ``s0``)."""
     from .compare import _NAMES, _context, _lemma, vocab
@@ -86,7 +98,7 @@ def describe(doc: Any, s0: int, figure: tuple[int, int], unit: str, raw_unit: st
 
 
 def article_claims(text: str, sentences: list[tuple[int, int]], amounts: list[Any], nlp: Any) -> list[dict[str, Any]]:
-    """Per amount of one article (in order): ``{"amount": index, "block": ..., "features": ...}``."""
+    """Per amount of one article (in order): ``{"amount": index, "block", "features", "blocks"}``."""
     from .compare import _sentence_of, normalise_unit
 
     art = {"text": text, "sentences": sentences}
@@ -99,8 +111,9 @@ def article_claims(text: str, sentences: list[tuple[int, int]], amounts: list[An
     out = []
     for (n, am, (s0, _, _)), doc in zip(todo, docs):
         unit = normalise_unit(am.unit, am.value)[0]
-        out.append({"amount": n, "block": block_key(am.unit, am.value, am.date),
-                    "features": describe(doc, s0, (am.start, am.end), unit, am.unit, am.about)})
+        feats = describe(doc, s0, (am.start, am.end), unit, am.unit, am.about)
+        out.append({"amount": n, "block": block_key(am.unit, am.value, am.date), "features": feats,
+                    "blocks": block_keys(am.unit, am.value, am.date, feats)})
     return out
 
 

@@ -1,8 +1,8 @@
 """Incremental synthesis after linking: the touched stories, and the claim blocks of new articles.
 
 :func:`newsdesk.corpus.brief.update_synthesis` recomputes every cross-story comparison; here a new
-article's dated claims are compared only inside their block (canonical unit and year: claims of two
-stories are comparable only when both state a period, and periods of different years never agree),
+article's dated claims are compared only inside their blocks (canonical unit, year and measure term:
+see :func:`.claims.block_keys`; a row found in two blocks is written once),
 and each story is recomputed from its own members. Claim features come from the pipeline
 (:mod:`.claims`), so nothing here parses text.
 """
@@ -33,15 +33,12 @@ def update_story_synthesis(store: Any, story_ids: Iterable[str]) -> None:
 
 def update_blocks(store: Any, blocks: Iterable[str]) -> int:
     """Recompute the cross-story discrepancies of these claim blocks; returns rows written."""
-    from .claims import block_key
-
     blocks = sorted(set(blocks))
     rows: list[dict[str, Any]] = []
-    for block, ids in sorted(store.block_articles(blocks).items()):
+    for block, members in sorted(store.block_members(blocks).items()):
+        ids, wanted = members["articles"], set(members["amounts"])
         articles = store.synthesis_articles(ids)
-        amounts = {a["id"]: a for a in store.synthesis_items("amounts", ids)}
-        claims = [c for c in _claims(store, ids, articles)
-                  if block_key(amounts[c.id]["unit"], amounts[c.id]["value"], amounts[c.id]["date"]) == block]
+        claims = [c for c in _claims(store, ids, articles) if c.id in wanted]
         rows += [{**r, "block": block} for r in discrepancies(claims) if r["story_id"] is None]
     store.replace_block_discrepancies(blocks, rows)
     return len(rows)

@@ -92,6 +92,10 @@ class ArticleQueries:
         if rec.claims:  # comparison features of the amounts (migration 0005)
             conn.execute(s.claims.insert(), [{"amount_id": f"{rec.id}-a{c['amount']}", "article_id": rec.id,
                                               "block": c["block"], "features": c["features"]} for c in rec.claims])
+            blocks = [{"block": b, "amount_id": f"{rec.id}-a{c['amount']}", "article_id": rec.id}
+                      for c in rec.claims for b in c.get("blocks", [])]
+            if blocks:
+                conn.execute(s.claim_blocks.insert(), blocks)
         if rec.quote_features:
             conn.execute(s.quote_features.insert(), [{"quote_id": f"{rec.id}-q{f['quote']}", "article_id": rec.id,
                                                       "features": {"lemmas": f["lemmas"], "vector": f["vector"]}}
@@ -108,7 +112,7 @@ class ArticleQueries:
                          {"i": rec.id, "t": index_terms(m.title, c.text)})
 
     def _delete_article(self, conn: Connection, article_id: str) -> None:
-        for table in (*s.PER_ARTICLE, s.signatures, s.minhash_bands, s.name_keys, s.claims, s.quote_features,
+        for table in (*s.PER_ARTICLE, s.signatures, s.minhash_bands, s.name_keys, s.claims, s.claim_blocks, s.quote_features,
                       s.link_queue):
             conn.execute(delete(table).where(table.c.article_id == article_id))
         conn.execute(s.articles.update().where(s.articles.c.duplicate_of == article_id).values(duplicate_of=None))
@@ -233,8 +237,12 @@ class ArticleQueries:
 
     def _claims_of(self, article_id: str) -> list[dict[str, Any]]:
         rows = self._all(select(s.claims).where(s.claims.c.article_id == article_id))
-        out = [{"amount": int(r["amount_id"].rsplit("-a", 1)[1]), "block": r["block"], "features": r["features"]}
-               for r in rows]
+        blocks: dict[str, list[str]] = {}
+        for b in self._all(select(s.claim_blocks).where(s.claim_blocks.c.article_id == article_id)
+                           .order_by(s.claim_blocks.c.block)):
+            blocks.setdefault(b["amount_id"], []).append(b["block"])
+        out = [{"amount": int(r["amount_id"].rsplit("-a", 1)[1]), "block": r["block"], "features": r["features"],
+                "blocks": blocks.get(r["amount_id"], [])} for r in rows]
         return sorted(out, key=lambda c: c["amount"])
 
     def iter_records(self) -> Iterator[ArticleRecord]:

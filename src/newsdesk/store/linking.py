@@ -146,23 +146,25 @@ class LinkQueries:
 
     # -- claims --------------------------------------------------------------------------------
     def claim_blocks(self, ids: Iterable[str]) -> set[str]:
-        c = s.claims
+        """The cross-story claim blocks of these articles."""
+        c = s.claim_blocks
         out: set[str] = set()
         with self.engine.connect() as conn:
             for chunk in _chunks(ids):
-                out.update(conn.execute(select(c.c.block).where(c.c.article_id.in_(chunk), c.c.block.is_not(None))
-                                        .distinct()).scalars())
+                out.update(conn.execute(select(c.c.block).where(c.c.article_id.in_(chunk)).distinct()).scalars())
         return out
 
-    def block_articles(self, blocks: Iterable[str]) -> dict[str, list[str]]:
-        """block -> ids of the articles holding a claim in it."""
-        c = s.claims
-        out: dict[str, set[str]] = {}
+    def block_members(self, blocks: Iterable[str]) -> dict[str, dict[str, list[str]]]:
+        """block -> {"articles": ids, "amounts": ids} of the claims in it."""
+        c = s.claim_blocks
+        out: dict[str, dict[str, set[str]]] = {}
         with self.engine.connect() as conn:
             for chunk in _chunks(blocks):
-                for r in conn.execute(select(c.c.block, c.c.article_id).where(c.c.block.in_(chunk)).distinct()):
-                    out.setdefault(r[0], set()).add(r[1])
-        return {k: sorted(v) for k, v in out.items()}
+                for r in conn.execute(select(c.c.block, c.c.article_id, c.c.amount_id).where(c.c.block.in_(chunk))):
+                    m = out.setdefault(r[0], {"articles": set(), "amounts": set()})
+                    m["articles"].add(r[1])
+                    m["amounts"].add(r[2])
+        return {k: {"articles": sorted(v["articles"]), "amounts": sorted(v["amounts"])} for k, v in out.items()}
 
     def replace_block_discrepancies(self, blocks: Iterable[str], rows: list[dict[str, Any]]) -> None:
         """Drop the cross-story discrepancies of these blocks, write ``rows`` (each with its ``block``)."""

@@ -193,6 +193,12 @@ claims = Table(  # comparison features of each amount, computed by the pipeline
     Column("block", Text, index=True), Column("features", JSON, nullable=False),
 )
 
+claim_blocks = Table(  # the cross-story blocks of each claim (unit|year|measure term)
+    "claim_blocks", metadata,
+    Column("block", Text, primary_key=True), Column("amount_id", String(48), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+)
+
 quote_features = Table(  # content lemmas and vector of each quote, computed by the pipeline
     "quote_features", metadata,
     Column("quote_id", String(48), primary_key=True), _article_fk(),

@@ -10,7 +10,7 @@
 - ``quote_features`` and ``lemma_vectors``: per-quote content lemmas and vectors, and each lemma's word
   vector, so that grouping quotes never parses either.
 - ``claims``: per-amount comparison features computed by the pipeline (no parse at link time),
-  with the block (unit and year) that cross-story comparison reads; ``discrepancies.block`` names
+  and ``claim_blocks``, the blocks (unit, year, measure term) cross-story comparison reads; ``discrepancies.block`` names
   the block a cross-story row was computed in.
 
 Revision ID: 0005
@@ -47,6 +47,10 @@ def upgrade() -> None:
                     sa.Column('block', sa.Text()), sa.Column('features', sa.JSON(), nullable=False))
     op.create_index('ix_claims_article_id', 'claims', ['article_id'])
     op.create_index('ix_claims_block', 'claims', ['block'])
+    op.create_table('claim_blocks', sa.Column('block', sa.Text(), nullable=False),
+                    sa.Column('amount_id', sa.Text(), nullable=False), _fk(),
+                    sa.PrimaryKeyConstraint('block', 'amount_id'))
+    op.create_index('ix_claim_blocks_article_id', 'claim_blocks', ['article_id'])
     op.create_table('quote_features', sa.Column('quote_id', sa.Text(), primary_key=True), _fk(),
                     sa.Column('features', sa.JSON(), nullable=False))
     op.create_index('ix_quote_features_article_id', 'quote_features', ['article_id'])
@@ -80,5 +84,5 @@ def downgrade() -> None:
     with op.batch_alter_table('discrepancies', schema=None) as batch_op:
         batch_op.drop_index('ix_discrepancies_block')
         batch_op.drop_column('block')
-    for table in ('lemma_vectors', 'quote_features', 'claims', 'name_keys', 'minhash_bands', 'link_queue'):
+    for table in ('lemma_vectors', 'quote_features', 'claim_blocks', 'claims', 'name_keys', 'minhash_bands', 'link_queue'):
         op.drop_table(table)
