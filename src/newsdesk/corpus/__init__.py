@@ -37,7 +37,9 @@ def update_corpus(store, new_ids: Sequence[str], settings: Settings) -> CorpusRe
     report.entity_links = resolve_entities(store, cached_registry(), ids)
     report.merged = merge_events(store, ids, settings)
     report.stories = assign_stories(store, ids, settings)
-    update_synthesis_for(store, sorted(set(report.stories.values())), ids)
+    # articles whose copy link changed compare anew too: a claim's source is its original
+    relinked = set(report.duplicates) | {v for v in report.duplicates.values() if v}
+    update_synthesis_for(store, sorted(set(report.stories.values())), sorted(set(ids) | relinked))
     return report
 
 

@@ -253,21 +253,21 @@ def _key(*parts: str) -> str:
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 
 
+def aligned(a: Claim, b: Claim) -> bool:
+    """Two claims about one figure: comparable, and not so far apart that they measure different things."""
+    if not comparable(a, b):
+        return False
+    return max(a.value, b.value) / max(min(a.value, b.value), 1e-12) <= MAX_CONFLICT_RATIO
+
+
 def discrepancies(claims: list[Claim]) -> list[dict[str, Any]]:
     """Group aligned claims; emit one corroboration per set of equal values and one conflict per disagreement."""
     n = len(claims)
     sets: DisjointSet[int] = DisjointSet(range(n))
-    links: list[tuple[int, int]] = []
     for i in range(n):
         for j in range(i + 1, n):
-            a, b = claims[i], claims[j]
-            if not comparable(a, b):
-                continue
-            ratio = max(a.value, b.value) / max(min(a.value, b.value), 1e-12)
-            if ratio > MAX_CONFLICT_RATIO:
-                continue
-            links.append((i, j))
-            sets.union(i, j)
+            if aligned(claims[i], claims[j]):
+                sets.union(i, j)
     out = []
     for members in sets.groups():
         if len(members) < 2:

@@ -154,17 +154,57 @@ class LinkQueries:
                 out.update(conn.execute(select(c.c.block).where(c.c.article_id.in_(chunk)).distinct()).scalars())
         return out
 
-    def block_members(self, blocks: Iterable[str]) -> dict[str, dict[str, list[str]]]:
-        """block -> {"articles": ids, "amounts": ids} of the claims in it."""
+    def block_claims(self, blocks: Iterable[str]) -> dict[str, set[str]]:
+        """amount id -> its blocks, for every claim in these blocks (with all of its blocks)."""
         c = s.claim_blocks
-        out: dict[str, dict[str, set[str]]] = {}
+        amounts: set[str] = set()
         with self.engine.connect() as conn:
             for chunk in _chunks(blocks):
-                for r in conn.execute(select(c.c.block, c.c.article_id, c.c.amount_id).where(c.c.block.in_(chunk))):
-                    m = out.setdefault(r[0], {"articles": set(), "amounts": set()})
-                    m["articles"].add(r[1])
-                    m["amounts"].add(r[2])
-        return {k: {"articles": sorted(v["articles"]), "amounts": sorted(v["amounts"])} for k, v in out.items()}
+                amounts.update(conn.execute(select(c.c.amount_id).where(c.c.block.in_(chunk)).distinct()).scalars())
+        return self.blocks_of(amounts)
+
+    def blocks_of(self, amounts: Iterable[str]) -> dict[str, set[str]]:
+        c = s.claim_blocks
+        out: dict[str, set[str]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(amounts):
+                for r in conn.execute(select(c.c.amount_id, c.c.block).where(c.c.amount_id.in_(chunk))):
+                    out.setdefault(r[0], set()).add(r[1])
+        return out
+
+    def claim_groups(self, amounts: Iterable[str]) -> dict[str, str | None]:
+        c = s.claims
+        out: dict[str, str | None] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(amounts):
+                out.update({r[0]: r[1] for r in conn.execute(select(c.c.amount_id, c.c.grp).where(c.c.amount_id.in_(chunk)))})
+        return out
+
+    def group_members(self, groups: Iterable[str]) -> dict[str, str]:
+        """amount id -> group, for every claim of these groups."""
+        c = s.claims
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(groups):
+                out.update({r[0]: r[1] for r in conn.execute(select(c.c.amount_id, c.c.grp).where(c.c.grp.in_(chunk)))})
+        return out
+
+    def save_claim_groups(self, groups: dict[str, str | None]) -> None:
+        c = s.claims
+        with self.engine.begin() as conn:
+            for amount, grp in sorted(groups.items()):
+                conn.execute(c.update().where(c.c.amount_id == amount).values(grp=grp))
+
+    def replace_group_discrepancies(self, old_groups: Iterable[str], rows: list[dict[str, Any]]) -> None:
+        """Drop the cross-story rows of these claim groups, write ``rows`` (each with its group as ``block``)."""
+        d = s.discrepancies
+        with self.engine.begin() as conn:
+            for chunk in _chunks(old_groups):
+                conn.execute(delete(d).where(d.c.story_id.is_(None), d.c.block.in_(chunk)))
+            for chunk in _chunks({r["id"] for r in rows}):
+                conn.execute(delete(d).where(d.c.id.in_(chunk)))
+            for r in sorted(rows, key=lambda r: r["id"]):
+                conn.execute(d.insert().values(**r))
 
     def replace_block_discrepancies(self, blocks: Iterable[str], rows: list[dict[str, Any]]) -> None:
         """Drop the cross-story discrepancies of these blocks, write ``rows`` (each with its ``block``)."""

@@ -191,6 +191,7 @@ claims = Table(  # comparison features of each amount, computed by the pipeline
     "claims", metadata,
     Column("amount_id", String(48), primary_key=True), _article_fk(),
     Column("block", Text, index=True), Column("features", JSON, nullable=False),
+    Column("grp", Text, index=True),  # its cross-story group of aligned claims (the group's smallest amount id)
 )
 
 claim_blocks = Table(  # the cross-story blocks of each claim (unit|year|measure term)

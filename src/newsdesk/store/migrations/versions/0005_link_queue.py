@@ -44,7 +44,9 @@ def upgrade() -> None:
     op.create_index('ix_name_keys_entity', 'name_keys', ['entity'])
     op.create_index('ix_name_keys_article_id', 'name_keys', ['article_id'])
     op.create_table('claims', sa.Column('amount_id', sa.Text(), primary_key=True), _fk(),
-                    sa.Column('block', sa.Text()), sa.Column('features', sa.JSON(), nullable=False))
+                    sa.Column('block', sa.Text()), sa.Column('features', sa.JSON(), nullable=False),
+                    sa.Column('grp', sa.Text()))
+    op.create_index('ix_claims_grp', 'claims', ['grp'])
     op.create_index('ix_claims_article_id', 'claims', ['article_id'])
     op.create_index('ix_claims_block', 'claims', ['block'])
     op.create_table('claim_blocks', sa.Column('block', sa.Text(), nullable=False),
