@@ -131,6 +131,7 @@ def build_web_corpus(db: str, with_seeds: bool = True) -> WebCorpus:
     for rec in (*pact, hostile):
         store.save_record(rec)
     attach_story(store, fixture["story"], pact)
+    store.mark_linked([r.id for r in (*pact, hostile)])  # attach_story stands in for linking them
     corpus = WebCorpus(db=db, story_id=fixture["story"]["id"], pact=pact, hostile=hostile)
     if with_seeds:
         paths = sorted(SEEDS.glob("*.txt"))

@@ -294,10 +294,16 @@ def timeline(obj: Ctx, actors: tuple[str, ...], whole: bool, since: str | None, 
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (with each member's evidence) instead of a table.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True,
               help="jsonl: one story per line, with its member articles, their dates and join scores.")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True, help="Stories per page.")
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Stories to skip.")
+@click.option("--page", type=click.IntRange(1), default=None, help="Page number (overrides --offset).")
 @pass_ctx
-def stories(obj: Ctx, as_json: bool, fmt: str) -> None:
-    """List stories (articles about one happening): id, date, title, number of articles, outlets."""
-    rows = obj.store.story_list()
+def stories(obj: Ctx, as_json: bool, fmt: str, limit: int, offset: int, page: int | None) -> None:
+    """List stories (articles about one happening), newest first, one page at a time:
+    id, date, title, number of articles, outlets."""
+    if page is not None:
+        offset = (page - 1) * limit
+    rows = obj.store.story_page(limit, offset)
     if as_json or fmt != "table":
         from .corpus.stories import story_report
 
@@ -312,6 +318,70 @@ def stories(obj: Ctx, as_json: bool, fmt: str) -> None:
     for r in rows:
         table.add_row(r["id"], r["date"] or "-", r["title"], str(len(r["articles"])), ", ".join(r["outlets"]) or "-")
     console.print(table)
+    total = obj.store.count_stories()
+    if total > offset + len(rows):
+        err_console.print(f"stories {offset + 1}-{offset + len(rows)} of {total}; next: --offset {offset + len(rows)}",
+                          highlight=False)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@pass_ctx
+def relink(obj: Ctx, as_json: bool) -> None:
+    """Link every pending article (stored by an ingest that was interrupted before linking it).
+
+    Exit code 0: nothing left pending; 4: a store error stopped it (re-run to go on).
+    """
+    from .corpus.link import link_pending
+
+    progress = Progress(TextColumn("[bold]link"), BarColumn(), MofNCompleteColumn(), console=err_console,
+                        disable=as_json, transient=True)
+    with progress:
+        task = progress.add_task("", total=obj.store.count_pending() or None)
+        done = link_pending(obj.store, obj.settings, on_batch=lambda n, total: progress.update(task, completed=n))
+    left = obj.store.count_pending()
+    if as_json:
+        emit_json({"linked": done, "pending": left})
+    else:
+        console.print(f"{done} articles linked; {left} pending")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@pass_ctx
+def check(obj: Ctx, as_json: bool) -> None:
+    """Report pending links and integrity problems of the store.
+
+    Exit code 0: fully linked and consistent; 1: links pending or problems found (`newsdesk relink`).
+    """
+    from .corpus.link import check as check_store
+
+    report = check_store(obj.store)
+    if as_json:
+        emit_json(report)
+    else:
+        for k, v in report.items():
+            if k != "ok":
+                console.print(f"{k:26s} {v}", highlight=False)
+        console.print("ok" if report["ok"] else "problems found: run `newsdesk relink`", highlight=False)
+    sys.exit(0 if report["ok"] else 1)
+
+
+@cli.command()
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True, help="Print what changed as JSON.")
+@pass_ctx
+def delete(obj: Ctx, article_id: str, as_json: bool) -> None:
+    """Delete one article and everything derived from it; its story, copies, merged events, people and
+    figures are linked again without it. ARTICLE_ID may be a unique prefix. Exit code 2: no such article."""
+    from .corpus.delete import delete_article
+
+    result = delete_article(obj.store, obj.store.resolve_article_id(article_id), obj.settings)
+    if as_json:
+        emit_json(result)
+    else:
+        console.print(f"deleted {result['deleted']}" + (f" (story {result['story']} re-clustered)"
+                                                          if result["story"] else ""), highlight=False)
 
 
 @cli.command()

@@ -23,6 +23,7 @@ class Settings:
     dedup_noted_containment: float = 0.5  # the same when the article names the other's outlet as its source
     merge_place_km: float = 100.0  # event places further apart are different events
     merge_day_slack: int = 1  # day-precision event dates this far apart can be one event (time zones)
+    link_batch: int = 500  # pending articles linked per transaction (newsdesk.corpus.link)
     token: str | None = None  # NEWSDESK_TOKEN: write access to the API
     lock_reads: bool = False  # NEWSDESK_LOCK_READS=1: reads need the token too
     # server (issue 13): Host names served besides loopback (NEWSDESK_ALLOWED_HOSTS=a.example,b.example;

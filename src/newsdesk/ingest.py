@@ -47,7 +47,7 @@ def ingest_docs(docs: Iterable[RawDoc | Rejection], store: Store, settings: Sett
                 actor_files: Iterable[str | Path] = (), replace: bool = False,
                 on_item: Callable[[str, str], None] | None = None, workers: int | None = None,
                 engine: str = "local", scheduler: str | None = None) -> IngestReport:
-    """Process and store documents; already stored articles are skipped unless ``replace``.
+    """Process and store documents, then link every pending article; stored ones are skipped unless ``replace``.
 
     ``on_item(source, outcome)`` is called once per input ("added", "unchanged", "rejected").
     ``engine``: "local" (this machine) or "dask" (a LocalCluster, or the cluster at ``scheduler``).
@@ -58,7 +58,8 @@ def ingest_docs(docs: Iterable[RawDoc | Rejection], store: Store, settings: Sett
     def todo() -> Iterator[RawDoc]:
         for doc in docs:
             if isinstance(doc, Rejection):
-                store.record_rejection(doc.source, doc.reason)
+                with store.writer():
+                    store.record_rejection(doc.source, doc.reason)
                 report.rejected.append(doc)
                 note(doc.source, "rejected")
             elif not replace and store.has_article(article_id(doc)):
@@ -69,20 +70,28 @@ def ingest_docs(docs: Iterable[RawDoc | Rejection], store: Store, settings: Sett
 
     for result in run_engine(engine, todo(), settings, actor_files_tuple(actor_files), workers, scheduler):
         if isinstance(result, RejectedInput):
-            store.record_rejection(result.source, result.reason)
+            with store.writer():
+                store.record_rejection(result.source, result.reason)
             report.rejected.append(Rejection(result.source, result.reason))
             note(result.source, "rejected")
             continue
-        if store.save_record(result, replace=replace):
+        if replace and store.has_article(result.id):  # re-ingest: unlink the old version first (same cascade as delete)
+            from .corpus.delete import delete_article
+
+            delete_article(store, result.id, settings)
+        with store.writer():  # waits while another process links (SQLite would give up after busy_timeout)
+            saved = store.save_record(result, replace=replace)
+        if saved:
             report.added.append(result.id)
             note(result.source, "added")
         else:  # the same article twice in one batch
             report.unchanged.append(result.id)
             note(result.source, "unchanged")
-    if report.added:
-        from .corpus import update_corpus
+    # every pending article, this run's and any an interrupted run left, in the same batches an
+    # uninterrupted run would have linked
+    from .corpus.link import link_pending
 
-        update_corpus(store, report.added, settings)
+    link_pending(store, settings)
     return report
 
 

@@ -18,6 +18,8 @@ import py3langid
 
 from .clean import clean_document
 from .config import Settings
+from .corpus.claims import article_claims
+from .corpus.quote_features import article_quote_features
 from .errors import RejectedInput
 from .events.coder import code_events
 from .events.hygiene import drop_non_actors
@@ -127,11 +129,21 @@ def extract(raw: RawDoc, clean: CleanDoc, doc: Any, models: Models, strict: bool
         if hasattr(ctx, attr):
             setattr(ctx, attr, items)
     results["events"] = drop_non_actors(results.get("events", []), clean.meta, clean.text, results["mentions"])
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    try:  # what comparing claims across articles needs, computed here so that linking never parses
+        claims = article_claims(clean.text, sentences, results["amounts"], models.nlp)
+        quote_feats, lemma_vectors = article_quote_features(results["quotes"], models.nlp)
+    except Exception as exc:  # noqa: BLE001 - one stage's bug must not lose the article
+        if strict:
+            raise
+        warnings.append(f"stage claims failed: {type(exc).__name__}: {exc}")
+        claims, quote_feats, lemma_vectors = [], [], {}
     return ArticleRecord(
         id=article_id(raw), source=raw.source, kind=raw.kind, raw=raw.text, encoding=raw.encoding, clean=clean,
         entities=sorted(ctx.entities.values(), key=lambda e: e.key), mentions=results["mentions"],
         quotes=results["quotes"], amounts=results["amounts"], times=results["times"], places=results["places"],
-        events=results["events"], sentences=[(s.start_char, s.end_char) for s in doc.sents], warnings=warnings,
+        events=results["events"], sentences=sentences, warnings=warnings, claims=claims,
+        quote_features=quote_feats, lemma_vectors=lemma_vectors,
     )
 
 

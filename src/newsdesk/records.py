@@ -207,6 +207,13 @@ class ArticleRecord:
     events: list[Event] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # per amount: comparison features read from its sentence's parse ({amount: index, block, features}),
+    # so that corpus linking never loads spaCy (newsdesk.corpus.claims)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    # per quote: content lemmas and averaged vector ({quote: index, lemmas, vector}); the word vector
+    # (base64 float32) of each of those lemmas, so that grouping quotes never loads spaCy
+    quote_features: list[dict[str, Any]] = field(default_factory=list)
+    lemma_vectors: dict[str, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

@@ -1,6 +1,8 @@
 """/api/articles: list (filters, full-text search with snippets, keyset pages), one article, delete."""
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Depends, Query, Request
 
 from .. import read
@@ -36,9 +38,11 @@ def get_article(article_id: str, store: Store = Depends(get_store)) -> ReadJSON:
 
 
 @router.delete("/articles/{article_id}", dependencies=[Depends(require_write)])
-def delete_article(article_id: str, store: Store = Depends(get_store)) -> dict[str, str]:
-    """Remove an article and everything derived from it."""
+def delete_article(article_id: str, request: Request, store: Store = Depends(get_store)) -> dict[str, Any]:
+    """Remove an article and everything derived from it (stories, figures, quote groups relinked)."""
+    from ..corpus.delete import delete_article as delete_linked
+
     if not store.has_article(article_id):
         raise NotFound(f"no article {article_id!r}")
-    store.delete_article(article_id)
+    delete_linked(store, article_id, request.app.state.settings)
     return {"deleted": article_id}

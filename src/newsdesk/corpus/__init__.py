@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..config import Settings
-from .brief import update_synthesis
 from .dedup import find_duplicates
 from .entities import resolve_entities
+from .figures import update_synthesis_for
 from .merge import merge_events
 from .stories import assign_stories
 from .timeline import TimelineRow, cached_registry, timeline
@@ -33,10 +33,13 @@ def update_corpus(store, new_ids: Sequence[str], settings: Settings) -> CorpusRe
     if not ids:
         return report
     report.duplicates = find_duplicates(store, ids, settings)
-    report.entity_links = resolve_entities(store, cached_registry())  # before merging: events compare canonical keys
+    # before merging: events compare canonical keys
+    report.entity_links = resolve_entities(store, cached_registry(), ids)
     report.merged = merge_events(store, ids, settings)
     report.stories = assign_stories(store, ids, settings)
-    update_synthesis(store, sorted(set(report.stories.values())))
+    # articles whose copy link changed compare anew too: a claim's source is its original
+    relinked = set(report.duplicates) | {v for v in report.duplicates.values() if v}
+    update_synthesis_for(store, sorted(set(report.stories.values())), sorted(set(ids) | relinked))
     return report
 
 

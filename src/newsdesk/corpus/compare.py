@@ -27,7 +27,7 @@ import numpy as np
 
 from .figure_labels import label
 from .groups import DisjointSet
-from .similarity import cosine, mean_vector, parse
+from .similarity import cosine, parse
 from .summarize import trim
 
 DATA = Path(__file__).parent / "data" / "synthesis.json"
@@ -146,71 +146,19 @@ def build_claims(articles: list[dict[str, Any]], amounts: list[dict[str, Any]],
         claims.append(Claim(am["id"], art["id"], art.get("outlet"), art.get("story_id"), art.get("duplicate_of"),
                             value, unit, am["value"], am["unit"], bool(am["approx"]), am["qualifier"], am["about"],
                             _period(am["date"]), sentence, (am["start"], am["end"], am["text"])))
-        _describe(claims[-1], ments.get(art["id"], []), entity_country, canonical, am.get("about_entity"))
+        _describe(claims[-1], ments.get(art["id"], []), entity_country, canonical, am.get("about_entity"),
+                  am.get("claim"))
     return claims
 
 
 def _describe(c: Claim, mentions: list[dict[str, Any]], entity_country: dict[str, str | None],
-              canonical: dict[str, str], about_entity: str | None) -> None:
-    """Fill measure terms, actors and a vector from the parse of the claim's sentence."""
-    v = vocab()
-    s0, _, text = c.sentence
-    doc = parse(text)
-    fig = [t for t in doc if t.idx + s0 < c.figure[1] and t.idx + len(t) + s0 > c.figure[0]]
-    if not fig:
-        return
-    skip = v["reporting"] | v["stop"] | {c.unit.lower(), c.raw_unit.lower()}
-    last = fig[-1]
-    head = last.head if last.head.pos_ in ("NOUN", "PROPN") and last.dep_ in ("nummod", "compound", "quantmod") \
-        else last
-    picked = [t for t in head.subtree if t not in fig]  # the measured noun phrase
-    actor_spans = [(head.left_edge.idx, head.right_edge.idx + len(head.right_edge))]
-    source_tokens: set[int] = set()
-    tok = head
-    for _ in range(5):  # climb to the clause that says what the figure measures
-        if tok.head is tok:
-            break
-        tok = tok.head
-        lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") and lemma in v["reporting"]:
-            for ch in tok.children:  # whoever reports or estimates is a source, not the measure
-                if ch.dep_ in ("nsubj", "nsubjpass", "agent"):
-                    source_tokens.update(x.i for x in ch.subtree)
-            continue
-        if tok.pos_ in ("VERB", "AUX"):
-            picked.append(tok)
-            for ch in tok.children:
-                if ch.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd"):
-                    picked.extend(x for x in ch.subtree if x not in fig and not x.is_stop)
-                    if ch.dep_.startswith("nsubj"):
-                        actor_spans.append((ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge)))
-            break
-        if tok.pos_ in ("NOUN", "PROPN"):
-            picked.append(tok)
-            picked.extend(ch for ch in tok.children if ch.dep_ in ("amod", "compound") and ch not in fig)
-    about = [t for t in doc if c.about and t.text in c.about.split() and t.i not in source_tokens]
-    c.about_is_source = bool(c.about) and not about and any(t.text in c.about.split() for t in doc)
-    if about:  # names keep their case, a sentence-initial common word does not ("Bilateral trade")
-        c.about = " ".join(t.text if t.pos_ == "PROPN" or t.ent_type_ else t.lower_ for t in about)
-    # names are actors (compared apart), not measures; verbs like "take" are stop words but measure
-    content = [t for t in (*picked, *about) if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
-               and (t.pos_ == "VERB" or not t.is_stop) and not t.ent_type_ in _NAMES
-               and t.i not in source_tokens and t.lemma_.lower() not in skip and t.text.lower() not in skip
-               and t.ent_type_ not in ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY")]
-    c.terms = {v["measures"].get(_lemma(t), _lemma(t)) for t in content}
-    c.common = {v["measures"].get(_lemma(t), _lemma(t)) for t in content if t.pos_ in ("NOUN", "VERB")}
-    c.vector = mean_vector(content)
-    c.context = _context(picked, fig, source_tokens)
-    for m in mentions:
-        for a, b in actor_spans:
-            if m["start"] >= s0 + a and m["end"] <= s0 + b:
-                c.actors.add(canonical.get(m["entity"], m["entity"]))
-                if entity_country.get(m["entity"]):
-                    c.actors.add(entity_country[m["entity"]])
-    if about_entity and about:  # the extractor's entity counts only when its phrase is not the source
-        c.actors.add(canonical.get(about_entity, about_entity))
-        if entity_country.get(about_entity):
-            c.actors.add(entity_country[about_entity])
+              canonical: dict[str, str], about_entity: str | None, features: dict[str, Any] | None = None) -> None:
+    """Fill measure terms, actors and a vector: from the pipeline's stored features, else a parse now."""
+    from .claims import apply_features, describe
+
+    if features is None:  # stores written before claim features existed
+        features = describe(parse(c.sentence[2]), c.sentence[0], c.figure[:2], c.unit, c.raw_unit, c.about)
+    apply_features(c, features, mentions, entity_country, canonical, about_entity)
 
 
 _CONTEXT_PREPS = ("in", "at", "on", "for", "during", "of")
@@ -305,21 +253,21 @@ def _key(*parts: str) -> str:
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 
 
+def aligned(a: Claim, b: Claim) -> bool:
+    """Two claims about one figure: comparable, and not so far apart that they measure different things."""
+    if not comparable(a, b):
+        return False
+    return max(a.value, b.value) / max(min(a.value, b.value), 1e-12) <= MAX_CONFLICT_RATIO
+
+
 def discrepancies(claims: list[Claim]) -> list[dict[str, Any]]:
     """Group aligned claims; emit one corroboration per set of equal values and one conflict per disagreement."""
     n = len(claims)
     sets: DisjointSet[int] = DisjointSet(range(n))
-    links: list[tuple[int, int]] = []
     for i in range(n):
         for j in range(i + 1, n):
-            a, b = claims[i], claims[j]
-            if not comparable(a, b):
-                continue
-            ratio = max(a.value, b.value) / max(min(a.value, b.value), 1e-12)
-            if ratio > MAX_CONFLICT_RATIO:
-                continue
-            links.append((i, j))
-            sets.union(i, j)
+            if aligned(claims[i], claims[j]):
+                sets.union(i, j)
     out = []
     for members in sets.groups():
         if len(members) < 2:

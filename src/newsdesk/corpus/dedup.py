@@ -1,12 +1,15 @@
 """Syndication and near-duplicates: MinHash over word shingles, plus republication notes.
 
-Each article's signature is stored, so a new article is compared with the corpus through an
-LSH index built from stored signatures (no text is rehashed). Every copy points at the group's
+Each article's signature and its LSH band keys are stored, so a new article reads only the
+articles sharing a band with it (the same candidates an in-memory LSH index over every signature
+would give; nothing else is read or rehashed). Every copy points at the group's
 original: an article without a republication note first, then the earliest published, then the
 smallest id, so the outcome does not depend on the order articles arrived in.
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -63,6 +66,24 @@ def from_bytes(data: bytes) -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme=SCHEME)
 
 
+@functools.lru_cache(maxsize=1)
+def band_layout() -> tuple[int, int]:
+    """(bands, rows per band) that datasketch picks for LSH_THRESHOLD (false positives/negatives balanced)."""
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def band_keys(mh: MinHash) -> list[int]:
+    """One 63-bit key per LSH band: the band's number and its hash values."""
+    b, r = band_layout()
+    values = np.asarray(mh.hashvalues, dtype="<u4")
+    keys = []
+    for i in range(b):
+        digest = hashlib.blake2b(bytes([i]) + values[i * r:(i + 1) * r].tobytes(), digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "big") >> 1)  # fits a signed BIGINT
+    return keys
+
+
 def _norm_outlet(name: str | None) -> str:
     return " ".join(words(name or "")).removeprefix("the ")
 
@@ -113,12 +134,8 @@ def find_duplicates(store: Any, new_ids: Sequence[str], settings: Settings) -> d
     new_ids = sorted(set(new_ids))
     if not new_ids:
         return {}
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    store.save_bands({aid: [] for aid in new_ids})  # a re-stored article is signed afresh
     sigs: dict[str, MinHash] = {}
-    for aid, data in store.signatures():
-        if aid not in new_ids:
-            sigs[aid] = from_bytes(data)
-            lsh.insert(aid, sigs[aid], check_duplication=False)
     rows = {r["id"]: r for r in store.dedup_rows(new_ids)}
     root = {aid: r["duplicate_of"] or aid for aid, r in rows.items()}
     texts: dict[str, set[bytes]] = {}
@@ -129,7 +146,10 @@ def find_duplicates(store: Any, new_ids: Sequence[str], settings: Settings) -> d
             continue
         texts[aid] = shingles(rows[aid]["text"])
         mh = _sign(texts[aid])
-        cands = sorted(set(lsh.query(mh)))
+        bands = band_keys(mh)
+        cands = store.band_candidates(bands, exclude=[aid])
+        sigs.update({k: from_bytes(v) for k, v in store.signatures_of([c for c in cands if c not in sigs]).items()})
+        cands = [c for c in cands if c in sigs]
         rows.update({r["id"]: r for r in store.dedup_rows([c for c in cands if c not in rows])})
         best: dict[str, float] = {}
         for c in cands:
@@ -143,9 +163,9 @@ def find_duplicates(store: Any, new_ids: Sequence[str], settings: Settings) -> d
             family_root = min(best, key=lambda r: (-best[r], r))
             _relink(store, family_root, aid, rows, root, changes)
         sigs[aid] = mh
-        lsh.insert(aid, mh, check_duplication=False)
         new_sigs[aid] = to_bytes(mh)
-    store.save_signatures(new_sigs)
+        store.save_signatures({aid: new_sigs[aid]})
+        store.save_bands({aid: bands})
     store.set_duplicate_of(changes)
     return changes
 

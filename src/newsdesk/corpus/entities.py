@@ -82,15 +82,58 @@ def _registry_names(registry: Any) -> dict[str, list[list[str]]]:
     return out
 
 
-def resolve_entities(store: Any, registry: Any | None = None) -> int:
-    """Write ``entity_links`` for local PERSON entities that name a known person; returns links written."""
+def name_keys(name: str) -> list[str]:
+    """Blocking keys of a full name: its surname and, for surnames :func:`same_person` may forgive one
+    slip in, each one-letter deletion (two names one edit apart share a key)."""
+    words = _words(name)
+    if len(words) < 2:
+        return []
+    sur = words[-1]
+    keys = {sur}
+    if len(sur) >= 6:
+        keys |= {sur[:i] + sur[i + 1:] for i in range(len(sur))}
+    return sorted(keys)
+
+
+_REGISTRY_INDEX: dict[int, tuple[Any, dict[str, set[str]]]] = {}
+
+
+def _registry_index(registry: Any) -> dict[str, set[str]]:
+    """Name key -> registry person keys (built once per registry object)."""
+    hit = _REGISTRY_INDEX.get(id(registry))
+    if hit is not None and hit[0] is registry:
+        return hit[1]
+    index: dict[str, set[str]] = defaultdict(set)
+    for actor in getattr(registry, "actors", {}).values():
+        if actor.type == "PERSON":
+            for n in (actor.name, *actor.aliases):
+                for k in name_keys(n):
+                    index[k].add(actor.key)
+    _REGISTRY_INDEX.clear()
+    _REGISTRY_INDEX[id(registry)] = (registry, index)
+    return index
+
+
+def resolve_entities(store: Any, registry: Any | None = None, new_ids: Any = None) -> int:
+    """Write ``entity_links`` for local PERSON entities that name a known person; returns links written.
+
+    With ``new_ids`` only the people of these articles and their neighbourhood (people sharing a name
+    key, and the groups those are linked into) are resolved again; otherwise every PERSON is.
+    """
     if registry is None:
         from ..nlp.registry import load_registry
         registry = load_registry()
     q = _queries(store)
-    people = q.person_entities()
+    fresh: set[str] | None = None  # incremental: only pairs with a person of the new articles are compared
+    existing: dict[str, str] = {}
+    if new_ids is None:
+        people = q.person_entities()
+    else:
+        people, fresh, existing = _neighbourhood(store, registry, sorted(set(new_ids)))
+        if not people:
+            return 0
     local = [p for p in people if p["key"].startswith("loc:PERSON:")]
-    known = _registry_names(registry)
+    known = _registry_names(registry) if new_ids is None else _registry_subset(registry, people)
     for p in people:
         if not p["key"].startswith("loc:") and p["key"] not in known:
             known[p["key"]] = [_words(p["name"])]
@@ -109,9 +152,18 @@ def resolve_entities(store: Any, registry: Any | None = None) -> int:
         words = _words(p["name"])
         if len(words) > 1:
             blocks[_block(words)].append((p["key"], words))
+    for key, target in existing.items():  # groups found before stay together (their pairs were compared then)
+        if key in sets.parent and target in sets.parent:
+            sets.union(key, target)
+    by_target: dict[str, str] = {}
+    for key, target in sorted(existing.items()):
+        if key in sets.parent:
+            sets.union(key, by_target.setdefault(target, key))
     for members in blocks.values():
         for i, (ka, wa) in enumerate(members):
             for kb, wb in members[i + 1:]:
+                if fresh is not None and ka not in fresh and kb not in fresh:
+                    continue
                 if same_person(wa, wb):
                     sets.union(ka, kb)
     # local people -> registry people with a matching name variant (only one may match)
@@ -139,6 +191,37 @@ def resolve_entities(store: Any, registry: Any | None = None) -> int:
             if k != target:
                 links[k] = target
     return q.replace_entity_links(links, scope=set(sets.parent))
+
+
+def _registry_subset(registry: Any, people: list[dict[str, Any]]) -> dict[str, list[list[str]]]:
+    """Registry names of the registry people these people's names could match."""
+    index = _registry_index(registry)
+    keys = {r for p in people for k in name_keys(p["name"]) for r in index.get(k, ())}
+    return {k: v for k, v in _registry_names_cached(registry).items() if k in keys}
+
+
+def _registry_names_cached(registry: Any) -> dict[str, list[list[str]]]:
+    cached = getattr(_registry_names_cached, "memo", None)
+    if cached is None or cached[0] is not registry:
+        cached = (registry, _registry_names(registry))
+        _registry_names_cached.memo = cached  # type: ignore[attr-defined]
+    return cached[1]
+
+
+def _neighbourhood(store: Any, registry: Any, ids: list[str]) -> tuple[list[dict[str, Any]], set[str], dict[str, str]]:
+    """People of these articles (their name keys stored now), every stored person they could join, the
+    keys of the articles' own people, and the existing links among them."""
+    rows = store.article_people(ids)
+    store.save_name_keys([{"key": k, "entity": r["key"], "article_id": r["article_id"]}
+                          for r in rows for k in name_keys(r["name"])])
+    mine = {r["key"] for r in rows}
+    keys = {k for r in rows for k in name_keys(r["name"])}
+    scope = mine | store.entities_with_keys(keys)
+    linked = store.links_into(scope)  # groups already formed around them, whole
+    scope |= set(linked) | set(linked.values())
+    linked.update(store.links_into(set(linked.values())))
+    scope |= set(linked)
+    return store.people(scope), mine, linked
 
 
 def canonical(store: Any, key: str) -> str:

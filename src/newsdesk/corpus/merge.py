@@ -112,14 +112,22 @@ def _canonical_key(row: dict[str, Any]) -> tuple:
             row["id"])
 
 
+def _window(etype: str, date: str, slack: int) -> tuple[str, str, str, list[str]]:
+    """(type, lo, hi, coarser dates): the dates an event of this date can be merged with (see same_date)."""
+    day = _day(date[:10]) if len(date) >= 10 else None
+    if day is not None:
+        return etype, str(day - dt.timedelta(days=slack)), str(day + dt.timedelta(days=slack)), [date[:7], date[:4]]
+    if len(date) >= 7:
+        return etype, date[:7] + "-01", date[:7] + "-31", [date[:4], date[:7]]
+    return etype, date[:4] + "-01", date[:4] + "-12-31", [date[:4]]
+
+
 def merge_events(store: Any, new_ids: Sequence[str], settings: Settings) -> dict[str, str | None]:
     """Merge the events of newly stored articles into stored ones; returns the changes written."""
     new_events = [e for e in store.events_of(new_ids) if e.get("date")]
     if not new_events:
         return {}
-    years = {e["date"][:4] for e in new_events}
-    years |= {str(int(y) + d) for y in years if y.isdigit() for d in (-1, 1)}  # slack across New Year
-    cands = store.merge_candidates({e["type"] for e in new_events}, years)
+    cands = store.merge_candidates_near([_window(e["type"], e["date"], settings.merge_day_slack) for e in new_events])
     by_id = {c["id"]: c for c in cands}
     info = store.entity_info(k for c in cands for k in (c.get("actor_entity"), c.get("target_entity")))
     sets: DisjointSet[str] = DisjointSet()

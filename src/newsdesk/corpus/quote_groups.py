@@ -48,6 +48,15 @@ def close_in_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return days is not None and days <= DAY_WINDOW
 
 
+def _similarity(a: dict[str, Any], b: dict[str, Any]) -> float:
+    """From the content the pipeline stored with each quote when both have it (no parse), else a parse now."""
+    if a.get("content") and b.get("content"):
+        from .quote_features import stored_similarity
+
+        return stored_similarity(a, b)
+    return similarity(a["text"], b["text"])
+
+
 def group_quotes(quotes: list[dict[str, Any]], canonical: dict[str, str]) -> list[dict[str, Any]]:
     """Quote rows (with ``published``/``story_id`` of their article) -> quote_groups rows of 2+ quotes."""
     quotes = [q for q in quotes if q.get("speaker") or q.get("speaker_entity")]
@@ -58,7 +67,7 @@ def group_quotes(quotes: list[dict[str, Any]], canonical: dict[str, str]) -> lis
             a, b = quotes[i], quotes[j]
             if a["article_id"] == b["article_id"] or not same_speaker(a, b, canonical) or not close_in_time(a, b):
                 continue
-            if similarity(a["text"], b["text"]) >= VARIANT_MIN:
+            if _similarity(a, b) >= VARIANT_MIN:
                 sets.union(i, j)
     rows = []
     for members in ([quotes[i] for i in group] for group in sets.groups()):

@@ -89,6 +89,20 @@ class ArticleQueries:
             rows = [{"id": f"{rec.id}-{letter}{n}", "article_id": rec.id,
                      **(_event_row(x) if name == "events" else asdict(x))} for n, x in enumerate(items)]
             conn.execute(table.insert(), rows)
+        if rec.claims:  # comparison features of the amounts (migration 0005)
+            conn.execute(s.claims.insert(), [{"amount_id": f"{rec.id}-a{c['amount']}", "article_id": rec.id,
+                                              "block": c["block"], "features": c["features"]} for c in rec.claims])
+            blocks = [{"block": b, "amount_id": f"{rec.id}-a{c['amount']}", "article_id": rec.id}
+                      for c in rec.claims for b in c.get("blocks", [])]
+            if blocks:
+                conn.execute(s.claim_blocks.insert(), blocks)
+        if rec.quote_features:
+            conn.execute(s.quote_features.insert(), [{"quote_id": f"{rec.id}-q{f['quote']}", "article_id": rec.id,
+                                                      "features": {"lemmas": f["lemmas"], "vector": f["vector"]}}
+                                                     for f in rec.quote_features])
+        insert_ignore(conn, s.lemma_vectors, [{"lemma": k, "vector": v} for k, v in sorted(rec.lemma_vectors.items())])
+        # not linked yet: the linking step takes it from the queue in the transaction that links it
+        conn.execute(s.link_queue.insert(), {"article_id": rec.id, "queued_at": now()})
         if conn.dialect.name == "sqlite":
             conn.execute(text("INSERT INTO articles_fts(article_id, title, text) VALUES (:i, :t, :x)"),
                          {"i": rec.id, "t": m.title or "", "x": c.text})
@@ -98,7 +112,8 @@ class ArticleQueries:
                          {"i": rec.id, "t": index_terms(m.title, c.text)})
 
     def _delete_article(self, conn: Connection, article_id: str) -> None:
-        for table in (*s.PER_ARTICLE, s.signatures):
+        for table in (*s.PER_ARTICLE, s.signatures, s.minhash_bands, s.name_keys, s.claims, s.claim_blocks, s.quote_features,
+                      s.link_queue):
             conn.execute(delete(table).where(table.c.article_id == article_id))
         conn.execute(s.articles.update().where(s.articles.c.duplicate_of == article_id).values(duplicate_of=None))
         conn.execute(delete(s.articles).where(s.articles.c.id == article_id))
@@ -208,7 +223,27 @@ class ArticleQueries:
             places=[Place(**strip(r)) for r in self.items("places", article_id)],
             events=[_row_event(r) for r in sorted(self.items("events", article_id), key=lambda r: int(r["id"].rsplit("-e", 1)[1]))],
             sentences=[tuple(x) for x in row["sentences"]], warnings=row["warnings"],
+            claims=self._claims_of(article_id), **self._quote_features_of(article_id),
         )
+
+    def _quote_features_of(self, article_id: str) -> dict[str, Any]:
+        rows = self._all(select(s.quote_features).where(s.quote_features.c.article_id == article_id))
+        feats = sorted(({"quote": int(r["quote_id"].rsplit("-q", 1)[1]), **r["features"]} for r in rows),
+                       key=lambda f: f["quote"])
+        lemmas = sorted({w for f in feats for w in f["lemmas"]})
+        vecs = {r["lemma"]: r["vector"] for r in self._all(select(s.lemma_vectors).where(s.lemma_vectors.c.lemma.in_(lemmas)))} \
+            if lemmas else {}
+        return {"quote_features": feats, "lemma_vectors": vecs}
+
+    def _claims_of(self, article_id: str) -> list[dict[str, Any]]:
+        rows = self._all(select(s.claims).where(s.claims.c.article_id == article_id))
+        blocks: dict[str, list[str]] = {}
+        for b in self._all(select(s.claim_blocks).where(s.claim_blocks.c.article_id == article_id)
+                           .order_by(s.claim_blocks.c.block)):
+            blocks.setdefault(b["amount_id"], []).append(b["block"])
+        out = [{"amount": int(r["amount_id"].rsplit("-a", 1)[1]), "block": r["block"], "features": r["features"],
+                "blocks": blocks.get(r["amount_id"], [])} for r in rows]
+        return sorted(out, key=lambda c: c["amount"])
 
     def iter_records(self) -> Iterator[ArticleRecord]:
         for article_id in self.article_ids():

@@ -109,15 +109,23 @@ def _alembic_config(conn: Connection) -> Config:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (each migration runs in a transaction)."""
+    """Bring the schema to the newest revision(s) (in one transaction, one process at a time)."""
+    from .locks import FileLock, lock_path
+
     try:
-        with engine.begin() as conn:
+        with engine.connect() as conn:  # the common case: up to date, and readers never wait on writers
+            heads = set(ScriptDirectory.from_config(_alembic_config(conn)).get_heads())
+            if set(MigrationContext.configure(conn).get_current_heads()) == heads:
+                return
+        with FileLock(lock_path(engine)).hold(), engine.begin() as conn:
             if conn.dialect.name == "postgresql":  # two processes opening a new store: one migrates
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
+            elif conn.dialect.name == "sqlite":
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
             cfg = _alembic_config(conn)
-            head = ScriptDirectory.from_config(cfg).get_current_head()
-            if MigrationContext.configure(conn).get_current_revision() != head:
-                command.upgrade(cfg, "head")
+            heads = set(ScriptDirectory.from_config(cfg).get_heads())
+            if set(MigrationContext.configure(conn).get_current_heads()) != heads:
+                command.upgrade(cfg, "heads")
     except OperationalError as exc:
         raise StoreError(f"cannot migrate store at {engine.url!r}: {exc.orig}") from None
 

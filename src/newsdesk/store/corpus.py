@@ -122,6 +122,28 @@ class CorpusQueries:
                 .where(e.c.date.is_not(None), func.substr(e.c.date, 1, 4).in_(years)))
         return sorted(self._in_chunks(stmt, e.c.type, types), key=lambda r: r["id"])
 
+    def merge_candidates_near(self, windows: Iterable[tuple[str, str, str, list[str]]]) -> list[dict[str, Any]]:
+        """Dated events that could be one of the new ones, read through the ``events.date`` index.
+
+        ``windows``: (type, lo, hi, coarser dates) per new event: events of that type dated within
+        [lo, hi] or at one of the coarser dates (its month, its year); then the groups they belong to.
+        """
+        e, a = s.events, s.articles
+        base = (select(e, a.c.published.label("published"), a.c.duplicate_of.label("duplicate_of"))
+                .join(a, a.c.id == e.c.article_id))
+        found: dict[str, dict[str, Any]] = {}
+        windows = sorted(set((t, lo, hi, tuple(c)) for t, lo, hi, c in windows))
+        for i in range(0, len(windows), 50):
+            conds = [and_(e.c.type == t, or_(e.c.date.between(lo, hi), e.c.date.in_(list(coarse))))
+                     for t, lo, hi, coarse in windows[i:i + 50]]
+            for r in self._rows(base.where(or_(*conds))):
+                found[r["id"]] = r
+        # whole groups: the events these were merged into, and those merged into them
+        roots = {r["merged_into"] or r["id"] for r in found.values()}
+        for r in self._in_chunks(base, e.c.id, roots - set(found)) + self._in_chunks(base, e.c.merged_into, roots):
+            found.setdefault(r["id"], r)
+        return sorted((r for r in found.values() if r["date"]), key=lambda r: r["id"])
+
     def set_merged_into(self, mapping: dict[str, str | None]) -> None:
         with self.engine.begin() as conn:
             for eid, canon in sorted(mapping.items()):
@@ -205,6 +227,36 @@ class CorpusQueries:
             stmt = mod.insert(s.term_stats)
             stmt = stmt.on_conflict_do_update(index_elements=["term"], set_={"df": s.term_stats.c.df + stmt.excluded.df})
             conn.execute(stmt, rows)
+
+    def story_page(self, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+        """One page of :meth:`story_list` (same order), reading only that page's stories and members."""
+        st, a = s.stories, s.articles
+        page = self._rows(select(st.c.id, st.c.title, st.c.date, st.c.end_date, st.c.place)
+                          .order_by(func.coalesce(st.c.date, "").desc(), st.c.id.desc()).limit(limit).offset(offset))
+        members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in self._in_chunks(select(a.c.id, a.c.outlet, a.c.story_id, a.c.duplicate_of), a.c.story_id,
+                                 [p["id"] for p in page]):
+            members[r["story_id"]].append(r)
+        out = []
+        for row in page:
+            ms = sorted(members.get(row["id"], []), key=lambda m: m["id"])
+            originals = [m for m in ms if not m["duplicate_of"]]
+            out.append({**row, "articles": [m["id"] for m in ms], "sources": len(originals),
+                        "outlets": sorted({m["outlet"] for m in originals if m["outlet"]})})
+        return out
+
+    def count_stories(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(s.stories)).scalar_one()
+
+    def subtract_term_counts(self, counts: dict[str, int]) -> None:
+        """Take document frequencies back (a deleted or re-clustered article); never below zero."""
+        ts = s.term_stats
+        with self.engine.begin() as conn:
+            for term, n in sorted(counts.items()):
+                conn.execute(ts.update().where(ts.c.term == term)
+                             .values(df=func.max(ts.c.df - n, 0) if conn.dialect.name == "sqlite"
+                                     else func.greatest(ts.c.df - n, 0)))
 
     def story_list(self) -> list[dict[str, Any]]:
         """Stories with their article count and outlets (copies not counted), newest first."""

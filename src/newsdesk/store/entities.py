@@ -29,7 +29,12 @@ class EntityQueries:
 
     def replace_entity_links(self, links: dict[str, str], scope: set[str]) -> int:
         """Make the links of keys in ``scope`` equal ``links``; returns how many rows were written."""
-        old = self.entity_link_map()
+        keys = sorted(set(scope) | set(links))
+        old: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(keys), 500):
+                for r in conn.execute(select(s.entity_links).where(s.entity_links.c.key.in_(keys[i:i + 500]))):
+                    old[r.key] = r.canonical
         changed = {k: v for k, v in links.items() if old.get(k) != v}
         stale = sorted(k for k in scope if k in old and k not in links)
         with self.engine.begin() as conn:

@@ -7,7 +7,8 @@ whole store (duplicates, stories, merged events, comparisons). Spans are offsets
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, Boolean, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text, text,
+    JSON, BigInteger, Boolean, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+    text,
 )
 
 metadata = MetaData()
@@ -155,6 +156,7 @@ discrepancies = Table(
     Column("kind", String(16), nullable=False), Column("about", Text, nullable=False),
     Column("story_id", String(32), index=True), Column("claims", JSON, nullable=False),
     Column("note", Text),
+    Column("block", Text, index=True),  # migration 0005: the claim block of a cross-story row
 )
 
 quote_groups = Table(
@@ -170,6 +172,51 @@ jobs = Table(  # background ingest jobs started from the API
     Column("state", String(16), nullable=False), Column("total", Integer, nullable=False),
     Column("done", Integer, nullable=False), Column("result", JSON, nullable=False),
     Column("created_at", String(32), nullable=False), Column("updated_at", String(32), nullable=False),
+)
+
+# -- migration 0005: durable link queue and incremental linking indexes -------------------------
+link_queue = Table(  # stored articles not yet linked to the corpus
+    "link_queue", metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("queued_at", String(32), nullable=False),
+)
+
+minhash_bands = Table(  # LSH band keys of each article's MinHash signature
+    "minhash_bands", metadata,
+    Column("band", BigInteger, primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True,
+           index=True),
+)
+
+name_keys = Table(  # blocking keys of PERSON names for cross-document resolution
+    "name_keys", metadata,
+    Column("key", Text, primary_key=True), Column("entity", Text, primary_key=True, index=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True,
+           index=True),
+)
+
+claims = Table(  # comparison features of each amount, computed by the pipeline
+    "claims", metadata,
+    Column("amount_id", String(48), primary_key=True), _article_fk(),
+    Column("block", Text, index=True), Column("features", JSON, nullable=False),
+    Column("grp", Text, index=True),  # its cross-story group of aligned claims (the group's smallest amount id)
+)
+
+claim_blocks = Table(  # the cross-story blocks of each claim (unit|year|measure term)
+    "claim_blocks", metadata,
+    Column("block", Text, primary_key=True), Column("amount_id", String(48), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+)
+
+quote_features = Table(  # content lemmas and vector of each quote, computed by the pipeline
+    "quote_features", metadata,
+    Column("quote_id", String(48), primary_key=True), _article_fk(),
+    Column("features", JSON, nullable=False),
+)
+
+lemma_vectors = Table(  # the word vector of each lemma quote features name (shared by all articles)
+    "lemma_vectors", metadata,
+    Column("lemma", Text, primary_key=True), Column("vector", Text, nullable=False),
 )
 
 Index("ix_mentions_article_entity", mentions.c.article_id, mentions.c.entity)

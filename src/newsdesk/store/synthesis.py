@@ -38,6 +38,19 @@ class SynthesisQueries:
         """Rows of a per-article table (quotes, amounts, events, mentions) for these articles."""
         table = getattr(s, name)
         rows = self._syn_chunks(select(table), table.c.article_id, ids)
+        if name == "amounts":  # with the pipeline's comparison features (None: stored before they existed)
+            feats = {r["amount_id"]: r["features"] for r in self._syn_chunks(
+                select(s.claims.c.amount_id, s.claims.c.features), s.claims.c.article_id, ids)}
+            rows = [{**r, "claim": feats.get(r["id"])} for r in rows]
+        if name == "quotes":  # with the pipeline's content lemmas and their word vectors (None: older stores)
+            qf = {r["quote_id"]: r["features"] for r in self._syn_chunks(
+                select(s.quote_features.c.quote_id, s.quote_features.c.features), s.quote_features.c.article_id, ids)}
+            lemmas = {w for f in qf.values() for w in f["lemmas"]}
+            vecs = {r["lemma"]: r["vector"] for r in self._syn_chunks(select(s.lemma_vectors), s.lemma_vectors.c.lemma,
+                                                                       lemmas)}
+            rows = [{**r, "content": None if r["id"] not in qf else
+                     {**qf[r["id"]], "vectors": {w: vecs[w] for w in qf[r["id"]]["lemmas"] if w in vecs}}}
+                    for r in rows]
         key = (lambda r: (r["article_id"], r["start"], str(r["id"]))) if "start" in table.c else \
             (lambda r: (r["article_id"], str(r["id"])))
         return sorted(rows, key=key)

@@ -1,14 +1,14 @@
 """story_keys: inverted index of rare terms to the stories that hold them (incremental story assignment)
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0006'
-down_revision = '0004'  # the issue asked for '0003'; 0004 is already on this branch (the lead chains them)
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

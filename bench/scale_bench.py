@@ -1,0 +1,179 @@
+"""Corpus linking at growing store sizes: does adding articles cost in the articles, not in the store?
+
+For each size N (Reuters articles from ../shared/corpus/reuters21578.jsonl, never copied into the repo)
+a fresh SQLite store is filled with N articles as `newsdesk ingest` does (store each record, then link
+the pending ones in batches), then 100 more articles are added; the same 100 are also added to an
+empty store. Each size runs in its own process, so its peak RSS is its own. Printed per size:
+CPU-seconds of the pipeline (amortised: records are computed once and cached with pickle in /tmp,
+for this benchmark only), of storing, of each corpus stage, articles/s, peak RSS, and the cost of
+adding 100 articles to the N-store vs to an empty one.
+
+    python bench/scale_bench.py --sizes 1000,4000,16000 [--workers 2] [--cache /tmp/newsdesk-scale-bench]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from itertools import islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "reuters21578.jsonl"
+ADD = 100
+STAGES = ("find_duplicates", "resolve_entities", "merge_events", "assign_stories", "update_synthesis_for")
+PARTS = ("update_story_synthesis", "add_to_blocks")  # the two halves of update_synthesis_for
+
+
+def cpu() -> float:
+    """CPU-seconds of this process and its finished children."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def cache_records(n: int, workers: int, cache: Path) -> dict:
+    """Run the pipeline over the first n accepted articles once; records go to a pickle stream in ``cache``."""
+    from newsdesk.config import load_settings
+    from newsdesk.engine.local import run_local
+    from newsdesk.errors import RejectedInput
+    from newsdesk.readers import read_file
+    from newsdesk.records import RawDoc
+
+    path = cache / f"records-{n}.pkl"
+    meta = cache / f"records-{n}.json"
+    if path.exists() and meta.exists():
+        return json.loads(meta.read_text())
+    settings = load_settings(db=":memory:")
+    raws = (d for d in read_file(CORPUS, settings) if isinstance(d, RawDoc))
+    t0, c0, kept = time.perf_counter(), cpu(), 0
+    with path.open("wb") as fh:
+        for rec in run_local(raws, settings, workers=workers):
+            if isinstance(rec, RejectedInput):
+                continue
+            pickle.dump(rec, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            kept += 1
+            if kept >= n:
+                break
+    info = {"records": kept, "pipeline_cpu_s": round(cpu() - c0, 1), "pipeline_wall_s": round(time.perf_counter() - t0, 1)}
+    meta.write_text(json.dumps(info))
+    return info
+
+
+def records(path: Path, start: int, stop: int):
+    with path.open("rb") as fh:
+        for i in range(stop):
+            rec = pickle.load(fh)
+            if i >= start:
+                yield rec
+
+
+def timed_stages(timings: dict[str, float]) -> None:
+    """Wrap the corpus stages update_corpus calls, adding their CPU-seconds to ``timings``."""
+    import newsdesk.corpus as corpus
+    import newsdesk.corpus.figures as figures
+
+    for module, name in [(corpus, n) for n in STAGES] + [(figures, n) for n in PARTS]:
+        fn = getattr(module, name)
+
+        def wrapper(*a, _fn=fn, _name=name, **kw):
+            c0 = time.process_time()
+            try:
+                return _fn(*a, **kw)
+            finally:
+                timings[_name] += time.process_time() - c0
+        setattr(module, name, wrapper)
+
+
+def fill(db: str, path: Path, start: int, stop: int, timings: dict[str, float]) -> dict:
+    """Store records [start, stop) and link them, as ingest does; CPU-seconds of each part."""
+    from newsdesk.config import load_settings
+    from newsdesk.corpus.claims import block_keys
+    from newsdesk.corpus.link import link_pending
+    from newsdesk.store import open_store
+
+    settings = load_settings(db=db)
+    store = open_store(db)
+    before = dict(timings)
+    c0, t0 = time.process_time(), time.perf_counter()
+    for rec in records(path, start, stop):
+        for c in rec.claims:  # records cached before claims carried their blocks
+            if "blocks" not in c:
+                am = rec.amounts[c["amount"]]
+                c["blocks"] = block_keys(am.unit, am.value, am.date, c["features"])
+        with store.writer():
+            store.save_record(rec)
+    store_s = time.process_time() - c0
+    c1 = time.process_time()
+    link_pending(store, settings)
+    link_s = time.process_time() - c1
+    wall = time.perf_counter() - t0
+    store.close()
+    return {"articles": stop - start, "store_cpu_s": round(store_s, 2), "corpus_cpu_s": round(link_s, 2),
+            "stages_cpu_s": {k: round(timings[k] - before.get(k, 0.0), 2) for k in STAGES + PARTS},
+            "wall_s": round(wall, 2), "articles_per_s": round((stop - start) / wall, 1) if wall else None}
+
+
+def one_size(n: int, cache: Path) -> dict:
+    timings: dict[str, float] = defaultdict(float)
+    timed_stages(timings)
+    path = cache / f"records-{n + ADD}.pkl"
+    with tempfile.TemporaryDirectory(prefix="newsdesk-scale-") as tmp:
+        base = fill(str(Path(tmp) / "big.db"), path, 0, n, timings)
+        add = fill(str(Path(tmp) / "big.db"), path, n, n + ADD, timings)
+        empty = fill(str(Path(tmp) / "empty.db"), path, n, n + ADD, timings)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"size": n, "ingest": base, "add_100": add, "add_100_to_empty": empty,
+            "add_ratio": round(add["corpus_cpu_s"] / max(empty["corpus_cpu_s"], 1e-9), 2),
+            "corpus_cpu_ms_per_article": round(1000 * base["corpus_cpu_s"] / n, 1),
+            "peak_rss_mb": round(peak)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="1000,4000,16000", help="store sizes, comma-separated")
+    ap.add_argument("--workers", type=int, default=2, help="pipeline worker processes (record cache only)")
+    ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "newsdesk-scale-bench"),
+                    help="folder for the pickled records (bench only)")
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    cache = Path(args.cache)
+    if args.one:
+        print(json.dumps(one_size(args.one, cache)))
+        return
+    if not CORPUS.exists():
+        sys.exit(f"corpus not found: {CORPUS}")
+    cache.mkdir(parents=True, exist_ok=True)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    pipe = cache_records(max(sizes) + ADD, args.workers, cache)
+    print(f"pipeline (once, cached): {pipe['records']} records, {pipe['pipeline_cpu_s']} CPU-s, "
+          f"{pipe['pipeline_wall_s']} s wall, {pipe['records'] / max(pipe['pipeline_wall_s'], 1e-9):.1f} articles/s")
+    for n in sizes:
+        if n + ADD != max(sizes) + ADD:  # a smaller size reads the head of the biggest cache
+            link = cache / f"records-{n + ADD}.pkl"
+            if not link.exists():
+                os.symlink(cache / f"records-{max(sizes) + ADD}.pkl", link)
+        out = subprocess.run([sys.executable, __file__, "--one", str(n), "--cache", str(cache)],
+                             capture_output=True, text=True, env={**os.environ})
+        if out.returncode != 0:
+            sys.exit(out.stderr)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        ing, add, emp = r["ingest"], r["add_100"], r["add_100_to_empty"]
+        stages = ", ".join(f"{k} {v}" for k, v in ing["stages_cpu_s"].items())
+        print(f"\n== {n} articles ==")
+        print(f"ingest: store {ing['store_cpu_s']} CPU-s, corpus {ing['corpus_cpu_s']} CPU-s "
+              f"({r['corpus_cpu_ms_per_article']} ms/article; {stages}), {ing['articles_per_s']} articles/s "
+              f"(store+link), peak RSS {r['peak_rss_mb']} MB")
+        print(f"add 100 to this store: corpus {add['corpus_cpu_s']} CPU-s ({add['stages_cpu_s']}); "
+              f"to an empty store: {emp['corpus_cpu_s']} CPU-s; ratio {r['add_ratio']}")
+        print(json.dumps(r))
+
+
+if __name__ == "__main__":
+    main()

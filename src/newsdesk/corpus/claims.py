@@ -1,0 +1,139 @@
+"""Claim features computed once per article, in the pipeline (workers), so linking never parses.
+
+:func:`article_claims` reads each amount's sentence with spaCy and keeps what comparing claims needs:
+measure terms, the averaged content-word vector (float32, base64), the "where" context, the cleaned
+``about`` phrase and the character spans whose mentions are the claim's actors. :func:`apply_features`
+fills a :class:`~newsdesk.corpus.compare.Claim` from them at link time with the corpus-level parts
+(canonical entities, countries), exactly as a parse at link time would.
+"""
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import numpy as np
+
+from .similarity import mean_vector
+
+
+def block_key(unit: str, value: float, date: str | None) -> str | None:
+    """The cross-story block of a claim: its canonical unit and the year it states (None: no period)."""
+    from .compare import _period, normalise_unit
+
+    period = _period(date)
+    if not period:
+        return None
+    return f"{normalise_unit(unit, value)[0]}|{period[:4]}"
+
+
+def block_keys(unit: str, value: float, date: str | None, features: dict[str, Any]) -> list[str]:
+    """Cross-story blocks of a claim: canonical unit, stated year and each measure term. Claims of two
+    stories are compared only when both state a period (periods of different years never agree) and,
+    when both have measure terms, only when they share one (disjoint terms score below
+    MEASURE_MIN_CROSS); claims without terms meet the other claims without terms."""
+    base = block_key(unit, value, date)
+    if base is None:
+        return []
+    terms = features.get("terms") or [] if features.get("described") else []
+    return [f"{base}|{t}" for t in sorted(set(terms))] or [f"{base}|"]
+
+
+def describe(doc: Any, s0: int, figure: tuple[int, int], unit: str, raw_unit: str, about: str | None) -> dict[str, Any]:
+    """What a claim needs from the parse ``doc`` of its sentence (which starts at offset ``s0``)."""
+    from .compare import _NAMES, _context, _lemma, vocab
+
+    v = vocab()
+    fig = [t for t in doc if t.idx + s0 < figure[1] and t.idx + len(t) + s0 > figure[0]]
+    if not fig:
+        return {"described": False}
+    skip = v["reporting"] | v["stop"] | {unit.lower(), raw_unit.lower()}
+    last = fig[-1]
+    head = last.head if last.head.pos_ in ("NOUN", "PROPN") and last.dep_ in ("nummod", "compound", "quantmod") \
+        else last
+    picked = [t for t in head.subtree if t not in fig]  # the measured noun phrase
+    actor_spans = [(head.left_edge.idx, head.right_edge.idx + len(head.right_edge))]
+    source_tokens: set[int] = set()
+    tok = head
+    for _ in range(5):  # climb to the clause that says what the figure measures
+        if tok.head is tok:
+            break
+        tok = tok.head
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in v["reporting"]:
+            for ch in tok.children:  # whoever reports or estimates is a source, not the measure
+                if ch.dep_ in ("nsubj", "nsubjpass", "agent"):
+                    source_tokens.update(x.i for x in ch.subtree)
+            continue
+        if tok.pos_ in ("VERB", "AUX"):
+            picked.append(tok)
+            for ch in tok.children:
+                if ch.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd"):
+                    picked.extend(x for x in ch.subtree if x not in fig and not x.is_stop)
+                    if ch.dep_.startswith("nsubj"):
+                        actor_spans.append((ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge)))
+            break
+        if tok.pos_ in ("NOUN", "PROPN"):
+            picked.append(tok)
+            picked.extend(ch for ch in tok.children if ch.dep_ in ("amod", "compound") and ch not in fig)
+    about_toks = [t for t in doc if about and t.text in about.split() and t.i not in source_tokens]
+    about_is_source = bool(about) and not about_toks and any(t.text in about.split() for t in doc)
+    new_about = about
+    if about_toks:  # names keep their case, a sentence-initial common word does not ("Bilateral trade")
+        new_about = " ".join(t.text if t.pos_ == "PROPN" or t.ent_type_ else t.lower_ for t in about_toks)
+    # names are actors (compared apart), not measures; verbs like "take" are stop words but measure
+    content = [t for t in (*picked, *about_toks) if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
+               and (t.pos_ == "VERB" or not t.is_stop) and t.ent_type_ not in _NAMES
+               and t.i not in source_tokens and t.lemma_.lower() not in skip and t.text.lower() not in skip
+               and t.ent_type_ not in ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY")]
+    vec = mean_vector(content)
+    return {
+        "described": True,
+        "terms": sorted({v["measures"].get(_lemma(t), _lemma(t)) for t in content}),
+        "common": sorted({v["measures"].get(_lemma(t), _lemma(t)) for t in content if t.pos_ in ("NOUN", "VERB")}),
+        "vector": None if vec is None else base64.b64encode(np.asarray(vec, dtype="<f4").tobytes()).decode("ascii"),
+        "context": _context(picked, fig, source_tokens),
+        "about": new_about, "about_is_source": about_is_source, "about_kept": bool(about_toks),
+        "actor_spans": [[s0 + a, s0 + b] for a, b in actor_spans],
+    }
+
+
+def article_claims(text: str, sentences: list[tuple[int, int]], amounts: list[Any], nlp: Any) -> list[dict[str, Any]]:
+    """Per amount of one article (in order): ``{"amount": index, "block", "features", "blocks"}``."""
+    from .compare import _sentence_of, normalise_unit
+
+    art = {"text": text, "sentences": sentences}
+    todo = []
+    for n, am in enumerate(amounts):
+        if text[am.start:am.end] != am.text:
+            continue
+        todo.append((n, am, _sentence_of(art, am.start, am.end)))
+    docs = nlp.pipe(s[2] for _, _, s in todo) if todo else []
+    out = []
+    for (n, am, (s0, _, _)), doc in zip(todo, docs):
+        unit = normalise_unit(am.unit, am.value)[0]
+        feats = describe(doc, s0, (am.start, am.end), unit, am.unit, am.about)
+        out.append({"amount": n, "block": block_key(am.unit, am.value, am.date), "features": feats,
+                    "blocks": block_keys(am.unit, am.value, am.date, feats)})
+    return out
+
+
+def apply_features(c: Any, f: dict[str, Any], mentions: list[dict[str, Any]], entity_country: dict[str, str | None],
+                   canonical: dict[str, str], about_entity: str | None) -> None:
+    """Fill a Claim from stored features plus corpus-level entity facts (canonical keys, countries)."""
+    if not f.get("described"):
+        return
+    c.about_is_source = f["about_is_source"]
+    c.about = f["about"]
+    c.terms, c.common = set(f["terms"]), set(f["common"])
+    c.vector = None if f["vector"] is None else np.frombuffer(base64.b64decode(f["vector"]), dtype="<f4").copy()
+    c.context = f["context"]
+    for m in mentions:
+        for a, b in f["actor_spans"]:
+            if m["start"] >= a and m["end"] <= b:
+                c.actors.add(canonical.get(m["entity"], m["entity"]))
+                if entity_country.get(m["entity"]):
+                    c.actors.add(entity_country[m["entity"]])
+    if about_entity and f["about_kept"]:  # the extractor's entity counts only when its phrase is not the source
+        c.actors.add(canonical.get(about_entity, about_entity))
+        if entity_country.get(about_entity):
+            c.actors.add(entity_country[about_entity])

@@ -1,0 +1,75 @@
+"""Quote content computed once per article, in the pipeline, so that grouping quotes never parses.
+
+:func:`article_quote_features` keeps, per quote, what :func:`newsdesk.corpus.similarity.content` reads
+from a parse (content lemmas and the averaged content-word vector) and, once per lemma, its word
+vector (stored in ``lemma_vectors``: shared by every article, so the store grows with the vocabulary,
+not with the quotes). :func:`stored_similarity` is :func:`newsdesk.corpus.similarity.similarity`
+computed from those stored values (same arithmetic, same result).
+"""
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import numpy as np
+
+from .similarity import CONTENT_POS, LEMMA_WEIGHT, MIN_CONTENT, _matches, cosine, norm
+
+
+def _b64(vec: Any) -> str:
+    return base64.b64encode(np.asarray(vec, dtype="<f4").tobytes()).decode("ascii")
+
+
+def _vec(data: str | bytes | None) -> np.ndarray | None:
+    if data is None:
+        return None
+    raw = base64.b64decode(data) if isinstance(data, str) else bytes(data)
+    return np.frombuffer(raw, dtype="<f4").copy()
+
+
+def article_quote_features(quotes: list[Any], nlp: Any) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Per quote (in order): {"quote": index, "lemmas", "vector"}; and the word vector of every lemma."""
+    from .similarity import Content
+
+    feats: list[dict[str, Any]] = []
+    vectors: dict[str, str] = {}
+    vocab = nlp.vocab
+    for n, (q, doc) in enumerate(zip(quotes, nlp.pipe(q.text for q in quotes))):
+        toks = [t for t in doc if t.is_alpha and not t.is_stop and t.pos_ in CONTENT_POS]
+        c = Content(toks)
+        feats.append({"quote": n, "lemmas": list(c.lemmas), "vector": None if c.vector is None else _b64(c.vector)})
+        for w in c.lemmas:
+            if w not in vectors and vocab[w].has_vector:
+                vectors[w] = _b64(vocab[w].vector)
+    return feats, vectors
+
+
+class _Stored:
+    """The attributes of :class:`newsdesk.corpus.similarity.Content`, from stored values."""
+
+    __slots__ = ("lemmas", "matrix", "known", "vector")
+
+    def __init__(self, lemmas: list[str], vector: str | None, vectors: dict[str, str], dim: int) -> None:
+        self.lemmas = tuple(lemmas)
+        rows = [_vec(vectors[w]) if w in vectors else None for w in self.lemmas]
+        m = np.array([r if r is not None else np.zeros(dim) for r in rows], dtype=np.float32).reshape(-1, dim)
+        norms = np.linalg.norm(m, axis=1)
+        self.known = norms > 0
+        norms[norms == 0] = 1
+        self.matrix = m / norms[:, None]
+        self.vector = _vec(vector)
+
+
+def stored_similarity(a: dict[str, Any], b: dict[str, Any]) -> float:
+    """:func:`~newsdesk.corpus.similarity.similarity` of two quote rows carrying stored ``content``."""
+    na, nb = norm(a["text"]), norm(b["text"])
+    if na and nb and (na in nb or nb in na) and min(len(na), len(nb)) >= 12:
+        return 1.0  # one text copies the other
+    fa, fb = a["content"], b["content"]
+    if len(fa["lemmas"]) < MIN_CONTENT or len(fb["lemmas"]) < MIN_CONTENT:
+        return 0.0
+    vectors = {**fa["vectors"], **fb["vectors"]}
+    dim = next((len(base64.b64decode(v)) // 4 for v in vectors.values()), 1)
+    ca, cb = _Stored(fa["lemmas"], fa["vector"], vectors, dim), _Stored(fb["lemmas"], fb["vector"], vectors, dim)
+    overlap = (float(_matches(ca, cb).mean()) + float(_matches(cb, ca).mean())) / 2
+    return LEMMA_WEIGHT * overlap + (1 - LEMMA_WEIGHT) * max(cosine(ca.vector, cb.vector), 0.0)

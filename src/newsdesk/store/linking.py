@@ -1,0 +1,253 @@
+"""The durable link queue and the persisted indexes incremental linking reads (migration 0005).
+
+``link_queue`` rows are written with the article (same transaction) and removed by the transaction
+that links it; ``minhash_bands`` (LSH band keys), ``name_keys`` (PERSON blocking keys) and ``claims``
+(per-amount comparison features with a block key) let a new article meet only its neighbourhood.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.engine import Engine
+
+from . import schema as s
+from .core import insert_ignore
+
+
+def _chunks(values: Iterable[Any], size: int = 500) -> list[list[Any]]:
+    values = sorted(set(values))
+    return [values[i:i + size] for i in range(0, len(values), size)]
+
+
+class LinkQueries:
+    engine: Engine
+
+    # -- the queue -----------------------------------------------------------------------------
+    def pending_links(self, limit: int | None = None) -> list[str]:
+        """Ids of stored articles not linked yet, in id order (the order linking takes them)."""
+        stmt = select(s.link_queue.c.article_id).order_by(s.link_queue.c.article_id)
+        if limit:
+            stmt = stmt.limit(limit)
+        with self.engine.connect() as conn:
+            return list(conn.execute(stmt).scalars())
+
+    def count_pending(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(s.link_queue)).scalar_one()
+
+    def mark_linked(self, ids: Iterable[str]) -> None:
+        with self.engine.begin() as conn:
+            for chunk in _chunks(ids):
+                conn.execute(delete(s.link_queue).where(s.link_queue.c.article_id.in_(chunk)))
+
+    def integrity(self) -> dict[str, int]:
+        """Counts of what should be zero in a fully linked store (besides pending links)."""
+        a, q = s.articles, s.link_queue
+        orig = a.alias("orig")
+        with self.engine.connect() as conn:
+            def n(stmt: Any) -> int:
+                return conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
+            queued = select(q.c.article_id)
+            return {
+                "unlinked_not_queued": n(select(a.c.id).where(a.c.story_id.is_(None), a.c.id.not_in(queued))),
+                "copies_of_missing": n(select(a.c.id).where(a.c.duplicate_of.is_not(None),
+                                                            a.c.duplicate_of.not_in(select(orig.c.id)))),
+                "members_of_missing_story": n(select(a.c.id).where(a.c.story_id.is_not(None),
+                                                                   a.c.story_id.not_in(select(s.stories.c.id)))),
+                "unsigned": n(select(a.c.id).where(a.c.id.not_in(select(s.signatures.c.article_id)),
+                                                   a.c.id.not_in(queued))),
+            }
+
+    # -- MinHash bands -------------------------------------------------------------------------
+    def band_candidates(self, bands: Iterable[int], exclude: Iterable[str] = ()) -> list[str]:
+        """Ids of articles sharing at least one band key (``exclude`` left out), in id order."""
+        b = s.minhash_bands
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(bands):
+                out.update(conn.execute(select(b.c.article_id).where(b.c.band.in_(chunk)).distinct()).scalars())
+        return sorted(out - set(exclude))
+
+    def save_bands(self, rows: dict[str, list[int]]) -> None:
+        """Replace the band keys of these articles."""
+        with self.engine.begin() as conn:
+            for chunk in _chunks(rows):
+                conn.execute(delete(s.minhash_bands).where(s.minhash_bands.c.article_id.in_(chunk)))
+            insert_ignore(conn, s.minhash_bands, [{"band": band, "article_id": aid}
+                                                  for aid, bands in sorted(rows.items()) for band in sorted(set(bands))])
+
+    def signatures_of(self, ids: Iterable[str]) -> dict[str, bytes]:
+        sg = s.signatures
+        out: dict[str, bytes] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(ids):
+                for r in conn.execute(select(sg.c.article_id, sg.c.minhash).where(sg.c.article_id.in_(chunk))):
+                    out[r[0]] = bytes(r[1])
+        return out
+
+    # -- PERSON name keys ----------------------------------------------------------------------
+    def article_people(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        """(article_id, key, name) of PERSON entities mentioned in these articles."""
+        e, m = s.entities, s.mentions
+        out: list[dict[str, Any]] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(ids):
+                stmt = (select(m.c.article_id, e.c.key, e.c.name).distinct()
+                        .select_from(m.join(e, e.c.key == m.c.entity))
+                        .where(e.c.type == "PERSON", m.c.article_id.in_(chunk)))
+                out += [dict(r) for r in conn.execute(stmt).mappings()]
+        return sorted(out, key=lambda r: (r["article_id"], r["key"]))
+
+    def save_name_keys(self, rows: list[dict[str, str]]) -> None:
+        with self.engine.begin() as conn:
+            insert_ignore(conn, s.name_keys, rows)
+
+    def entities_with_keys(self, keys: Iterable[str]) -> set[str]:
+        nk = s.name_keys
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(keys):
+                out.update(conn.execute(select(nk.c.entity).where(nk.c.key.in_(chunk)).distinct()).scalars())
+        return out
+
+    def name_keys_of(self, entities: Iterable[str]) -> set[str]:
+        nk = s.name_keys
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(entities):
+                out.update(conn.execute(select(nk.c.key).where(nk.c.entity.in_(chunk)).distinct()).scalars())
+        return out
+
+    def people(self, keys: Iterable[str]) -> list[dict[str, Any]]:
+        """PERSON entities with these keys and the number of articles that mention them."""
+        e, m = s.entities, s.mentions
+        out: list[dict[str, Any]] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(keys):
+                stmt = (select(e.c.key, e.c.name, e.c.country, e.c.wikidata,
+                               func.count(func.distinct(m.c.article_id)).label("articles"))
+                        .select_from(e.outerjoin(m, m.c.entity == e.c.key))
+                        .where(e.c.type == "PERSON", e.c.key.in_(chunk))
+                        .group_by(e.c.key, e.c.name, e.c.country, e.c.wikidata))
+                out += [dict(r) for r in conn.execute(stmt).mappings()]
+        return sorted(out, key=lambda r: r["key"])
+
+    def links_into(self, keys: Iterable[str]) -> dict[str, str]:
+        """entity_links rows whose key or canonical is one of ``keys``."""
+        el = s.entity_links
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(keys):
+                for r in conn.execute(select(el).where(el.c.key.in_(chunk) | el.c.canonical.in_(chunk))):
+                    out[r.key] = r.canonical
+        return out
+
+    # -- claims --------------------------------------------------------------------------------
+    def claim_blocks(self, ids: Iterable[str]) -> set[str]:
+        """The cross-story claim blocks of these articles."""
+        c = s.claim_blocks
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(ids):
+                out.update(conn.execute(select(c.c.block).where(c.c.article_id.in_(chunk)).distinct()).scalars())
+        return out
+
+    def block_claims(self, blocks: Iterable[str]) -> dict[str, set[str]]:
+        """amount id -> its blocks, for every claim in these blocks (with all of its blocks)."""
+        c = s.claim_blocks
+        amounts: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(blocks):
+                amounts.update(conn.execute(select(c.c.amount_id).where(c.c.block.in_(chunk)).distinct()).scalars())
+        return self.blocks_of(amounts)
+
+    def blocks_of(self, amounts: Iterable[str]) -> dict[str, set[str]]:
+        c = s.claim_blocks
+        out: dict[str, set[str]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(amounts):
+                for r in conn.execute(select(c.c.amount_id, c.c.block).where(c.c.amount_id.in_(chunk))):
+                    out.setdefault(r[0], set()).add(r[1])
+        return out
+
+    def claim_groups(self, amounts: Iterable[str]) -> dict[str, str | None]:
+        c = s.claims
+        out: dict[str, str | None] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(amounts):
+                out.update({r[0]: r[1] for r in conn.execute(select(c.c.amount_id, c.c.grp).where(c.c.amount_id.in_(chunk)))})
+        return out
+
+    def group_members(self, groups: Iterable[str]) -> dict[str, str]:
+        """amount id -> group, for every claim of these groups."""
+        c = s.claims
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(groups):
+                out.update({r[0]: r[1] for r in conn.execute(select(c.c.amount_id, c.c.grp).where(c.c.grp.in_(chunk)))})
+        return out
+
+    def save_claim_groups(self, groups: dict[str, str | None]) -> None:
+        c = s.claims
+        with self.engine.begin() as conn:
+            for amount, grp in sorted(groups.items()):
+                conn.execute(c.update().where(c.c.amount_id == amount).values(grp=grp))
+
+    def replace_group_discrepancies(self, old_groups: Iterable[str], rows: list[dict[str, Any]]) -> None:
+        """Drop the cross-story rows of these claim groups, write ``rows`` (each with its group as ``block``)."""
+        d = s.discrepancies
+        with self.engine.begin() as conn:
+            for chunk in _chunks(old_groups):
+                conn.execute(delete(d).where(d.c.story_id.is_(None), d.c.block.in_(chunk)))
+            for chunk in _chunks({r["id"] for r in rows}):
+                conn.execute(delete(d).where(d.c.id.in_(chunk)))
+            for r in sorted(rows, key=lambda r: r["id"]):
+                conn.execute(d.insert().values(**r))
+
+    def replace_block_discrepancies(self, blocks: Iterable[str], rows: list[dict[str, Any]]) -> None:
+        """Drop the cross-story discrepancies of these blocks, write ``rows`` (each with its ``block``)."""
+        d = s.discrepancies
+        with self.engine.begin() as conn:
+            for chunk in _chunks(blocks):
+                conn.execute(delete(d).where(d.c.story_id.is_(None), d.c.block.in_(chunk)))
+            ids = [r["id"] for r in rows]
+            for chunk in _chunks(ids):  # a row found in two blocks is written once
+                conn.execute(delete(d).where(d.c.id.in_(chunk)))
+            seen: set[str] = set()
+            for r in sorted(rows, key=lambda r: r["id"]):
+                if r["id"] not in seen:
+                    seen.add(r["id"])
+                    conn.execute(d.insert().values(**r))
+
+    # -- deleting from a linked corpus ---------------------------------------------------------
+    def link_state(self, article_id: str) -> dict[str, Any] | None:
+        a = s.articles
+        with self.engine.connect() as conn:
+            r = conn.execute(select(a.c.id, a.c.story_id, a.c.duplicate_of).where(a.c.id == article_id)).mappings().first()
+        return dict(r) if r else None
+
+    def events_merged_into_article(self, article_id: str) -> list[str]:
+        """Ids of other articles' events merged into one of this article's events."""
+        e = s.events
+        mine = select(e.c.id).where(e.c.article_id == article_id)
+        with self.engine.connect() as conn:
+            return sorted(conn.execute(select(e.c.id).where(e.c.merged_into.in_(mine), e.c.article_id != article_id))
+                          .scalars())
+
+    def articles_mentioning(self, keys: Iterable[str]) -> list[str]:
+        m = s.mentions
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(keys):
+                out.update(conn.execute(select(m.c.article_id).where(m.c.entity.in_(chunk)).distinct()).scalars())
+        return sorted(out)
+
+    def dissolve_story(self, story_id: str) -> None:
+        """Remove a story and what was computed for it; its members are left without a story."""
+        with self.engine.begin() as conn:
+            conn.execute(s.articles.update().where(s.articles.c.story_id == story_id).values(story_id=None))
+            for table in (s.discrepancies, s.quote_groups, s.story_keys):
+                conn.execute(delete(table).where(table.c.story_id == story_id))
+            conn.execute(delete(s.stories).where(s.stories.c.id == story_id))
