@@ -55,6 +55,20 @@ def test_api_ingest_json_articles_runs_as_a_job(local):
     assert [a["id"] for a in found] == [new_id] and found[0]["title"] == "Electric ferry enters service"
 
 
+def test_api_ingest_hostile_json_is_422_not_500(local):
+    deep = "[" * 100_000 + "]" * 100_000
+    r = local.post("/api/ingest", content=f'{{"articles": {deep}}}', headers={"content-type": "application/json"})
+    assert r.status_code == 422 and "nested too deeply" in r.json()["error"]["message"]
+    r = local.post("/api/ingest", content="{not json", headers={"content-type": "application/json"})
+    assert r.status_code == 422
+    # a nested list where a hint belongs is dropped, the article itself is stored
+    nested = [[["x"]]] * 3
+    r = local.post("/api/ingest", json={"articles": [{"text": FERRY + " Again.", "authors": ["A. Writer", nested]}]})
+    assert r.status_code == 202
+    job = wait_for(local, r.json()["status_url"])
+    assert job["state"] == "done" and len(job["result"]["added"]) == 1, job
+
+
 def test_api_ingest_file_upload(local):
     files = [("files", ("library.txt", LIBRARY.encode(), "text/plain")),
              ("files", ("tiny.txt", b"Too short to be news.", "text/plain"))]

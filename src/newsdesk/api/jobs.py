@@ -8,7 +8,6 @@ down. On shutdown the running job stops after its current article and is marked 
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -28,7 +27,7 @@ from ..config import Settings
 from ..errors import RejectedInput
 from ..ingest import ingest_docs
 from ..readers import Rejection, read_file
-from ..readers.jsonl import parse_line
+from ..readers.jsonl import loads, parse_object
 from ..records import RawDoc
 from ..store import Store
 from ..read import job_detail
@@ -133,7 +132,7 @@ def _json_docs(articles: list[Any], settings: Settings, job_id: str) -> list[Doc
     for n, obj in enumerate(articles, start=1):
         source = f"api:{job_id}#{n}"
         try:
-            docs.append(parse_line(json.dumps(obj), source, settings.max_input_bytes))
+            docs.append(parse_object(obj, source, settings.max_input_bytes))
         except RejectedInput as exc:
             docs.append(Rejection(exc.source, exc.reason))
     return docs
@@ -213,10 +212,10 @@ async def ingest(request: Request) -> JSONResponse:
         if ctype == "multipart/form-data":
             docs = await _form_docs(request, settings, folder, job_id)
         elif ctype == "application/json":
-            try:
-                body = await request.json()
-            except ValueError:
-                raise ApiError(422, "body is not valid JSON") from None
+            try:  # the readers' decoder: nesting too deep or huge numbers are a 422, never a 500
+                body = loads((await request.body()).decode("utf-8", "replace"), "request body")
+            except RejectedInput as exc:
+                raise ApiError(422, f"body is not valid JSON: {exc.reason}") from None
             articles = body.get("articles") if isinstance(body, dict) and "articles" in body else body
             articles = articles if isinstance(articles, list) else [articles]
             _check_items(len(articles), settings)

@@ -51,6 +51,8 @@ def parse_object(obj: object, source: str, max_chars: int) -> RawDoc:
     if isinstance(hints.get("authors"), str):
         hints["authors"] = [hints["authors"]]
     hints = {k: v for k, v in hints.items() if isinstance(v, (str, list))}
+    # a list hint (authors) keeps its strings only: nested values would reach the store's JSON encoder
+    hints = {k: [x for x in v if isinstance(x, str)] if isinstance(v, list) else v for k, v in hints.items()}
     src = obj.get("source") if isinstance(obj.get("source"), str) else source
     return RawDoc(source=src, text=body, kind=kind, hints=hints)
 
