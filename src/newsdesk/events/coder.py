@@ -13,11 +13,12 @@ from ..records import Event, Party, Span
 from .constructs import capability, covered, noun_agent, object_owner
 from .dating import TimeFinder, event_date
 from .groups import GroupFinder
-from .locate import LOCATIVE, VISIT_PREPS, PlaceFinder, as_location, dateline_location
+from .locate import LOCATIVE, VISIT_PREPS, PlaceFinder, as_location
 from .parties import PartyFinder, _is_dateline, _same
 from .plover import Lexicon, load_lexicon
 from .rules import Match, match_token, role_children, rule_name, visit_noun
 from .factuality import DATE_FROM, status_for, token_factuality
+from .finish import apply_dateline, apply_story_place, dedupe, party_factor
 from .titles import event_title, with_place
 
 CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj"}
@@ -25,7 +26,6 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_SUBJECT = {"xcomp", "conj", "advcl"}
 RELATIVE = {"who", "which", "that", "whom"}
 MAX_EVENTS_PER_TRIGGER = 4
-LEAD_SENTENCES = 3
 MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 
 
@@ -48,9 +48,9 @@ def code_events(ctx: Context) -> list[Event]:
             if _is_content_of(m, by_verb, lex):
                 continue
             coded.extend((sent_no, e) for e in _code(m, ctx, lex, finder, preds, sent))
-        events.extend(_dedupe(covered(coded)))
-    _apply_dateline(ctx, finder.places, events)
-    _apply_story_place(ctx, finder.places, lex, events)
+        events.extend(dedupe(covered(coded)))
+    apply_dateline(ctx, finder.places, events)
+    apply_story_place(ctx, finder.places, lex, events)
     for _, e in events:
         e.title = with_place(e.title, e.location)
     return [e for _, e in events]
@@ -253,7 +253,7 @@ def _code(m: Match, ctx: Context, lex: Lexicon, finder: _Finders, preds: set[int
     words = [t for t in sent if not t.is_space]
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     evidence = [Span(start, end, ctx.doc[words[0].i:words[-1].i + 1].text)]  # Doc.text would rejoin every token
-    conf = trig.weight * _party_factor(actors[0], how)
+    conf = trig.weight * party_factor(actors[0], how)
     if trig.targets and not targets:
         conf *= 0.9
     if date_how == "anchor":
@@ -402,74 +402,6 @@ def _previous_visit(verb: Any, finder: _Finders) -> Party | None:
             return None
         tok = head
     return None
-
-
-def _party_factor(p: Party, how: str) -> float:
-    base = 1.0 if (p.entity and p.country) else 0.9 if p.country else 0.7
-    return base * (0.85 if how in {"pronoun", "pair"} else 1.0)
-
-
-def _key(e: Event) -> tuple:
-    ends = sorted([e.actor.country or e.actor.name or "", (e.target.country or e.target.name or "") if e.target else ""]) \
-        if e.symmetric else [e.actor.country or e.actor.name or "", (e.target.country or e.target.name) if e.target else ""]
-    return (e.type, tuple(ends), e.status, e.date)
-
-
-def _dedupe(coded: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
-    """One event per (type, parties, status) in a sentence: 'met ... for talks' is one meeting."""
-    best: dict[tuple, tuple[int, Event]] = {}
-    order: list[tuple] = []
-    for item in coded:
-        k = _key(item[1])
-        if k not in best:
-            order.append(k)
-            best[k] = item
-        elif _richer(item[1], best[k][1]):
-            best[k] = item
-    return [best[k] for k in order]
-
-
-def _richer(a: Event, b: Event) -> bool:
-    return (a.date is not None, a.location is not None, a.confidence) > (b.date is not None, b.location is not None,
-                                                                         b.confidence)
-
-
-def _apply_dateline(ctx: Context, places: PlaceFinder, events: list[tuple[int, Event]]) -> None:
-    """The lead event of a datelined report took place in the dateline city."""
-    if not events or not ctx.meta.dateline:
-        return
-    sent_no, lead = events[0]
-    if sent_no < LEAD_SENTENCES and lead.location is None and lead.status == "happened":
-        where = dateline_location(ctx, places)
-        if where is None:
-            return
-        for n, e in events:  # the dyads of one trilateral lead event share its place
-            if n == sent_no and e.rule == lead.rule and e.location is None and e.status == "happened":
-                e.location, e.rule = dict(where), e.rule + "+dateline"
-
-
-def _apply_story_place(ctx: Context, places: PlaceFinder, lex: Lexicon, events: list[tuple[int, Event]]) -> None:
-    """A lead meeting with no place takes the one place the article gives 'the summit/meeting' ('The summit
-    in Samarkand, which ...'): a definite meeting noun refers back to the story's meeting."""
-    lead = [e for n, e in events if n < LEAD_SENTENCES and e.type == "CONSULT" and e.location is None
-            and e.status == "happened" and e.date is not None and e.date == ctx.anchor]
-    if not lead:
-        return
-    found: dict[str, Any] = {}
-    for place, root in places.items:
-        prep = root.head
-        noun = prep.head
-        if root.dep_ != "pobj" or prep.lower_ != "in" or (place.feature or "") in {"country", "continent", "region"}:
-            continue
-        trig = lex.nouns.get(noun.lemma_.lower())
-        if trig is None or trig.type != "CONSULT" or not any(c.lower_ == "the" for c in noun.children):
-            continue
-        found[place.name] = place
-    if len(found) == 1:
-        place = next(iter(found.values()))
-        for e in lead:
-            e.location = as_location(place)
-            e.rule += "+story_place"
 
 
 __all__ = ["code_events", "rule_name"]
