@@ -64,16 +64,9 @@ def update_synthesis(store: Any, story_ids: list[str] | None = None) -> None:
 
     Cross-story claims (figures stating the same period in different stories) are recomputed too.
     """
-    ids = story_ids if story_ids is not None else store.story_ids()
-    for sid in sorted(set(ids)):
-        members = store.story_article_ids(sid)
-        articles = store.synthesis_articles(members)
-        store.save_summary(sid, summarize(articles))
-        rows = discrepancies(_claims(store, members, articles))
-        store.replace_discrepancies([sid], [r for r in rows if r["story_id"] == sid])
-        canon = store.canonical_keys({q["speaker_entity"] for q in _quotes(store, members, articles)})
-        groups = group_quotes(_quotes(store, members, articles), canon)
-        store.replace_quote_groups([sid], [g for g in groups if g["story_id"] == sid])
+    from .figures import update_story_synthesis  # figures builds on this module's claim readers
+
+    update_story_synthesis(store, story_ids if story_ids is not None else store.story_ids())
     dated = store.dated_amount_articles()
     articles = store.synthesis_articles(dated)
     cross = [r for r in discrepancies(_claims(store, dated, articles)) if r["story_id"] is None]
