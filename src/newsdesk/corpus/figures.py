@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .brief import _claims, _quotes
-from .compare import aligned, discrepancies
+from .compare import aligned, discrepancies, group_rows
 from .groups import DisjointSet
 from .quote_groups import group_quotes
 from .summarize import summarize
@@ -91,7 +91,8 @@ def _regroup(store: Any, fresh: set[str]) -> int:
     for group in members.values():
         gid = min(c.id for c in group)
         groups.update({c.id: gid for c in group})
-        rows += [{**r, "block": gid} for r in discrepancies(group) if r["story_id"] is None]
+        # the group is connected by aligned pairs already: emit its rows without comparing all pairs again
+        rows += [{**r, "block": gid} for r in group_rows(group) if r["story_id"] is None] if len(group) > 1 else []
     touched_old = {old.get(a) or whole.get(a) for a in groups} - {None}
     store.replace_group_discrepancies(touched_old & stale, rows)
     store.save_claim_groups(groups)
