@@ -270,27 +270,33 @@ def discrepancies(claims: list[Claim]) -> list[dict[str, Any]]:
                 sets.union(i, j)
     out = []
     for members in sets.groups():
-        if len(members) < 2:
-            continue
-        group = sorted((claims[i] for i in members), key=lambda c: (c.value, c.article, c.figure[0]))
-        # equal values (within rounding) from independent sources corroborate each other
-        bins: list[list[Claim]] = []
-        for c in group:
-            if bins and relative_difference(bins[-1][0].value, c.value) <= SAME_VALUE:
-                bins[-1].append(c)
-            else:
-                bins.append([c])
-        story = group[0].story if all(c.story == group[0].story for c in group) else None
-        about = label(group, vocab())
-        for b in bins:
-            if len({c.source for c in b}) >= 2:
-                out.append(_row("corroboration", about, story, b, "the same figure from independent sources"))
-        if len(bins) >= 2 and len({c.source for c in group}) >= 2:
-            # a source that itself gives both figures (an estimate and the final cost) is not disputing them
-            per_bin = [{c.source for c in b} for b in bins]
-            if not any(sum(src in s for s in per_bin) > 1 for src in {c.source for c in group}):
-                out.append(_row("conflict", about, story, group, conflict_note(group)))
+        if len(members) >= 2:
+            out += group_rows([claims[i] for i in members])
     return sorted(out, key=lambda r: r["id"])
+
+
+def group_rows(claims: list[Claim]) -> list[dict[str, Any]]:
+    """The rows of one group of aligned claims (found by :func:`discrepancies` or kept incrementally)."""
+    out: list[dict[str, Any]] = []
+    group = sorted(claims, key=lambda c: (c.value, c.article, c.figure[0]))
+    # equal values (within rounding) from independent sources corroborate each other
+    bins: list[list[Claim]] = []
+    for c in group:
+        if bins and relative_difference(bins[-1][0].value, c.value) <= SAME_VALUE:
+            bins[-1].append(c)
+        else:
+            bins.append([c])
+    story = group[0].story if all(c.story == group[0].story for c in group) else None
+    about = label(group, vocab())
+    for b in bins:
+        if len({c.source for c in b}) >= 2:
+            out.append(_row("corroboration", about, story, b, "the same figure from independent sources"))
+    if len(bins) >= 2 and len({c.source for c in group}) >= 2:
+        # a source that itself gives both figures (an estimate and the final cost) is not disputing them
+        per_bin = [{c.source for c in b} for b in bins]
+        if not any(sum(src in s for s in per_bin) > 1 for src in {c.source for c in group}):
+            out.append(_row("conflict", about, story, group, conflict_note(group)))
+    return out
 
 
 def _row(kind: str, about: str, story: str | None, claims: list[Claim], note: str) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .brief import _claims, _quotes
-from .compare import aligned, discrepancies
+from .compare import MAX_CONFLICT_RATIO, aligned, discrepancies, group_rows, normalise_unit
 from .groups import DisjointSet
 from .quote_groups import group_quotes
 from .summarize import summarize
@@ -53,7 +53,7 @@ def _regroup(store: Any, fresh: set[str]) -> int:
     if not fresh:
         return 0
     blocks = store.blocks_of(fresh)
-    near = store.block_claims(sorted({b for bs in blocks.values() for b in bs}))
+    near = _within_ratio(store, fresh, blocks, store.block_claims(sorted({b for bs in blocks.values() for b in bs})))
     old = store.claim_groups(set(near) | fresh)
     whole = store.group_members({g for a, g in old.items() if g and a not in fresh})
     universe = set(near) | fresh | set(whole)
@@ -91,11 +91,31 @@ def _regroup(store: Any, fresh: set[str]) -> int:
     for group in members.values():
         gid = min(c.id for c in group)
         groups.update({c.id: gid for c in group})
-        rows += [{**r, "block": gid} for r in discrepancies(group) if r["story_id"] is None]
+        # the group is connected by aligned pairs already: emit its rows without comparing all pairs again
+        rows += [{**r, "block": gid} for r in group_rows(group) if r["story_id"] is None] if len(group) > 1 else []
     touched_old = {old.get(a) or whole.get(a) for a in groups} - {None}
     store.replace_group_discrepancies(touched_old & stale, rows)
     store.save_claim_groups(groups)
     return len(rows)
+
+
+def _within_ratio(store: Any, fresh: set[str], blocks: dict[str, set[str]],
+                  near: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The block neighbours whose value could align with a fresh claim of a shared block: aligned claims
+    are never more than MAX_CONFLICT_RATIO apart, so this drops only claims no fresh one can meet, and
+    reads two columns instead of their articles."""
+    vals = {a: normalise_unit(u, v)[1] for a, (v, u) in store.amount_values(set(near) | fresh).items()}
+    fresh_vals: dict[str, list[float]] = {}
+    for a in fresh:
+        if a in vals:
+            for b in blocks.get(a, ()):
+                fresh_vals.setdefault(b, []).append(vals[a])
+
+    def close(x: float, y: float) -> bool:  # the ratio test of compare.aligned
+        return max(x, y) / max(min(x, y), 1e-12) <= MAX_CONFLICT_RATIO
+
+    return {a: bs for a, bs in near.items()
+            if a in fresh or a not in vals or any(close(vals[a], f) for b in bs for f in fresh_vals.get(b, ()))}
 
 
 def update_synthesis_for(store: Any, story_ids: Iterable[str], article_ids: Iterable[str]) -> None:

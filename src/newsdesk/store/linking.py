@@ -172,6 +172,16 @@ class LinkQueries:
                     out.setdefault(r[0], set()).add(r[1])
         return out
 
+    def amount_values(self, amounts: Iterable[str]) -> dict[str, tuple[float, str]]:
+        """amount id -> (value, unit): two columns, so neighbours can be pruned before articles are read."""
+        a = s.amounts
+        out: dict[str, tuple[float, str]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(amounts):
+                out.update({r[0]: (r[1], r[2]) for r in conn.execute(select(a.c.id, a.c.value, a.c.unit)
+                                                                     .where(a.c.id.in_(chunk)))})
+        return out
+
     def claim_groups(self, amounts: Iterable[str]) -> dict[str, str | None]:
         c = s.claims
         out: dict[str, str | None] = {}
