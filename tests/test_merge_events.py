@@ -6,6 +6,7 @@ from fixtures.corpus.stories import PUTIN, XI, meet
 
 from newsdesk.corpus import update_corpus
 from newsdesk.corpus.merge import same_date, same_place
+from newsdesk.export import event_rows
 
 WIRE, DAILY = text_of("xi_moscow_2019_wire.txt"), text_of("xi_moscow_2019_daily.txt")
 
@@ -23,7 +24,7 @@ def test_merge_same_meeting_reported_twice_in_either_order(store, settings):
     store.save_record(a)
     update_corpus(store, ["a"], settings)
     assert merged(store) == {"a-e0": None, "b-e0": "a-e0"}  # the earliest published report is canonical
-    (row,) = list(store.event_export_rows())
+    (row,) = list(event_rows(store))
     assert row["articles"] == ["a", "b"] and {e["article"] for e in row["evidence"]} == {"a", "b"}
     assert set(row) >= {"id", "type", "mode", "actor", "target", "date", "date_precision", "location", "status",
                         "evidence", "rule", "confidence"}

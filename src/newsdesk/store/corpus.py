@@ -32,26 +32,6 @@ class CorpusQueries:
     def entity_table(self) -> list[dict[str, Any]]:
         return self._rows(select(s.entities).order_by(s.entities.c.key))
 
-    def event_export_rows(self) -> Iterator[dict[str, Any]]:
-        """Events in the export contract; events merged into another one become its extra sources."""
-        rows = self._rows(select(s.events).order_by(s.events.c.article_id, s.events.c.id))
-        merged: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in rows:
-            if r["merged_into"]:
-                merged[r["merged_into"]].append(r)
-        for r in rows:
-            if r["merged_into"]:
-                continue
-            group = [r, *merged.get(r["id"], [])]
-            yield {
-                "id": r["id"], "type": r["type"], "mode": r["mode"], "actor": _party(r, "actor"),
-                "target": _party(r, "target"), "date": r["date"], "date_precision": r["date_precision"],
-                "location": r["location"], "status": r["status"],
-                "articles": sorted({g["article_id"] for g in group}),
-                "evidence": [{"article": g["article_id"], **e} for g in group for e in g["evidence"]],
-                "rule": r["rule"], "confidence": r["confidence"],
-            }
-
     def story_export_rows(self) -> Iterator[dict[str, Any]]:
         members: dict[str, list[str]] = defaultdict(list)
         for a in self._rows(select(s.articles.c.id, s.articles.c.story_id).order_by(s.articles.c.id)):
