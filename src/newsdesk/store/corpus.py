@@ -13,11 +13,6 @@ from . import schema as s
 from .core import now, upsert
 
 
-def _party(row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
-    vals = {k: row[f"{prefix}_{k}"] for k in ("name", "entity", "country")}
-    return vals if any(vals.values()) else None
-
-
 class CorpusQueries:
     engine: Engine
 
