@@ -201,6 +201,8 @@ class Attributor(PronounResolver, AccordingTo):
             return self._attr(c, lo)
         if tok.lower_ in cues()["person_pronouns"]:
             return self._resolve_pronoun(tok.idx)
+        if tok.lower_ in cues()["narrator_pronouns"] and not self.quoted(tok.idx):
+            return Attribution(None, None, tok.text, False, None, tok.idx, "narrator")  # “...,” I said
         if tok.pos_ == "PROPN" and tok.text in self.surnames:
             name = self.surnames[tok.text]
             return Attribution(name, None, None, False, None, tok.idx)

@@ -24,5 +24,5 @@ class Attribution:
     inferred: bool
     verb: str | None
     pos: int  # where the speaker (or cue) was found, for later pronoun resolution
-    how: str = "explicit"  # explicit | pronoun | continuation | role | title
+    how: str = "explicit"  # explicit | pronoun | continuation | role | title | headline | narrator
     far: bool = False  # a pronoun resolved beyond the last two sentences

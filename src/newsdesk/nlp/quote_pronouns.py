@@ -66,6 +66,8 @@ class PronounResolver:
                 continue
             if spos < lo:
                 break
+            if att.how == "narrator":
+                continue  # the writer is never "he" or "she"
             if self._fits(att.speaker, gender):  # "Melanie said ... “...,” he said": not her
                 speaker = (spos, Attribution(att.speaker, att.key, att.description, True, None, spos))
                 break

@@ -13,6 +13,7 @@ from ..records import Quote
 from .attribution import NEAR_AFTER, Attribution, Attributor
 from .context import Context
 from .quote_gender import compatible, pronoun_gender
+from .quote_headline import headline_speaker
 from .quote_spans import QuoteSpan, find_quote_spans
 from .quote_text import blocks, speaker_confidence
 
@@ -174,6 +175,8 @@ def extract_quotes(ctx: Context) -> list[Quote]:
                 if found is not None:
                     found.inferred = True
                     found.far = True  # marks an attribution borrowed from the paragraph before
+        if found is None and pi == 0 and not prev_att:
+            found = headline_speaker(att, text, paras[0], q.open_mark)  # Jane Roe Slams ‘Reckless’ Plan
         if found is not None and found.speaker is None and found.description is None:
             found = None
         if found is not None and (found.speaker or found.verb):
