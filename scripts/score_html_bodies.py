@@ -31,6 +31,7 @@ import os
 import re
 import sys
 import time
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -50,7 +51,9 @@ def split_of(filename: str) -> str:
 
 
 def norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """Whitespace runs as one space; canonically equivalent characters as one form (NFC), so text
+    that differs only in how a character is encoded (Bengali "য়" as one or two code points) matches."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
 def count_item(item: dict[str, Any], result: str | None) -> tuple[int, int, int, int]:
