@@ -9,6 +9,7 @@ copied into this repository.
 Scoring is trafilatura's own (tests/eval_common.py): for each page, every must-keep snippet
 ("with") found in the output (whitespace-normalised substring) is a true positive, else a false
 negative; every must-drop snippet ("without") found is a false positive, else a true negative.
+Both sides are compared NFC-normalised (canonically equivalent characters match), for both systems.
 A page a system refuses or crashes on counts as a full miss. Precision, recall, accuracy and F1
 are computed over the summed counts.
 
