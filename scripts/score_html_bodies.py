@@ -9,6 +9,7 @@ copied into this repository.
 Scoring is trafilatura's own (tests/eval_common.py): for each page, every must-keep snippet
 ("with") found in the output (whitespace-normalised substring) is a true positive, else a false
 negative; every must-drop snippet ("without") found is a false positive, else a true negative.
+Both sides are compared NFC-normalised (canonically equivalent characters match), for both systems.
 A page a system refuses or crashes on counts as a full miss. Precision, recall, accuracy and F1
 are computed over the summed counts.
 
@@ -31,6 +32,7 @@ import os
 import re
 import sys
 import time
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -50,7 +52,9 @@ def split_of(filename: str) -> str:
 
 
 def norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """Whitespace runs as one space; canonically equivalent characters as one form (NFC), so text
+    that differs only in how a character is encoded (Bengali "য়" as one or two code points) matches."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
 def count_item(item: dict[str, Any], result: str | None) -> tuple[int, int, int, int]:

@@ -74,6 +74,7 @@ def check_article(clean: CleanDoc, source: str, settings: Settings) -> None:
     words = count_words(clean.text)
     if clean.meta.subtitle and any(d.reason == "subtitle" for d in clean.dropped):
         words += count_words(clean.meta.subtitle)  # a standfirst taken out of the body is article text too
+    words += next((count_words(d.text) for d in clean.dropped if d.reason == "title"), 0)  # so is the headline
     if words < settings.min_article_words:
         raise RejectedInput(source, f"not an article: {words} words of body text after cleaning")
     lang = clean.meta.language or py3langid.classify(clean.text[:5000])[0]  # the cleaner usually knows

@@ -99,8 +99,8 @@ def ui_reason(text: str) -> bool:
     n = len(text.split())
     strong = lex.ui_strong.findall(text)
     if strong and (n <= LIMITS["ui_strong_words"] or len(strong) >= 2 and n <= 2 * LIMITS["ui_strong_words"]):
-        if n <= 15:
-            return True
+        if n <= 15 or lex.ui_strong.match(text.lstrip("»›>•·-–— ")):
+            return True  # short, or opening with the call to action ("Subscribe to our weekly ...")
         # in longer passages the phrase must stand in a short sentence of its own ("Join the
         # conversation below."), not inside running prose ("... will share this year's ...")
         if any(len(sent.split()) <= 15 and lex.ui_strong.search(sent) for sent in _SENT_SPLIT.split(text)):

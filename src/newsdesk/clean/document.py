@@ -102,6 +102,16 @@ def _label_zones(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
     return header, body
 
 
+def _captions_as_text(units: list[Unit]) -> None:
+    """On a page whose main content holds more caption-shaped prose than other text (a slideshow,
+    a photo essay), the captions are the text: trafilatura chose them as the page's main content."""
+    caps = sum(count_words(u.text) for u in units if u.reason == "caption")
+    if caps and caps > sum(count_words(u.text) for u in units if u.reason is None):
+        for u in units:
+            if u.reason == "caption":
+                u.reason = None
+
+
 def _language(text: str) -> str | None:
     if not text.strip():
         return None
@@ -147,6 +157,7 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
         for u in units:
             if u.reason in HTML_NOT_APPLIED:
                 u.reason = None
+        _captions_as_text(units)
 
     builder = TextBuilder(source)
     dropped, caps = [], []
@@ -164,7 +175,7 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
     flags = []
     if meta.language and meta.language != "en":
         flags.append("not-english")
-    if count_words(body_text) < 40:
+    if count_words(builder.text()) < 40:
         flags.append("short")
     return CleanDoc(text=builder.text(), source_text=source, offsets=builder.offsets, dropped=dropped,
                     captions=caps, meta=meta, flags=flags)

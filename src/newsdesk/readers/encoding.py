@@ -1,6 +1,8 @@
 """Bytes -> str with encoding detection; binary input is refused with a reason."""
 from __future__ import annotations
 
+import codecs
+
 import charset_normalizer
 
 from ..errors import RejectedInput
@@ -62,6 +64,26 @@ def _western(data: bytes) -> str | None:
     return text if not odd else None
 
 
+def _stray_as_cp1252(err: UnicodeDecodeError) -> tuple[str, int]:
+    bad = err.object[err.start:err.end]
+    return bytes(bad).decode("cp1252", errors="replace"), err.end
+
+
+codecs.register_error("newsdesk-stray-cp1252", _stray_as_cp1252)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray single-byte characters (a Latin-1 "ü" pasted into a UTF-8 page):
+    the many valid multi-byte sequences show the encoding, so the strays are read as cp1252
+    instead of the whole page turning into mojibake."""
+    strict = data.decode("utf-8", errors="replace")
+    bad = strict.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = sum(1 for c in strict if ord(c) > 127 and c != "\ufffd")
+    if good < 20 or bad * 4 > good:
+        return None
+    return data.decode("utf-8", errors="newsdesk-stray-cp1252")
+
+
 def decode(data: bytes, source: str) -> tuple[str, str]:
     """Return ``(text, encoding)``. UTF-8 first (the common case), then detection."""
     for name, bom in _BOMS:
@@ -79,6 +101,9 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly, "utf-8"
     western = _western(data)
     if western is not None:
         return western, "cp1252"
