@@ -1,6 +1,7 @@
 """Reuters story dev set (tests/fixtures/stories_dev): B-cubed floors, with and without publication dates.
 
-Guards against regressions; the dev split is in-sample (tuned on), the held-out split was scored once.
+Guards the dev split against regressions (it is in-sample: tuned on); the held-out split is scored by
+the script only, never floored here, so it stays held out.
 Reads ../shared/corpus/reuters21578.jsonl (never copied into the repo).
 """
 from __future__ import annotations
@@ -18,7 +19,6 @@ def result(models):
 def test_stories_dev_reuters_bcubed_floors(result, run):
     assert result[f"{run}_dev"]["f1"] >= 0.90
     assert result[f"{run}_dev"]["precision"] >= 0.93
-    assert result[f"{run}_heldout"]["f1"] >= 0.85
 
 
 def test_stories_dev_reuters_undated_copies_of_one_report_share_a_story(result):
