@@ -132,8 +132,8 @@ def extract(raw: RawDoc, clean: CleanDoc, doc: Any, models: Models, strict: bool
     results["events"] = drop_non_actors(results.get("events", []), clean.meta, clean.text, results["mentions"])
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     try:  # what comparing claims across articles needs, computed here so that linking never parses
-        claims = article_claims(clean.text, sentences, results["amounts"], models.nlp)
-        quote_feats, lemma_vectors = article_quote_features(results["quotes"], models.nlp)
+        claims = article_claims(clean.text, sentences, results["amounts"], doc)
+        quote_feats, lemma_vectors = article_quote_features(results["quotes"], doc)
     except Exception as exc:  # noqa: BLE001 - one stage's bug must not lose the article
         if strict:
             raise

@@ -1,10 +1,10 @@
 """Claim features computed once per article, in the pipeline (workers), so linking never parses.
 
-:func:`article_claims` reads each amount's sentence with spaCy and keeps what comparing claims needs:
+:func:`article_claims` reads each amount's sentence from the article's parse and keeps what comparing claims needs:
 measure terms, the averaged content-word vector (float32, base64), the "where" context, the cleaned
 ``about`` phrase and the character spans whose mentions are the claim's actors. :func:`apply_features`
 fills a :class:`~newsdesk.corpus.compare.Claim` from them at link time with the corpus-level parts
-(canonical entities, countries), exactly as a parse at link time would.
+(canonical entities, countries), as a parse of the sentence at link time would.
 """
 from __future__ import annotations
 
@@ -97,21 +97,24 @@ def describe(doc: Any, s0: int, figure: tuple[int, int], unit: str, raw_unit: st
     }
 
 
-def article_claims(text: str, sentences: list[tuple[int, int]], amounts: list[Any], nlp: Any) -> list[dict[str, Any]]:
-    """Per amount of one article (in order): ``{"amount": index, "block", "features", "blocks"}``."""
+def article_claims(text: str, sentences: list[tuple[int, int]], amounts: list[Any], doc: Any) -> list[dict[str, Any]]:
+    """Per amount of one article (in order): ``{"amount": index, "block", "features", "blocks"}``.
+
+    ``doc`` is the article's own parse: each claim sentence is read from it (``Span.as_doc``), not parsed
+    again."""
     from .compare import _sentence_of, normalise_unit
 
     art = {"text": text, "sentences": sentences}
-    todo = []
+    out = []
     for n, am in enumerate(amounts):
         if text[am.start:am.end] != am.text:
             continue
-        todo.append((n, am, _sentence_of(art, am.start, am.end)))
-    docs = nlp.pipe(s[2] for _, _, s in todo) if todo else []
-    out = []
-    for (n, am, (s0, _, _)), doc in zip(todo, docs):
+        s0, s1, _ = _sentence_of(art, am.start, am.end)
+        span = doc.char_span(s0, s1, alignment_mode="expand")
+        if span is None:
+            continue
         unit = normalise_unit(am.unit, am.value)[0]
-        feats = describe(doc, s0, (am.start, am.end), unit, am.unit, am.about)
+        feats = describe(span.as_doc(), span.start_char, (am.start, am.end), unit, am.unit, am.about)
         out.append({"amount": n, "block": block_key(am.unit, am.value, am.date), "features": feats,
                     "blocks": block_keys(am.unit, am.value, am.date, feats)})
     return out

@@ -27,15 +27,19 @@ def _vec(data: str | bytes | None) -> np.ndarray | None:
     return np.frombuffer(raw, dtype="<f4").copy()
 
 
-def article_quote_features(quotes: list[Any], nlp: Any) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """Per quote (in order): {"quote": index, "lemmas", "vector"}; and the word vector of every lemma."""
+def article_quote_features(quotes: list[Any], doc: Any) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Per quote (in order): {"quote": index, "lemmas", "vector"}; and the word vector of every lemma.
+
+    The quote's tokens come from the article's own parse (``doc``), not from parsing the quote again."""
     from .similarity import Content
 
     feats: list[dict[str, Any]] = []
     vectors: dict[str, str] = {}
-    vocab = nlp.vocab
-    for n, (q, doc) in enumerate(zip(quotes, nlp.pipe(q.text for q in quotes))):
-        toks = [t for t in doc if t.is_alpha and not t.is_stop and t.pos_ in CONTENT_POS]
+    vocab = doc.vocab
+    for n, q in enumerate(quotes):
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        toks = [t for t in (span if span is not None else ()) if t.is_alpha and not t.is_stop
+                and t.pos_ in CONTENT_POS]
         c = Content(toks)
         feats.append({"quote": n, "lemmas": list(c.lemmas), "vector": None if c.vector is None else _b64(c.vector)})
         for w in c.lemmas:
