@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from .similarity import CONTENT_POS, LEMMA_WEIGHT, MIN_CONTENT, _matches, cosine, norm
+from .similarity import CONTENT_POS, LEMMA_WEIGHT, MIN_CONTENT, _matches, cosine, norm, unit_rows
 
 
 def _b64(vec: Any) -> str:
@@ -56,11 +56,7 @@ class _Stored:
     def __init__(self, lemmas: list[str], vector: str | None, vectors: dict[str, str], dim: int) -> None:
         self.lemmas = tuple(lemmas)
         rows = [_vec(vectors[w]) if w in vectors else None for w in self.lemmas]
-        m = np.array([r if r is not None else np.zeros(dim) for r in rows], dtype=np.float32).reshape(-1, dim)
-        norms = np.linalg.norm(m, axis=1)
-        self.known = norms > 0
-        norms[norms == 0] = 1
-        self.matrix = m / norms[:, None]
+        self.matrix, self.known = unit_rows(rows, dim)
         self.vector = _vec(vector)
 
 

@@ -46,6 +46,15 @@ def mean_vector(tokens: Iterable[Any]) -> np.ndarray | None:
     return np.mean(vecs, axis=0) if vecs else None
 
 
+def unit_rows(rows: list[Any], dim: int) -> tuple[np.ndarray, np.ndarray]:
+    """(matrix of unit-length word vectors, which rows have a vector); a missing vector is a zero row."""
+    m = np.array([r if r is not None else np.zeros(dim) for r in rows], dtype=np.float32).reshape(-1, dim)
+    norms = np.linalg.norm(m, axis=1)
+    known = norms > 0
+    norms[norms == 0] = 1
+    return m / norms[:, None], known
+
+
 class Content:
     """Content lemmas of a text, their unit word vectors (rows) and the averaged vector."""
 
@@ -58,11 +67,7 @@ class Content:
         vocab = load_nlp().vocab
         rows = [vocab[w].vector if vocab[w].has_vector else None for w in self.lemmas]
         dim = vocab.vectors.shape[1] if vocab.vectors.shape[1] else 1
-        m = np.array([r if r is not None else np.zeros(dim) for r in rows], dtype=np.float32).reshape(-1, dim)
-        norms = np.linalg.norm(m, axis=1)
-        self.known = norms > 0
-        norms[norms == 0] = 1
-        self.matrix = m / norms[:, None]
+        self.matrix, self.known = unit_rows(rows, dim)
         self.vector = mean_vector(tokens)
 
 
