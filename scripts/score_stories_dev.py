@@ -2,7 +2,7 @@
 
 Usage:
   python scripts/score_stories_dev.py select [--reuters PATH]        # print the selected groups (for labelling)
-  python scripts/score_stories_dev.py score [--reuters PATH] [--json] [--split dev|heldout|all]
+  python scripts/score_stories_dev.py score [--reuters PATH] [--json] 
 
 The rule is written in tests/fixtures/stories_dev/README.md; gold.json holds ids and labels only.
 Scoring ingests the set twice into temporary SQLite stores: with publication dates and without them.
@@ -23,7 +23,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "fixtures" / "stories_dev" / "gold.json"
 REUTERS = ROOT.parent / "shared" / "corpus" / "reuters21578.jsonl"
-MIN_TEXT, MIN_DF, MAX_DF, SPAN_DAYS, GROUPS, DEV_GROUPS = 300, 3, 8, 10, 40, 28
+MIN_TEXT, MIN_DF, MAX_DF, SPAN_DAYS, GROUPS = 300, 3, 8, 10, 60
+# (last group number, split) in walk order: groups 1-28 dev, 29-40 dev2 (held out in round one), 41-60 heldout2
+SPLITS = ((28, "dev"), (40, "dev2"), (60, "heldout2"))
+PARTS = ("dev", "dev2", "heldout2", "all")
 _WORD = re.compile(r"[A-Za-z]{5,}")
 _DATE_TAIL = re.compile(r",?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*-?\s*$")
 
@@ -55,10 +58,14 @@ def select(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if used & set(ids):
             continue
         used |= set(ids)
-        groups.append({"keyword": w, "split": "dev" if len(groups) < DEV_GROUPS else "heldout", "ids": ids})
+        groups.append({"keyword": w, "split": _split(len(groups) + 1), "ids": ids})
         if len(groups) == GROUPS:
             break
     return groups
+
+
+def _split(n: int) -> str:
+    return next(name for last, name in SPLITS if n <= last)
 
 
 def undated(row: dict[str, Any]) -> dict[str, Any]:
@@ -129,7 +136,7 @@ def score(reuters: Path = REUTERS, gold_path: Path = GOLD, cache: Path | None = 
     out: dict[str, Any] = {"articles": len(rows), "happenings": len(set(label.values()))}
     for run, data in (("dated", rows), ("undated", [undated(r) for r in rows])):
         found = cluster(data, cache / f"{run}.db" if cache else None)
-        for part in ("dev", "heldout", "all"):
+        for part in PARTS:
             g = {u: lab for u, lab in label.items() if part == "all" or split[u] == part}
             p, r, f = bcubed(found, g)
             out[f"{run}_{part}"] = {"precision": p, "recall": r, "f1": f}
@@ -161,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"{res['articles']} articles, {res['happenings']} gold happenings")
     for run in ("dated", "undated"):
-        for part in ("dev", "heldout", "all"):
+        for part in PARTS:
             m = res[f"{run}_{part}"]
             print(f"{run:8} {part:8} B-cubed P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}")
     return 0
