@@ -6,7 +6,9 @@ It joins the most similar story whose dates are within ``story_window_days`` of 
 date when the similarity reaches ``story_threshold``; otherwise it opens a story. Story state
 (a centroid and per-member notes) lives in ``stories.features`` so that nothing is recomputed
 for the rest of the corpus when one article arrives; candidate stories are found through the
-``story_keys`` index (:mod:`.story_assign` reads and saves them).
+``story_keys`` index (:mod:`.story_assign` reads and saves them). A story that grows is merged with
+candidate stories whose centroids have become close to it (:mod:`.story_merge`), so that a split made
+early (two reports that only a later one bridges) is undone incrementally.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..config import Settings
 from .merge import km
 from .story_actors import COMMON_MIN, COMMON_SHARE, disjoint
+from .story_merge import merge_close, stamp
 
 DOCS = "#docs"  # term_stats row counting the documents
 CENTROID_TERMS = 400
@@ -33,6 +36,7 @@ PUBLISHED_LAG = 3
 W_PLACE = 0.15  # same main place: a bonus; main places further apart than FAR_KM: a penalty
 FAR_KM = 1000.0
 LEAD_CHARS = 800  # a day date this early in the text dates what the article reports
+LEAD_LAG_DAYS = 10  # ... when it is at most this many days before publication
 KEY_TERMS = 20  # index keys per article (story_keys): its strongest rare terms
 KEY_MAX_DF = 1000  # a term in more documents is too common to block on (bounds each key's postings)
 MONTH_LAG_DAYS = 45  # month-precision events this close before publication can date an article  # a publication date bounds the event date from above, by this many windows
@@ -118,7 +122,8 @@ def main_date(art: dict[str, Any]) -> tuple[str | None, str, str | None]:
         return best, "event", main["id"]
     lead_event = next((e for e in happened if e.get("location")), None)  # the lead tells the news
     lead_id = lead_event["id"] if lead_event else None
-    lead = [t for t in art["times"] if t.get("value") and len(t["value"]) == 10 and t["start"] < LEAD_CHARS]
+    lead = [t for t in art["times"] if t.get("value") and len(t["value"]) == 10 and t["start"] < LEAD_CHARS
+            and _recent(t["value"], pub)]
     if lead:
         return lead[0]["value"], "time", lead_id
     pub_range = day_range(pub)
@@ -127,6 +132,16 @@ def main_date(art: dict[str, Any]) -> tuple[str | None, str, str | None]:
     if months:
         return _vote([e["date"] for e in months]), "event", months[0]["id"]
     return (pub, "published", lead_id) if pub else (None, "none", lead_id)
+
+
+def _recent(day: str, pub: str | None) -> bool:
+    """A lead date can tell what the article reports only if it is not after publication (a payment or
+    expiry date to come) nor further back than LEAD_LAG_DAYS (a fiscal year end, an earlier filing)."""
+    pub_range = day_range(pub)
+    d = day_range(day)
+    if pub_range is None or d is None:
+        return True
+    return 0 <= (pub_range[1] - d[0]).days <= LEAD_LAG_DAYS
 
 
 def _num(e: dict[str, Any]) -> int:
@@ -183,6 +198,8 @@ class Clusterer:
         self.stories: dict[str, Story] = {}
         self.postings: dict[str, set[str]] = defaultdict(set)
         self.member_of: dict[str, str] = {}
+        self.absorbed: dict[str, str] = {}  # story id folded into another -> the one it lives in now
+        self._opened = (dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f"), 0)
         for row in stories:
             self._index(Story(row["id"], row.get("features") or _empty_features(row["id"])))
 
@@ -299,21 +316,27 @@ class Clusterer:
         if art.copy_of and art.copy_of in self.member_of:
             return self._add(self.stories[self.member_of[art.copy_of]], art, copy=True)
         seeds = sorted(art.vector, key=lambda t: -art.vector[t] * self.idf(t))[:SEED_TERMS]
-        cands = sorted({sid for t in seeds for sid in self.postings.get(t, ())})
-        best, best_score = None, self.settings.story_threshold
+        cands = sorted({sid for t in seeds for sid in self.postings.get(t, ()) if sid in self.stories})
+        joined = []
         for sid in cands:
             st = self.stories[sid]
             if not self.in_window(art, st) or self.apart(art, st):
                 continue
             sc = self.score(art, st)
-            if sc >= best_score:
-                best, best_score = st, sc
-        if best is None:
+            if sc >= self.settings.story_threshold:
+                joined.append((sc, st))
+        if not joined:
             sid = hashlib.sha256(f"story\0{art.id}".encode()).hexdigest()[:16]
             best = Story(sid, _empty_features(sid))
+            stamp(best.features, f"{self._opened[0]}#{self._opened[1]:06d}")
+            self._opened = (self._opened[0], self._opened[1] + 1)
             self.stories[sid] = best
             return self._add(best, art, copy=bool(art.copy_of))
-        return self._add(best, art, copy=bool(art.copy_of), score=best_score)
+        joined.sort(key=lambda x: (-x[0], x[1].id))
+        best_score, best = joined[0]
+        self._add(best, art, copy=bool(art.copy_of), score=best_score)
+        # the story just grew: a story it is now close to was the same happening, split earlier
+        return merge_close(self, best, cands).id
 
     def _add(self, st: Story, art: ArticleFeatures, copy: bool, score: float | None = None) -> str:
         f = st.features

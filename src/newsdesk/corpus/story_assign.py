@@ -12,6 +12,7 @@ from typing import Any
 from ..config import Settings
 from .stories import DOCS, KEY_MAX_DF, KEY_TERMS, ArticleFeatures, Clusterer, Story, article_features
 from .story_actors import main_actors
+from .story_merge import resolve
 from .timeline import describe_event
 
 
@@ -93,8 +94,12 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     # originals before copies, then by date, so that a batch is clustered in a stable order
     order = sorted(feats, key=lambda f: (f.copy_of is not None, f.date or "9999", f.id))
     assign = {f.id: cl.assign(f) for f in order}
+    assign = {a: resolve(cl.absorbed, sid) for a, sid in assign.items()}  # stories merged on the way
+    absorbed = {sid: resolve(cl.absorbed, sid) for sid in cl.absorbed}
     changed = [st for st in cl.stories.values() if st.changed]
     members = store.story_members([st.id for st in changed])
+    for sid, into in store.story_members(sorted(absorbed)).items():  # stored members of merged stories
+        members[absorbed[sid]] = sorted(set(members.get(absorbed[sid], [])) | set(into))
     for st in changed:
         members.setdefault(st.id, [])
         members[st.id] = sorted(set(members[st.id]) | {a for a, s in assign.items() if s == st.id})
@@ -105,7 +110,7 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     for aid, ks in art_keys.items():
         index[assign[aid]].update(ks)
     store.save_assignment([story_row(st, rows.get(st.id, {}), events) for st in sorted(changed, key=lambda s: s.id)],
-                          assign, dict(counts), dict(index))
+                          assign, dict(counts), dict(index), absorbed)
     return {**done, **assign}
 
 

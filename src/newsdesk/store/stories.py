@@ -47,8 +47,10 @@ class StoryQueries:
         return {r["id"]: r for r in self._in_chunks(select(*cols), a.c.id, ids)}
 
     def save_assignment(self, stories: list[dict[str, Any]], assign: dict[str, str], counts: dict[str, int],
-                        keys: dict[str, set[str]]) -> None:
-        """Story rows, ``articles.story_id``, term counts and index keys in ONE transaction.
+                        keys: dict[str, set[str]], absorbed: dict[str, str] | None = None) -> None:
+        """Story rows, ``articles.story_id``, term counts and index keys in ONE transaction; ``absorbed``
+        (story id -> the story it was merged into) moves those stories' articles and keys, and drops
+        their rows and what was computed for them.
 
         A crash before the commit leaves the articles unassigned (and the counts unchanged), so that
         assigning them again converges to the same store.
@@ -65,6 +67,8 @@ class StoryQueries:
                 conn.execute(stmt, [{"term": k, "df": v} for k, v in sorted(counts.items())])
             insert_ignore(conn, s.story_keys, [{"key": k[:64], "story_id": sid}
                                                for sid, ks in sorted(keys.items()) for k in sorted(ks)])
+            for old, into in sorted((absorbed or {}).items()):
+                _move_story(conn, old, into)
 
     def reset_stories(self) -> None:
         """Forget every story, its index and the term counts (before assigning all articles again)."""
@@ -72,3 +76,15 @@ class StoryQueries:
             conn.execute(s.articles.update().values(story_id=None))
             for table in (s.story_keys, s.term_stats, s.stories):
                 conn.execute(delete(table))
+
+
+def _move_story(conn: Any, old: str, into: str) -> None:
+    """Story ``old`` merged into ``into``: its articles and index keys move, its row and synthesis go."""
+    k = s.story_keys
+    moved = [{"key": r.key, "story_id": into} for r in conn.execute(select(k.c.key).where(k.c.story_id == old))]
+    insert_ignore(conn, k, moved)
+    conn.execute(s.articles.update().where(s.articles.c.story_id == old).values(story_id=into))
+    for table in (s.discrepancies, s.quote_groups, k):
+        conn.execute(delete(table).where(table.c.story_id == old))
+    conn.execute(delete(s.stories).where(s.stories.c.id == old))
+

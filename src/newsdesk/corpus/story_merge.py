@@ -1,0 +1,125 @@
+"""Merging stories that turn out to be one happening (single-pass clustering cannot undo a split).
+
+When an article joins a story, the candidate stories it was compared with are compared with that
+grown story, centroid to centroid; one at least ``story_merge_threshold`` similar, within the story
+window and not told apart (no common main actor, no shared rare name) is folded into it. The older
+story's id survives (a story loaded from the store is older than one opened in this update; among
+stored ones the ``opened`` stamp, then the id, decides), so links to it stay valid. Folding adds the
+members and centroid terms of one story to the other; the store moves the absorbed story's articles
+and index keys in the same transaction (``save_assignment``); term counts are per article and do not
+change.
+"""
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+from .story_actors import COMMON_MIN, COMMON_SHARE, disjoint
+
+if TYPE_CHECKING:
+    from .stories import Clusterer, Story
+
+DOCS = "#docs"  # as in .stories (term_stats row counting the documents)
+
+
+def age_key(st: Story) -> tuple[str, str]:
+    """Sort key, oldest first: stories from before merging existed have no stamp and count as oldest."""
+    return (st.features.get("opened") or "", st.id)
+
+
+def stories_apart(cl: Clusterer, a: Story, b: Story) -> bool:
+    """As :meth:`Clusterer.apart` for two stories: no shared event pair, no main actor in common (both
+    known) and no shared rare name, so that template reports on different companies stay apart."""
+    na = [m for m in a.features["members"].values() if not m["copy"]]
+    nb = [m for m in b.features["members"].values() if not m["copy"]]
+    pairs = {m.get("pair") for m in na} - {None}
+    if any(m.get("pair") in pairs for m in nb):
+        return False
+    actors = sorted({x for m in na for x in m.get("actors") or []})
+    if not disjoint(actors, [n.get("actors") for n in nb]):
+        return False
+    common = max(COMMON_MIN, COMMON_SHARE * cl.df.get(DOCS, 0))
+    tb = b.features["terms"]
+    return not any(t[0] == "@" and t in tb and cl.df.get(t, 0) <= common for t in a.features["terms"])
+
+
+def similarity(cl: Clusterer, a: Story, b: Story) -> float:
+    """Cosine of two centroids, words and features weighed as in :meth:`Clusterer.score`."""
+    from .stories import W_FEAT, W_TEXT
+
+    parts = {"w": [0.0, 0.0, 0.0], "f": [0.0, 0.0, 0.0]}
+    ta, tb = a.features["terms"], b.features["terms"]
+    for t, w in ta.items():
+        kind = parts["f" if t[0] in "@#" else "w"]
+        kind[0] += w * tb.get(t, 0.0) * cl.idf(t) ** 2
+    (parts["w"][1], parts["f"][1]), (parts["w"][2], parts["f"][2]) = cl._norms(a), cl._norms(b)
+    cos = {k: (v[0] / math.sqrt(v[1] * v[2]) if v[1] and v[2] else 0.0) for k, v in parts.items()}
+    w_feat = W_FEAT if parts["f"][1] and parts["f"][2] else 0.0
+    return cos["w"] * (W_TEXT + W_FEAT - w_feat) + w_feat * cos["f"]
+
+
+def in_window(cl: Clusterer, a: Story, b: Story) -> bool:
+    """Whether two stories' date spans come within the story window of each other (undated: yes)."""
+    from .stories import day_range
+
+    ra, rb = day_range(a.features.get("date")), day_range(b.features.get("date"))
+    if ra is None or rb is None:
+        return True
+    ea = day_range(a.features.get("end_date")) or ra
+    eb = day_range(b.features.get("end_date")) or rb
+    return max((ra[0] - eb[1]).days, (rb[0] - ea[1]).days, 0) <= cl.settings.story_window_days
+
+
+def merge_close(cl: Clusterer, st: Story, cands: list[str]) -> Story:
+    """Fold into ``st`` (a story that just grew) the candidate stories whose centroids are now close to
+    it: at least ``story_merge_threshold`` similar, within the window and not told apart."""
+    close = []
+    for sid in cands:
+        o = cl.stories.get(sid)
+        if o is None or o is st or not in_window(cl, st, o) or stories_apart(cl, st, o):
+            continue
+        if similarity(cl, st, o) >= cl.settings.story_merge_threshold:
+            close.append(o)
+    if not close:
+        return st
+    keep = min([st, *close], key=age_key)
+    for o in [st, *close]:
+        if o is not keep:
+            fold(cl, keep, o)
+    return keep
+
+
+def fold(cl: Clusterer, keep: Story, gone: Story) -> None:
+    """Move every member and centroid term of ``gone`` into ``keep``; ``gone`` leaves the clusterer."""
+    from .stories import CENTROID_TERMS, summarise_dates
+
+    f, g = keep.features, gone.features
+    f["members"].update(g["members"])
+    terms = f["terms"]
+    for t, w in g["terms"].items():
+        terms[t] = terms.get(t, 0.0) + w
+        cl.postings[t].discard(gone.id)
+    if len(terms) > CENTROID_TERMS:
+        top = sorted(terms, key=lambda t: (-terms[t] * cl.idf(t), t))[:CENTROID_TERMS]
+        f["terms"] = {t: round(terms[t], 5) for t in top}
+    summarise_dates(f, cl.settings)
+    del cl.stories[gone.id]
+    cl.absorbed[gone.id] = keep.id
+    for sid, into in list(cl.absorbed.items()):  # an earlier fold into ``gone`` now points at ``keep``
+        if into == gone.id:
+            cl.absorbed[sid] = keep.id
+    keep.changed = True
+    cl._index(keep)
+
+
+def resolve(absorbed: dict[str, str], sid: str) -> str:
+    """The story an id now lives in (itself unless absorbed)."""
+    seen = set()
+    while sid in absorbed and sid not in seen:
+        seen.add(sid)
+        sid = absorbed[sid]
+    return sid
+
+
+def stamp(features: dict[str, Any], opened: str) -> None:
+    features.setdefault("opened", opened)
