@@ -38,4 +38,3 @@ def test_stories_dev_reuters_reports_of_one_bankruptcy_filing_share_a_story(resu
     ids = ["reuters21578://19596", "reuters21578://19628", "reuters21578://19818", "reuters21578://19847",
            "reuters21578://19849"]
     assert len({found[u] for u in ids}) == 1
-

@@ -19,8 +19,6 @@ from .story_actors import COMMON_MIN, COMMON_SHARE, disjoint
 if TYPE_CHECKING:
     from .stories import Clusterer, Story
 
-DOCS = "#docs"  # as in .stories (term_stats row counting the documents)
-
 
 def age_key(st: Story) -> tuple[str, str]:
     """Sort key, oldest first: stories from before merging existed have no stamp and count as oldest."""
@@ -38,6 +36,8 @@ def stories_apart(cl: Clusterer, a: Story, b: Story) -> bool:
     actors = sorted({x for m in na for x in m.get("actors") or []})
     if not disjoint(actors, [n.get("actors") for n in nb]):
         return False
+    from .stories import DOCS
+
     common = max(COMMON_MIN, COMMON_SHARE * cl.df.get(DOCS, 0))
     tb = b.features["terms"]
     return not any(t[0] == "@" and t in tb and cl.df.get(t, 0) <= common for t in a.features["terms"])

@@ -87,4 +87,3 @@ def _move_story(conn: Any, old: str, into: str) -> None:
     for table in (s.discrepancies, s.quote_groups, k):
         conn.execute(delete(table).where(table.c.story_id == old))
     conn.execute(delete(s.stories).where(s.stories.c.id == old))
-
