@@ -71,3 +71,29 @@ def test_in_page_anchor_and_sentence_links_are_kept():
     assert "The authority published its full report" in clean.text
     assert "What the ladders will cost" in clean.text  # the heading, not its table-of-contents link
     assert not [d for d in clean.dropped if d.reason == "link-line"]
+
+
+TEASER = ("Engineers say the new ladders will let salmon reach their old spawning grounds for the first "
+          "time in eighty years.")
+
+
+def _teaser_page(teaser_html: str, where: str = "before") -> str:
+    inner = f"<div class='article-teaser'>{teaser_html}</div>"
+    body = f"<h1>Fish ladders for the upper valley</h1>{PROSE}"
+    article = inner + body if where == "before" else body
+    side = f"<aside>{inner}</aside>" if where == "aside" else ""
+    return ("<html><head><title>Fish ladders</title></head><body><main><article>"
+            f"{article}</article></main>{side}<footer><p>Contact the newsroom</p></footer></body></html>")
+
+
+def test_marked_lead_right_before_the_body_is_put_back():
+    page = extract_html(_teaser_page(f"<p>{TEASER}</p>"))
+    assert page.lead == TEASER
+    clean = clean_document(RawDoc(source="p.html", text=_teaser_page(f"<p>{TEASER}</p>"), kind="html"))
+    assert clean.text.startswith(TEASER)
+
+
+def test_marked_box_of_links_or_one_outside_the_article_is_not_a_lead():
+    links = f"<p><a href='/other'>{TEASER}</a></p>"
+    assert extract_html(_teaser_page(links)).lead is None  # mostly link text: a related-story box
+    assert extract_html(_teaser_page(f"<p>{TEASER}</p>", where="aside")).lead is None  # after the body

@@ -8,7 +8,7 @@ from typing import Any
 import trafilatura
 from trafilatura.utils import load_html
 
-from .html_page import link_texts, visible_lead
+from .html_page import link_texts, marked_lead, visible_lead
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 RECALL_BELOW_WORDS = 40  # a balanced extraction shorter than this is retried with favor_recall
@@ -63,6 +63,9 @@ def extract_html(html: str) -> HtmlExtract:
     text = doc.text or ""
     tree = load_html(html) if text else None
     lead = visible_lead(tree, meta.get("subtitle"), text)
+    if lead is None:
+        marked = marked_lead(tree, text)
+        lead = "\n".join(marked) if marked else None
     if lead is not None:
         text = f"{lead}\n{text}"
     return HtmlExtract(text, meta, link_texts(tree), lead)

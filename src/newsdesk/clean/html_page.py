@@ -12,15 +12,22 @@ Two kinds, both language-independent:
 """
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
+from .lexicon import load_lexicon
 from .lines import ends_sentence
 
 LIMITS = {
     "lead_min_words": 8,  # a shorter description is a tagline, not a lead paragraph
     "lead_ancestors": 3,  # how far up from a text node the lead element may sit (<p><span>text)
     "link_line_min_words": 3,  # a one- or two-word link is a menu entry, judged by the lexicon
+    "lead_container_levels": 5,  # the marked lead and the body's first paragraph share a container this close
+    "lead_max_link_share": 0.3,  # a lead is prose; a teaser box of links is not
 }
+_TOKEN = re.compile(r"[a-z]+")
+_BLOCKS = ("p", "li")
 
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "button", "select"})
 
@@ -55,6 +62,57 @@ def visible_lead(tree: HtmlElement | None, description: str | None, body: str) -
             if norm(cand.text_content()) == want:
                 return want
     return None
+
+
+def _first_paragraph(tree: HtmlElement, body: str) -> HtmlElement | None:
+    """The element holding the first prose line of the extracted body."""
+    line = next((ln for ln in body.split("\n") if len(ln.split()) >= LIMITS["lead_min_words"]), None)
+    if line is None:
+        return None
+    key = norm(line)[:25]
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.text and norm(el.text)[:25] == key and _visible(el):
+            return el
+    return None
+
+
+def _marked(el: HtmlElement, words: frozenset[str]) -> bool:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return any(t in words for t in _TOKEN.findall(names))
+
+
+def marked_lead(tree: HtmlElement | None, body: str) -> list[str] | None:
+    """The paragraphs of an element the markup names as the lead (lexicon ``[lead-classes]``),
+    when it is prose with few links, ends right before the body's first paragraph inside the
+    same container, and the extracted ``body`` lacks it; else None."""
+    if tree is None or not body:
+        return None
+    first = _first_paragraph(tree, body)
+    if first is None:
+        return None
+    words = load_lexicon().lead_classes
+    ancestors_of_first = set(first.iterancestors())
+    cand = None
+    for el in tree.iter():
+        if el is first:
+            break
+        if isinstance(el.tag, str) and el not in ancestors_of_first and _marked(el, words):
+            cand = el
+    if cand is None or not _visible(cand):
+        return None
+    up = list(cand.iterancestors())[: LIMITS["lead_container_levels"]]
+    if not any(a in ancestors_of_first and a.tag not in ("body", "html") for a in up):
+        return None
+    if any(_marked(x, words) or x.tag in _BLOCKS for x in cand.iterdescendants() if x is first):
+        return None
+    text = norm(cand.text_content())
+    links = sum(len(norm(a.text_content())) for a in cand.iter("a"))
+    if len(text.split()) < LIMITS["lead_min_words"] or not ends_sentence(text) \
+            or links > LIMITS["lead_max_link_share"] * len(text) or text[:40] in norm(body):
+        return None
+    parts = [norm(b.text_content()) for b in cand.iter(*_BLOCKS) if not any(a.tag in _BLOCKS for a in b.iterancestors())]
+    parts = [p for p in parts if p]
+    return parts if parts and norm(" ".join(parts)) == text else [text]
 
 
 def link_texts(tree: HtmlElement | None) -> frozenset[str]:
