@@ -97,3 +97,26 @@ def test_marked_box_of_links_or_one_outside_the_article_is_not_a_lead():
     links = f"<p><a href='/other'>{TEASER}</a></p>"
     assert extract_html(_teaser_page(links)).lead is None  # mostly link text: a related-story box
     assert extract_html(_teaser_page(f"<p>{TEASER}</p>", where="aside")).lead is None  # after the body
+
+
+CAPTION = "Workers fit the first steel ladder at the old mill weir near the village."
+
+
+def _with_picture(inner: str) -> str:
+    return _page("", "", "<p>More prose follows here about the river and the fish that swim in it every "
+                 f"single spring.</p>{inner}<p>And the story goes on after the picture with the views of "
+                 "the anglers who fish below the weir.</p>")
+
+
+def test_line_the_page_marks_as_a_caption_is_kept_as_a_caption_not_as_body():
+    for markup in (f"<p><img src='a.jpg'><br><em class='caption'>{CAPTION}</em></p>",
+                   f"<p class='bildunterschrift'>{CAPTION}</p>"):
+        clean = clean_document(RawDoc(source="p.html", text=_with_picture(markup), kind="html"))
+        assert [c.text for c in clean.captions] == [CAPTION]
+        assert CAPTION not in clean.text
+        assert "the anglers who fish below the weir" in clean.text
+
+
+def test_same_line_without_caption_markup_stays_body():
+    clean = clean_document(RawDoc(source="p.html", text=_with_picture(f"<p>{CAPTION}</p>"), kind="html"))
+    assert CAPTION in clean.text and not clean.captions

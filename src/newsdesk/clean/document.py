@@ -16,7 +16,7 @@ from ..records import CleanDoc, Dropped, RawDoc
 from .boilerplate import (classify, has_dateline, is_heading, is_sentence, is_strong, is_table_row, mark_link_blocks,
                           mark_repeats)
 from .html import extract_html
-from .html_page import is_link_line
+from .html_page import is_link_line, norm
 from .lexicon import load_lexicon
 from .lines import Unit, build_units, ends_sentence
 from .metadata import build_meta
@@ -134,9 +134,10 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
     """Clean one article: body text (exactly mapped to ``source_text``), captions, dropped passages, meta."""
     html_meta: dict = {}
     links: frozenset[str] = frozenset()
+    page_captions: frozenset[str] = frozenset()
     if raw.kind == "html":
         page = extract_html(raw.text)
-        source, html_meta, links = page.text, page.meta, page.links
+        source, html_meta, links, page_captions = page.text, page.meta, page.links, page.captions
     else:
         source = raw.text
     units = build_units(source, rewrap=raw.kind != "html")
@@ -145,6 +146,8 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
             classify(u, units[i + 1].text if i + 1 < len(units) else None)
         if u.reason is None and is_link_line(u.text, links):
             u.reason = "link-line"  # the page prints this line as a link to another page
+        elif u.reason is None and norm(u.text) in page_captions:
+            u.reason = "caption"  # the page prints this line as a picture caption
     mark_repeats(units)
     mark_link_blocks(units)
     guess = _language(" ".join(u.text for u in units if u.reason is None))

@@ -8,7 +8,7 @@ from typing import Any
 import trafilatura
 from trafilatura.utils import load_html
 
-from .html_page import link_texts, marked_lead, visible_lead
+from .html_page import caption_texts, link_texts, marked_lead, visible_lead
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 RECALL_BELOW_WORDS = 40  # a balanced extraction shorter than this is retried with favor_recall
@@ -22,6 +22,7 @@ class HtmlExtract:
     meta: dict[str, Any] = field(default_factory=dict)
     links: frozenset[str] = frozenset()  # texts the page prints as whole links (html_page.link_texts)
     lead: str | None = None  # the visible lead put back before the text (html_page.visible_lead)
+    captions: frozenset[str] = frozenset()  # texts the page prints as picture captions
 
 
 def extract_html(html: str) -> HtmlExtract:
@@ -68,4 +69,4 @@ def extract_html(html: str) -> HtmlExtract:
         lead = "\n".join(marked) if marked else None
     if lead is not None:
         text = f"{lead}\n{text}"
-    return HtmlExtract(text, meta, link_texts(tree), lead)
+    return HtmlExtract(text, meta, link_texts(tree), lead, caption_texts(tree) - set((lead or "").split("\n")))

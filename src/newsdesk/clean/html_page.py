@@ -6,6 +6,8 @@ Two kinds, both language-independent:
   on the page as one element of its own (a standfirst paragraph), while the extractor left it
   out of the body. Shown on the page and declared by the page as its summary, it is the
   article's lead, not furniture.
+* **captions**: text that the page prints as a picture caption (<figcaption>, a "caption"
+  class); in the body it is kept as a caption, not as a paragraph.
 * **link lines**: text that the page prints as the whole text of one link ("Ten tips for a
   flat stomach" under a related-stories box). Such a line in the body is a link to another
   page, not a paragraph of this one.
@@ -129,6 +131,22 @@ def link_texts(tree: HtmlElement | None) -> frozenset[str]:
         text = norm(a.text_content())
         if len(text.split()) >= LIMITS["link_line_min_words"]:
             out.add(text)
+    return frozenset(out)
+
+
+def caption_texts(tree: HtmlElement | None) -> frozenset[str]:
+    """Whitespace-normalised texts of the page's picture captions: <figcaption> elements and
+    elements whose class/id names them a caption (lexicon ``[caption-classes]``)."""
+    if tree is None:
+        return frozenset()
+    words = load_lexicon().caption_classes
+    out = set()
+    for el in tree.iter():
+        if isinstance(el.tag, str) and (el.tag == "figcaption" or _marked(el, words)) and _visible(el) \
+                and el.tag not in ("body", "html", "article", "main"):
+            text = norm(el.text_content())
+            if len(text.split()) >= LIMITS["link_line_min_words"]:
+                out.add(text)
     return frozenset(out)
 
 
