@@ -1,11 +1,14 @@
 """Evidence read from the HTML page itself, next to trafilatura's extraction.
 
-Two kinds, both language-independent:
+All language-independent:
 
 * **visible lead**: the page's description (its meta/OpenGraph summary) that is also printed
   on the page as one element of its own (a standfirst paragraph), while the extractor left it
   out of the body. Shown on the page and declared by the page as its summary, it is the
   article's lead, not furniture.
+* **marked lead**: an element the markup names as the lead (class "teaser", "intro",
+  "standfirst"...), prose with few links, right before the body's first paragraph in the same
+  container. Related-story boxes reuse such names, hence the extra conditions.
 * **captions**: text that the page prints as a picture caption (<figcaption>, a "caption"
   class); in the body it is kept as a caption, not as a paragraph.
 * **link lines**: text that the page prints as the whole text of one link ("Ten tips for a
@@ -105,15 +108,13 @@ def marked_lead(tree: HtmlElement | None, body: str) -> list[str] | None:
     up = list(cand.iterancestors())[: LIMITS["lead_container_levels"]]
     if not any(a in ancestors_of_first and a.tag not in ("body", "html") for a in up):
         return None
-    if any(_marked(x, words) or x.tag in _BLOCKS for x in cand.iterdescendants() if x is first):
-        return None
     text = norm(cand.text_content())
     links = sum(len(norm(a.text_content())) for a in cand.iter("a"))
     if len(text.split()) < LIMITS["lead_min_words"] or not ends_sentence(text) \
             or links > LIMITS["lead_max_link_share"] * len(text) or text[:40] in norm(body):
         return None
-    parts = [norm(b.text_content()) for b in cand.iter(*_BLOCKS) if not any(a.tag in _BLOCKS for a in b.iterancestors())]
-    parts = [p for p in parts if p]
+    outer = [b for b in cand.iter(*_BLOCKS) if not any(a.tag in _BLOCKS for a in b.iterancestors())]
+    parts = [p for p in (norm(b.text_content()) for b in outer) if p]
     return parts if parts and norm(" ".join(parts)) == text else [text]
 
 
