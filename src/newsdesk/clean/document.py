@@ -16,6 +16,7 @@ from ..records import CleanDoc, Dropped, RawDoc
 from .boilerplate import (classify, has_dateline, is_heading, is_sentence, is_strong, is_table_row, mark_link_blocks,
                           mark_repeats)
 from .html import extract_html
+from .html_page import is_link_line, norm
 from .lexicon import load_lexicon
 from .lines import Unit, build_units, ends_sentence
 from .metadata import build_meta
@@ -44,7 +45,7 @@ def _unfinished_prose(text: str) -> bool:
 def _score(u: Unit) -> float:
     """How much a unit argues for being inside the article body (negative: against)."""
     n = len(u.text.split())
-    if u.reason in ("caption", "link-label", "related-link"):
+    if u.reason in ("caption", "link-label", "related-link", "link-line"):
         return -2.0  # pictures and "Related article" boxes sit inside articles: they do not end the body
     if u.reason == "page-furniture":
         return 0.0  # a page break falls anywhere, body included
@@ -132,14 +133,21 @@ def _copy(builder: TextBuilder, source: str, start: int, end: int) -> None:
 def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
     """Clean one article: body text (exactly mapped to ``source_text``), captions, dropped passages, meta."""
     html_meta: dict = {}
+    links: frozenset[str] = frozenset()
+    page_captions: frozenset[str] = frozenset()
     if raw.kind == "html":
-        source, html_meta = extract_html(raw.text)
+        page = extract_html(raw.text)
+        source, html_meta, links, page_captions = page.text, page.meta, page.links, page.captions
     else:
         source = raw.text
     units = build_units(source, rewrap=raw.kind != "html")
     for i, u in enumerate(units):
         u.reason = "page-furniture" if u.info.get("furniture") else \
             classify(u, units[i + 1].text if i + 1 < len(units) else None)
+        if u.reason is None and is_link_line(u.text, links):
+            u.reason = "link-line"  # the page prints this line as a link to another page
+        elif u.reason is None and norm(u.text) in page_captions:
+            u.reason = "caption"  # the page prints this line as a picture caption
     mark_repeats(units)
     mark_link_blocks(units)
     guess = _language(" ".join(u.text for u in units if u.reason is None))

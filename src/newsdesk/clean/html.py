@@ -2,21 +2,38 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 import trafilatura
+from trafilatura.utils import load_html
+
+from .html_page import caption_texts, link_texts, marked_lead, visible_lead
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 RECALL_BELOW_WORDS = 40  # a balanced extraction shorter than this is retried with favor_recall
 
 
-def extract_html(html: str) -> tuple[str, dict[str, Any]]:
-    """Main text (one paragraph per line) and the page metadata trafilatura found.
+@dataclass
+class HtmlExtract:
+    """trafilatura's main text plus what the page itself says about it."""
+
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    links: frozenset[str] = frozenset()  # texts the page prints as whole links (html_page.link_texts)
+    lead: str | None = None  # the visible lead put back before the text (html_page.visible_lead)
+    captions: frozenset[str] = frozenset()  # texts the page prints as picture captions
+
+
+def extract_html(html: str) -> HtmlExtract:
+    """Main text (one paragraph per line), the page metadata trafilatura found, and page evidence.
 
     trafilatura runs as its authors intend: its balanced default with its fallback extractors
     (readability, jusText) compared against its own result; when that finds little or nothing
     (a short article), the recall-oriented setting is tried and the longer text kept. A page
-    with no article text gives ``""``.
+    with no article text gives ``""``. When the page shows its own description as a paragraph
+    and the extraction left it out, it is put back as the first paragraph (never less body
+    than trafilatura keeps).
     """
     doc = None
     # deduplicate=False: trafilatura's dedup cache is process-global, so a page seen before would
@@ -30,7 +47,7 @@ def extract_html(html: str) -> tuple[str, dict[str, Any]]:
         if doc is not None and len((doc.text or "").split()) >= RECALL_BELOW_WORDS:
             break
     if doc is None:
-        return "", {}
+        return HtmlExtract("")
     meta: dict[str, Any] = {}
     if doc.title:
         meta["title"] = doc.title.strip()
@@ -44,4 +61,12 @@ def extract_html(html: str) -> tuple[str, dict[str, Any]]:
         meta["outlet"] = doc.sitename.strip()
     if doc.url:
         meta["url"] = doc.url
-    return doc.text or "", meta
+    text = doc.text or ""
+    tree = load_html(html) if text else None
+    lead = visible_lead(tree, meta.get("subtitle"), text)
+    if lead is None:
+        marked = marked_lead(tree, text)
+        lead = "\n".join(marked) if marked else None
+    if lead is not None:
+        text = f"{lead}\n{text}"
+    return HtmlExtract(text, meta, link_texts(tree), lead, caption_texts(tree) - set((lead or "").split("\n")))

@@ -17,6 +17,8 @@ class Lexicon:
     mailing_list: tuple[re.Pattern[str], ...]
     link_labels: tuple[re.Pattern[str], ...]  # "Related article": the headlines under it are links
     byline_roles: re.Pattern[str]  # job titles printed under a writer's name ("Europe correspondent")
+    lead_classes: frozenset[str] = frozenset()  # class/id words of an HTML lead element ("teaser")
+    caption_classes: frozenset[str] = frozenset()  # class/id words of an HTML picture caption
 
 
 _HEADER = re.compile(r"^\[[a-z-]+\]$")
@@ -57,4 +59,6 @@ def load_lexicon() -> Lexicon:
         mailing_list=tuple(re.compile(p, re.IGNORECASE) for p in sec["mailing-list"]),
         link_labels=tuple(re.compile(p, re.IGNORECASE) for p in sec.get("link-labels", [])),
         byline_roles=_phrase_regex(sec.get("byline-roles", [])),
+        lead_classes=frozenset(w.lower() for w in sec.get("lead-classes", [])),
+        caption_classes=frozenset(w.lower() for w in sec.get("caption-classes", [])),
     )

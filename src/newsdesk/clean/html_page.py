@@ -1,0 +1,157 @@
+"""Evidence read from the HTML page itself, next to trafilatura's extraction.
+
+All language-independent:
+
+* **visible lead**: the page's description (its meta/OpenGraph summary) that is also printed
+  on the page as one element of its own (a standfirst paragraph), while the extractor left it
+  out of the body. Shown on the page and declared by the page as its summary, it is the
+  article's lead, not furniture.
+* **marked lead**: an element the markup names as the lead (class "teaser", "intro",
+  "standfirst"...), prose with few links, right before the body's first paragraph in the same
+  container. Related-story boxes reuse such names, hence the extra conditions.
+* **captions**: text that the page prints as a picture caption (<figcaption>, a "caption"
+  class); in the body it is kept as a caption, not as a paragraph.
+* **link lines**: text that the page prints as the whole text of one link ("Ten tips for a
+  flat stomach" under a related-stories box). Such a line in the body is a link to another
+  page, not a paragraph of this one.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from .lexicon import load_lexicon
+from .lines import ends_sentence
+
+LIMITS = {
+    "lead_min_words": 8,  # a shorter description is a tagline, not a lead paragraph
+    "lead_ancestors": 3,  # how far up from a text node the lead element may sit (<p><span>text)
+    "link_line_min_words": 3,  # a one- or two-word link is a menu entry, judged by the lexicon
+    "lead_container_levels": 5,  # the marked lead and the body's first paragraph share a container this close
+    "lead_max_link_share": 0.3,  # a lead is prose; a teaser box of links is not
+}
+_TOKEN = re.compile(r"[a-z]+")
+_BLOCKS = ("p", "li")
+
+_INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "button", "select"})
+
+
+def norm(text: str) -> str:
+    """Whitespace runs as one space, trimmed (how a browser shows text)."""
+    return " ".join(text.split())
+
+
+def _visible(el: HtmlElement) -> bool:
+    return not any(a.tag in _INVISIBLE for a in (el, *el.iterancestors()))
+
+
+def visible_lead(tree: HtmlElement | None, description: str | None, body: str) -> str | None:
+    """The page description when the page also shows it as an element's whole text and the
+    extracted ``body`` lacks it; else None. It must be prose (ends like a sentence)."""
+    if tree is None or not description:
+        return None
+    want = norm(description)
+    if len(want.split()) < LIMITS["lead_min_words"] or not ends_sentence(want) or want in norm(body):
+        return None
+    head = want[:20]
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or not el.text or not _visible(el):
+            continue
+        own = norm(el.text)
+        if not own or not (want.startswith(own[:20]) or own.startswith(head)):
+            continue
+        for cand in [el, *list(el.iterancestors())[: LIMITS["lead_ancestors"]]]:
+            if cand.tag in ("body", "html"):
+                break
+            if norm(cand.text_content()) == want:
+                return want
+    return None
+
+
+def _first_paragraph(tree: HtmlElement, body: str) -> HtmlElement | None:
+    """The element holding the first prose line of the extracted body."""
+    line = next((ln for ln in body.split("\n") if len(ln.split()) >= LIMITS["lead_min_words"]), None)
+    if line is None:
+        return None
+    key = norm(line)[:25]
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.text and norm(el.text)[:25] == key and _visible(el):
+            return el
+    return None
+
+
+def _marked(el: HtmlElement, words: frozenset[str]) -> bool:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return any(t in words for t in _TOKEN.findall(names))
+
+
+def marked_lead(tree: HtmlElement | None, body: str) -> list[str] | None:
+    """The paragraphs of an element the markup names as the lead (lexicon ``[lead-classes]``),
+    when it is prose with few links, ends right before the body's first paragraph inside the
+    same container, and the extracted ``body`` lacks it; else None."""
+    if tree is None or not body:
+        return None
+    first = _first_paragraph(tree, body)
+    if first is None:
+        return None
+    words = load_lexicon().lead_classes
+    ancestors_of_first = set(first.iterancestors())
+    cand = None
+    for el in tree.iter():
+        if el is first:
+            break
+        if isinstance(el.tag, str) and el not in ancestors_of_first and _marked(el, words):
+            cand = el
+    if cand is None or not _visible(cand):
+        return None
+    up = list(cand.iterancestors())[: LIMITS["lead_container_levels"]]
+    if not any(a in ancestors_of_first and a.tag not in ("body", "html") for a in up):
+        return None
+    text = norm(cand.text_content())
+    links = sum(len(norm(a.text_content())) for a in cand.iter("a"))
+    if len(text.split()) < LIMITS["lead_min_words"] or not ends_sentence(text) \
+            or links > LIMITS["lead_max_link_share"] * len(text) or text[:40] in norm(body):
+        return None
+    outer = [b for b in cand.iter(*_BLOCKS) if not any(a.tag in _BLOCKS for a in b.iterancestors())]
+    parts = [p for p in (norm(b.text_content()) for b in outer) if p]
+    return parts if parts and norm(" ".join(parts)) == text else [text]
+
+
+def link_texts(tree: HtmlElement | None) -> frozenset[str]:
+    """Whitespace-normalised texts of the page's links to other pages, at least
+    LIMITS["link_line_min_words"] words long. In-page anchors (a table of contents repeating
+    the article's own headings), mail and phone links do not count."""
+    if tree is None:
+        return frozenset()
+    out = set()
+    for a in tree.iter("a"):
+        href = (a.get("href") or "").strip().lower()
+        if href.startswith(("mailto:", "tel:", "#", "javascript:")) or not _visible(a):
+            continue
+        text = norm(a.text_content())
+        if len(text.split()) >= LIMITS["link_line_min_words"]:
+            out.add(text)
+    return frozenset(out)
+
+
+def caption_texts(tree: HtmlElement | None) -> frozenset[str]:
+    """Whitespace-normalised texts of the page's picture captions: <figcaption> elements and
+    elements whose class/id names them a caption (lexicon ``[caption-classes]``)."""
+    if tree is None:
+        return frozenset()
+    words = load_lexicon().caption_classes
+    out = set()
+    for el in tree.iter():
+        if isinstance(el.tag, str) and (el.tag == "figcaption" or _marked(el, words)) and _visible(el) \
+                and el.tag not in ("body", "html", "article", "main"):
+            text = norm(el.text_content())
+            if len(text.split()) >= LIMITS["link_line_min_words"]:
+                out.add(text)
+    return frozenset(out)
+
+
+def is_link_line(text: str, links: frozenset[str]) -> bool:
+    """A unit that is exactly one link's text and does not read as a finished sentence."""
+    t = norm(text)
+    return bool(links) and t in links and not ends_sentence(t)
