@@ -202,10 +202,11 @@ class Attributor(PronounResolver, AccordingTo):
         if tok.lower_ in cues()["person_pronouns"]:
             return self._resolve_pronoun(tok.idx)
         if tok.lower_ in cues()["narrator_pronouns"] and not self.quoted(tok.idx):
-            return Attribution(None, None, tok.text, False, None, tok.idx, "narrator")  # “...,” I said
+            return Attribution(None, None, tok.text, False, None, tok.idx, "narrator",
+                               mention=(tok.idx, tok.idx + len(tok)))  # “...,” I said
         if tok.pos_ == "PROPN" and tok.text in self.surnames:
             name = self.surnames[tok.text]
-            return Attribution(name, None, None, False, None, tok.idx)
+            return Attribution(name, None, None, False, None, tok.idx, mention=(tok.idx, tok.idx + len(tok)))
         if tok.pos_ in ("NOUN", "PROPN"):
             left = max(tok.left_edge.idx, lo)
             desc = " ".join(self.text[left: tok.idx + len(tok)].split())
@@ -217,6 +218,7 @@ class Attributor(PronounResolver, AccordingTo):
                 if got is not None:
                     got.description = desc
                     got.how = "title"
+                    got.mention = (left, tok.idx + len(tok))
                     return got
             return self._role(tok, lo)
         return None
@@ -231,7 +233,8 @@ class Attributor(PronounResolver, AccordingTo):
             if name != c.name:  # "Minister Kim" when a colonel Kim spoke last
                 key = next((o.key for o in self.cands if o.name == name), None)
         how = c.how if c.how in INFERRED_HOW else "explicit"
-        return Attribution(name, key, desc, inferred or c.how in INFERRED_HOW, None, c.start, how)
+        return Attribution(name, key, desc, inferred or c.how in INFERRED_HOW, None, c.start, how,
+                           mention=(c.start, c.end))
 
     def _apposition(self, c: Candidate, lo: int) -> str | None:
         """'said Jane Roe, a lawyer at X.' / 'Jane Roe, a lawyer at X, said' -> 'a lawyer at X'."""
@@ -262,7 +265,8 @@ class Attributor(PronounResolver, AccordingTo):
                 right = max(right, child.right_edge.idx + len(child.right_edge))
         desc = " ".join(self.text[left:right].split())
         body = next((c for c in self.cands if left <= c.start < right and c.type != "PERSON"), None)
-        return Attribution(None, body.key if body else None, desc, True, None, tok.idx, "role")
+        return Attribution(None, body.key if body else None, desc, True, None, tok.idx, "role",
+                           mention=(left, right))
 
     def _role_head(self, tok) -> bool:
         """A common noun heading its own phrase, with no name in apposition ("a spokesman for X")."""
@@ -373,10 +377,14 @@ class Attributor(PronounResolver, AccordingTo):
         c = self._first_cand(lo, hi)
         if c is not None and c.start >= lo:
             return self._attr(c, lo)
+        lead = len(self.text[lo:hi]) - len(self.text[lo:hi].lstrip())
         m = re.match(r"((?:[A-Z][\w.'’-]*\s?){1,5})(?:,\s*(.+))?$", self.text[lo:hi].strip())
         if m is None or len(m.group(1).split()) < 2:
             return None
-        return Attribution(m.group(1).strip(" ."), None, (m.group(2) or "").strip(" .") or None, False, None, lo)
+        name = m.group(1).strip(" .")
+        start = lo + lead + m.group(1).index(name)
+        return Attribution(name, None, (m.group(2) or "").strip(" .") or None, False, None, lo,
+                           mention=(start, start + len(name)))
 
     def remember(self, pos: int, att: Attribution) -> None:
         self.speakers.append((pos, att))

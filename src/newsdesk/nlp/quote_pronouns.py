@@ -43,7 +43,16 @@ class PronounResolver:
                 got.far = True
         if got is not None:
             got.how = "pronoun"
+            got.mention = self._pronoun_span(pos)
         return got
+
+    def _pronoun_span(self, pos: int) -> tuple[int, int]:
+        """Where the pronoun itself stands (the mention the speaker was found from)."""
+        m = re.search(r"\b(he|she|him|his|her|himself|herself)\b", self.text[pos:pos + 25], re.I)
+        if m is not None:
+            return pos + m.start(1), pos + m.end(1)
+        toks = self._tokens(pos, pos + 1)
+        return (toks[0].idx, toks[0].idx + len(toks[0])) if toks else (pos, pos)
 
     def _unnamed_subject(self, pos: int) -> Attribution | None:
         """The latest role-noun subject ("a senior official") of the last two sentences."""

@@ -111,6 +111,14 @@ def _confidence(found: Attribution | None) -> float | None:
     return conf.get(found.how, conf["explicit"])
 
 
+def _source_span(text: str, found: Attribution | None) -> dict:
+    """source_start/end/text: the mention the speaker was found from (provenance-checked)."""
+    m = found.mention if found is not None else None
+    if m is None or not 0 <= m[0] < m[1] <= len(text):
+        return {}
+    return {"source_start": m[0], "source_end": m[1], "source_text": text[m[0]:m[1]]}
+
+
 def extract_quotes(ctx: Context) -> list[Quote]:
     """Every quoted passage in the clean text, with its speaker where the text attributes one."""
     text = ctx.doc.text
@@ -159,7 +167,8 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             p = prev_att[-1]
             if p is not None and (p.speaker or p.description) and (same == pi or (opens_para and same == pi - 1)) \
                     and _pronoun_allows(att, text, a_lo, a_hi, p.speaker):
-                found = Attribution(p.speaker, p.key, p.description, True, p.verb, p.pos, "continuation")
+                found = Attribution(p.speaker, p.key, p.description, True, p.verb, p.pos, "continuation",
+                                    mention=p.mention)
         if found is None and not partial and opens_para and pi > 0:
             # an attribution that introduces the paragraph ("..., said Jane Roe, a lawyer:")
             plo, phi = paras[pi - 1]
@@ -188,5 +197,6 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             speaker_description=" ".join(found.description.split()) if found and found.description else None,
             speaker_inferred=bool(found and found.speaker and found.inferred), verb=found.verb if found else None,
             speaker_how=found.how if found else None, speaker_confidence=_confidence(found),
+            **_source_span(text, found),
         ))
     return out
