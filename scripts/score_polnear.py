@@ -54,7 +54,7 @@ before their first run (round three):
 
     python scripts/score_polnear.py /work/data-quotes/data --split dev [--limit N] [-v] [--json]
 
-(-v lists MISS / EXTRA / WRONG (legacy) / PERSON (resolved person, judged quotes only) lines.)
+(-v lists MISS / EXTRA / WRONG (legacy) / SOURCE (span) / PERSON (resolved person, judged quotes only) lines.)
 
 Names compare with curly apostrophes folded (O’Neill = O'Neill). First-run and final figures (all 84
 dev / 84 test articles, ~1 minute each): tests/fixtures/polnear/README.md. Final test run: precision
@@ -278,6 +278,8 @@ def score(data: Path, split: str, limit: int | None = None, verbose: bool = Fals
             span_how.setdefault(how, [0, 0])
             span_how[how][0] += 1
             span_how[how][1] += s_ok
+            if verbose and not s_ok:
+                print(f"SOURCE {name}: {snippet!r} pred={getattr(q, 'source_text', None)!r} how={how} gold={gold!r}")
             # (b) the resolved person, where the gold referent is unambiguous
             if not pronoun and has_name(gold):
                 referent = head_word(gold)

@@ -16,6 +16,7 @@ from .context import Context
 from .quote_according import AccordingTo
 from .quote_attr import Attribution, Candidate
 from .quote_gender import person_genders
+from .quote_introducer import Introducer
 from .quote_pronouns import SUBJ, PronounResolver
 from .quote_spans import QuoteSpan
 from .quote_text import Sentences, cues, speech_verbs
@@ -36,7 +37,7 @@ def _strip_name(text: str) -> str:
     return " ".join(words).strip(" ,.")
 
 
-class Attributor(PronounResolver, AccordingTo):
+class Attributor(PronounResolver, AccordingTo, Introducer):
     """Per-document attribution state."""
 
     def __init__(self, ctx: Context, text: str | None = None) -> None:
@@ -201,6 +202,8 @@ class Attributor(PronounResolver, AccordingTo):
             return self._attr(c, lo)
         if tok.lower_ in cues()["person_pronouns"]:
             return self._resolve_pronoun(tok.idx)
+        if tok.lower_ in cues()["group_pronouns"] and tok.pos_ == "PRON" and not self.quoted(tok.idx):
+            return self._resolve_group(tok.idx)  # “...,” the union's leaders said. “...,” they added
         if tok.lower_ in cues()["narrator_pronouns"] and not self.quoted(tok.idx):
             return Attribution(None, None, tok.text, False, None, tok.idx, "narrator",
                                mention=(tok.idx, tok.idx + len(tok)))  # “...,” I said
@@ -233,8 +236,12 @@ class Attributor(PronounResolver, AccordingTo):
             if name != c.name:  # "Minister Kim" when a colonel Kim spoke last
                 key = next((o.key for o in self.cands if o.name == name), None)
         how = c.how if c.how in INFERRED_HOW else "explicit"
+        start = c.start
+        verb = re.match(r"([A-Za-z]+)\s+(?=\S+\s+\S)", self.text[c.start:c.end])
+        if verb and verb.group(1).lower() in cues()["inverted_speech_verbs"] and name.startswith(verb.group(1)):
+            start, name, key = c.start + verb.end(), name[verb.end():], None  # NER took "Said" into the name
         return Attribution(name, key, desc, inferred or c.how in INFERRED_HOW, None, c.start, how,
-                           mention=(c.start, c.end))
+                           mention=(start, c.end))
 
     def _apposition(self, c: Candidate, lo: int) -> str | None:
         """'said Jane Roe, a lawyer at X.' / 'Jane Roe, a lawyer at X, said' -> 'a lawyer at X'."""
@@ -244,14 +251,16 @@ class Attributor(PronounResolver, AccordingTo):
             return None
         words = []
         for t in toks[1:]:
-            if t.text in ("“", '"', "‘", "”", ";", ":") or t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
-                break
+            if t.text in ("“", '"', "‘", "”", ";", ":") or t.tag_ in ("VBD", "VBZ", "VBP", "MD", "WP", "WP$", "WDT"):
+                break  # "..., 42, whose son attends X": the relative clause is not the description
             if t.text == "." and t.i + 1 < len(self.doc) and self.doc[t.i + 1].is_sent_start:
                 break
             words.append(t)
+        if len(words) > 1 and words[0].like_num and words[1].text == ",":
+            words = words[2:]  # "Jane Roe, 42, a nurse": the age is not the description
         while words and words[-1].is_punct:
             words.pop()
-        if not words or words[0].lower_ in ("who", "which", "that", "and", "but", "adding", "speaking", "saying") \
+        if not words or words[0].like_num or words[0].lower_ in ("who", "which", "that", "and", "but", "adding", "speaking", "saying") \
                 or words[0].pos_ in ("VERB", "AUX") or len(words) > 40:
             return None
         return " ".join(self.text[words[0].idx: words[-1].idx + len(words[-1])].split())
@@ -296,6 +305,8 @@ class Attributor(PronounResolver, AccordingTo):
                 for t in between:
                     if t.lower_ in cues()["person_pronouns"]:
                         return self._resolve_pronoun(t.idx)
+                    if t.lower_ in cues()["group_pronouns"] and t.pos_ == "PRON" and t.dep_ in SUBJ:
+                        return self._resolve_group(t.idx)
             else:
                 subj = self._subject_token(verb)
                 own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
@@ -359,32 +370,6 @@ class Attributor(PronounResolver, AccordingTo):
             if att is not None:
                 return att
         return None
-
-    def introducer(self, lo: int, hi: int) -> Attribution | None:
-        """Speaker of a sentence that ends in a colon before a quote ("Jane Roe was blunt:")."""
-        roots = [t for t in self._tokens(lo, hi) if t.dep_ == "ROOT"]
-        for root in roots[-1:]:
-            subj = self._subject_token(root)
-            if subj is not None:
-                got = self._from_token(subj, lo)
-                if got is not None and got.speaker:
-                    return got
-        return None
-
-    def name_in(self, lo: int, hi: int) -> Attribution | None:
-        """The speaker a short signature names ("Jane Roe, a lawyer"): a linked name, else its
-        capitalised words."""
-        c = self._first_cand(lo, hi)
-        if c is not None and c.start >= lo:
-            return self._attr(c, lo)
-        lead = len(self.text[lo:hi]) - len(self.text[lo:hi].lstrip())
-        m = re.match(r"((?:[A-Z][\w.'’-]*\s?){1,5})(?:,\s*(.+))?$", self.text[lo:hi].strip())
-        if m is None or len(m.group(1).split()) < 2:
-            return None
-        name = m.group(1).strip(" .")
-        start = lo + lead + m.group(1).index(name)
-        return Attribution(name, None, (m.group(2) or "").strip(" .") or None, False, None, lo,
-                           mention=(start, start + len(name)))
 
     def remember(self, pos: int, att: Attribution) -> None:
         self.speakers.append((pos, att))

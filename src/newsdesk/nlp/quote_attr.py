@@ -29,3 +29,4 @@ class Attribution:
     # the mention the speaker was found from (a name, the pronoun, the role phrase): (start, end) into
     # the text; for a continuation, the mention of the quote it continues
     mention: tuple[int, int] | None = None
+    group: bool = False  # resolved from they/it/we to an organisation or group

@@ -105,7 +105,7 @@ def _confidence(found: Attribution | None) -> float | None:
         return None
     conf = speaker_confidence()
     if found.how == "pronoun":
-        return conf["pronoun_far" if found.far else "pronoun"]
+        return conf["pronoun_group" if found.group else "pronoun_far" if found.far else "pronoun"]
     if found.how == "explicit" and found.far:
         return conf["dash" if found.verb is None else "inferred_paragraph"]
     return conf.get(found.how, conf["explicit"])
