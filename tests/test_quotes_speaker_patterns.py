@@ -117,3 +117,37 @@ def test_quotes_speaker_patterns_likened_to(models):
     text = ("The council met on Tuesday to vote on the budget.\n\n"
             'Sam Ortiz, the opposition leader, likened the plan to "a house built on sand."')
     assert only(models, text).speaker == "Sam Ortiz"
+
+
+def test_quotes_speaker_patterns_quote_run_opener_takes_the_run_speaker(models):
+    text = ("The vote on the bridge was close.\n\n"
+            "Greta Holm is confident about the bridge because she sees it as a link between two towns.\n\n"
+            '"Nobody can argue with a shorter commute."\n\n'
+            '"It will pay for itself in ten years," Holm said.')
+    quotes = run(models, text)
+    assert quotes[0].speaker == "Greta Holm" and quotes[0].speaker_how == "continuation"
+    assert quotes[0].speaker_confidence < quotes[1].speaker_confidence
+    assert quotes[0].source_start == quotes[1].source_start
+
+
+def test_quotes_speaker_patterns_quote_run_opener_needs_the_name_before(models):
+    text = ("The vote on the bridge was close.\n\n"
+            "Supporters and opponents filled the hall until midnight.\n\n"
+            '"Nobody can argue with a shorter commute."\n\n'
+            '"It will pay for itself in ten years," Greta Holm said.')
+    assert run(models, text)[0].speaker != "Greta Holm"
+
+
+def test_quotes_speaker_patterns_present_tense_notes_after_a_name(models):
+    text = ("Farmers in the valley expect a poor harvest this year.\n\n"
+            '"The rain came too late for the wheat and too early for the grapes," Okafor notes.\n\n'
+            "Adaeze Okafor has grown wheat in the valley for thirty years.")
+    assert run(models, text)[0].speaker == "Adaeze Okafor"
+
+
+def test_quotes_speaker_patterns_pronoun_window_starts_before_the_quote(models):
+    # the quote's own sentences do not push the person named just before it out of reach
+    text = ("Peter Brandt chaired the meeting. He spoke for an hour. The board voted against the plan, which worries "
+            "Jonas Berger, the head of the tenants' association.\n\n"
+            '"Nobody asked us. Nobody told us. Nobody cared. We found out from the paper," he said.')
+    assert run(models, text)[0].speaker == "Jonas Berger"

@@ -153,6 +153,9 @@ class Attributor(PronounResolver, AccordingTo, Introducer):
         lem = tok.lemma_.lower()
         if lem in self.verbs and (tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")):
             return not self._hypothetical(tok)
+        if tok.lower_ in cues()["speech_verb_forms"] and 0 < tok.i < len(self.doc) - 1 \
+                and self.doc[tok.i - 1].pos_ in ("PROPN", "PRON") and self.doc[tok.i + 1].is_punct:
+            return True  # "“...,” Roe notes.": a verb the tagger read as a plural noun
         for phrase in self.phrases:
             if lem == phrase[0] and tok.i + len(phrase) <= len(self.doc):
                 nxt = [t.lemma_.lower() for t in self.doc[tok.i + 1: tok.i + 4]]
@@ -238,7 +241,7 @@ class Attributor(PronounResolver, AccordingTo, Introducer):
         how = c.how if c.how in INFERRED_HOW else "explicit"
         start = c.start
         verb = re.match(r"([A-Za-z]+)\s+(?=\S+\s+\S)", self.text[c.start:c.end])
-        if verb and verb.group(1).lower() in cues()["inverted_speech_verbs"] and name.startswith(verb.group(1)):
+        if verb and verb.group(1).lower() in cues()["speech_verb_forms"] and name.startswith(verb.group(1)):
             start, name, key = c.start + verb.end(), name[verb.end():], None  # NER took "Said" into the name
         return Attribution(name, key, desc, inferred or c.how in INFERRED_HOW, None, c.start, how,
                            mention=(start, c.end))

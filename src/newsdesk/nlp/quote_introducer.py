@@ -39,7 +39,7 @@ class Introducer:
         name, else its capitalised words."""
         verb = None
         first = re.match(r"\s*([A-Za-z]+)\s+", self.text[lo:hi])
-        if first is not None and first.group(1).lower() in cues()["inverted_speech_verbs"]:
+        if first is not None and first.group(1).lower() in cues()["speech_verb_forms"]:
             verb, lo = first.group(1).lower(), lo + first.end()  # "Said Jane Roe:" (inverted order)
         got = self._signature(lo, hi)
         if got is not None and verb is not None:

@@ -95,6 +95,15 @@ class PronounResolver:
             got.mention = (toks[0].idx, toks[0].idx + len(toks[0]))
         return got
 
+    def _before_quote(self, pos: int) -> int:
+        """Where the sentences before “A. B. C,” he said are counted from: the quote's opening mark
+        (the quoted sentences are the speaker's, not the narrative a pronoun looks back along)."""
+        ref = pos
+        for open_mark, close_mark in self.quote_ranges:
+            if close_mark < pos and pos - close_mark <= 40 and "\n" not in self.text[close_mark:pos]:
+                ref = min(ref, open_mark)
+        return ref
+
     def _pronoun_span(self, pos: int) -> tuple[int, int]:
         """Where the pronoun itself stands (the mention the speaker was found from)."""
         m = re.search(r"\b(he|she|him|his|her|himself|herself)\b", self.text[pos:pos + 25], re.I)
@@ -118,7 +127,7 @@ class PronounResolver:
     def _resolve_near(self, pos: int, gender: str | None, back: int, objects: bool = True) -> Attribution | None:
         """The latest compatible subject or speaker of the last ``back`` sentences; with ``objects``,
         else the latest compatible person named in any other role."""
-        si = self.sents.index(pos)
+        si = self.sents.index(self._before_quote(pos))
         lo = self.sents.bounds(si - back)[0]
         speaker = None  # the last compatible speaker of the quote run, named or not
         for spos, att in reversed(self.speakers):

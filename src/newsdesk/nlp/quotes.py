@@ -199,4 +199,30 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             speaker_how=found.how if found else None, speaker_confidence=_confidence(found),
             **_source_span(text, found),
         ))
+    _run_openers(att, text, spans, paras, prev_att, out)
     return out
+
+
+def _run_openers(att: Attributor, text: str, spans: list[QuoteSpan], paras: list[tuple[int, int]],
+                 found: list[Attribution | None], out: list[Quote]) -> None:
+    """A quote paragraph with no attribution that opens a quote run: “...” / “...,” Jane Roe said.
+    It takes the run's speaker when the next quote (same or next paragraph) names her explicitly and
+    the paragraph before names her too (the run is about her on both sides)."""
+    for k in range(len(spans) - 1):
+        nxt = found[k + 1]
+        if found[k] is not None or out[k].partial or nxt is None or nxt.how != "explicit" or not nxt.speaker:
+            continue
+        pi = _para_index(paras, spans[k].open_mark)
+        if pi <= 0 or text[paras[pi][0]:spans[k].open_mark].strip() \
+                or _para_index(paras, spans[k + 1].open_mark) not in (pi, pi + 1):
+            continue
+        plo, phi = paras[pi - 1]
+        if not any(c.name == nxt.speaker and plo <= c.start < phi and not att.quoted(c.start) for c in att.cands):
+            continue
+        got = Attribution(nxt.speaker, nxt.key, nxt.description, True, nxt.verb, nxt.pos, "continuation",
+                          mention=nxt.mention)
+        conf = speaker_confidence()["run_opener"]
+        out[k] = Quote(start=out[k].start, end=out[k].end, text=out[k].text, partial=False, speaker=got.speaker,
+                       speaker_entity=got.key, speaker_description=out[k + 1].speaker_description,
+                       speaker_inferred=True, verb=got.verb, speaker_how="continuation", speaker_confidence=conf,
+                       **_source_span(text, got))
