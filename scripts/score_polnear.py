@@ -28,12 +28,46 @@ What is scored (rules written before the first run):
   no such earlier name is counted wrong unless the prediction has no speaker. A prediction with
   no speaker is wrong.
 - ``named_speaker_accuracy``: the same over gold sources that are not pronouns.
+  ``speaker_accuracy`` is the legacy figure of earlier rounds, kept unchanged for comparison.
 
-    python scripts/score_polnear.py /work/data-quotes/data --split dev [--limit N] [-v]
+Two more figures over the same quotes (found gold direct quotes with a Source span), rules written
+before their first run (round three):
+
+- ``source_span_match`` (a): PolNeAR's own unit. The paper scores span against span, and its
+  annotators mark as Source the mention in the attribution itself ("he" in "he said", "a spokesman
+  for X", "Mr. Roe"), never the antecedent. newsdesk records, per quote, the mention its speaker was
+  found from (``Quote.source_start/source_end/source_text``: the name, the pronoun, the role phrase;
+  for a continuation quote, the mention of the quote it continues). Right when that span overlaps the
+  gold Source span by at least one character (the same overlap rule as for content). A quote with no
+  recorded source is wrong. This says whether newsdesk found the attribution, not who the pronoun is.
+- ``resolved_person_accuracy`` (b): whether the PERSON newsdesk names is right, judged only where the
+  gold referent is unambiguous. Referent of a named gold source: the names it gives (``gold_names``:
+  the capitalised, non-possessive words before its first comma or bracket, when that part ends in
+  one: "Former Secretary of State Madeleine Albright" -> albright among them, where the head-word
+  rule above reads "secretary"); right when the prediction's last name word is one of them (or, for
+  a one-word gold name, "Hillary", is in the prediction's name), or its description's head is. A
+  source whose first part ends in a common noun or a possessive ("Obama's former campaign
+  strategist", "the Democratic nominee") is not named. (This rule was amended twice after its first
+  run, which used the head word; the fixtures README gives baseline and final under the rule as
+  committed.) Referent of a pronoun or other gold source: the one proper-noun head word of the
+  CoreNLP coreference chain (``data/<split>/corenlp/*.xml``, automatic ``dcoref`` output shipped with
+  PolNeAR, not hand made) that holds a mention headed inside the source span, and ONLY when the
+  annotators' chain agrees (that name is among those the nearest earlier named gold Source gives). No chain, a
+  chain with no name or with two different names, or disagreement: the quote is not judged and is
+  counted in ``resolved_person_ambiguous``. The excluded quotes are the hard ones, so (b) is an upper
+  reading of pronoun resolution and must be read with its judged / ambiguous counts;
+  ``speaker_accuracy`` (the stand-in over all quotes) remains the figure to compare with the issue's
+  target.
+  ``articles_without_corenlp``: articles whose CoreNLP file is missing (their pronouns are not judged).
+
+    python scripts/score_polnear.py /work/data-quotes/data --split dev [--limit N] [-v] [--json]
+
+(-v lists MISS / EXTRA / WRONG (legacy) / SOURCE (span) / PERSON (resolved person, judged only) lines.)
 
 Names compare with curly apostrophes folded (O’Neill = O'Neill). First-run and final figures (all 84
-dev / 84 test articles, ~1 minute each): tests/fixtures/polnear/README.md. Final test run: precision
-0.943, recall 0.991, speaker accuracy 0.807 (named sources 0.857); first run 0.948 / 0.960 / 0.754.
+dev / 84 test articles, ~1 minute each): tests/fixtures/polnear/README.md. Round-three test run (held
+out, once): precision 0.944, recall 0.991, speaker accuracy 0.807 (named sources 0.857), source span
+0.882, resolved person 0.866 (320 judged); very first run 0.948 / 0.960 / 0.754.
 """
 from __future__ import annotations
 
@@ -41,6 +75,7 @@ import argparse
 import json
 import re
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from newsdesk.config import load_settings
@@ -76,6 +111,42 @@ def read_ann(path: Path) -> list[dict]:
     return out
 
 
+def read_chains(xml: Path) -> list[list[tuple[int, int, str, bool]]]:
+    """CoreNLP dcoref chains shipped with PolNeAR (automatic, not hand-made): per chain, each
+    mention's head token as (start, end, word, is_proper_noun), offsets into the article text."""
+    try:
+        root = ET.parse(xml).getroot()
+    except (OSError, ET.ParseError):
+        return []  # missing or truncated in the mirror: counted in articles_without_corenlp
+    toks: dict[tuple[int, int], tuple[int, int, str, bool]] = {}
+    for sent in root.iter("sentence"):
+        if sent.find("tokens") is None:
+            continue
+        for tok in sent.find("tokens"):
+            toks[(int(sent.get("id")), int(tok.get("id")))] = (
+                int(tok.findtext("CharacterOffsetBegin")), int(tok.findtext("CharacterOffsetEnd")),
+                tok.findtext("word") or "", (tok.findtext("POS") or "").startswith("NNP"))
+    chains = []
+    outer = root.find("document/coreference")
+    for chain in (outer if outer is not None else []):
+        heads = [toks.get((int(m.findtext("sentence")), int(m.findtext("head")))) for m in chain.iter("mention")]
+        chains.append([h for h in heads if h is not None])
+    return chains
+
+
+def chain_referent(chains: list, span: tuple[int, int]) -> str | None:
+    """The one name a gold source's CoreNLP chain gives it: the head word shared by every proper-noun
+    head in the chain holding a mention whose head lies in ``span``; None when there is no such
+    chain, no name in it, or names with different heads."""
+    s, e = span
+    for chain in chains:
+        if any(s <= hs and he <= e for hs, he, _, _ in chain):
+            names = {re.sub(r"['’]s$", "", w.replace("’", "'")).lower() for _, _, w, proper in chain if proper}
+            names.discard("")
+            return names.pop() if len(names) == 1 else None
+    return None
+
+
 def is_direct(text: str, segs: list[tuple[int, int]]) -> bool:
     s = segs[0][0]
     inside = text[s:segs[-1][1]].lstrip()
@@ -89,6 +160,31 @@ def head_word(phrase: str) -> str:
     words = [w.lower() for w in re.findall(r"[\w.'’-]+", first)]
     words = [re.sub(r"['’]s$", "", w).strip(".'’") for w in words if w.strip(".").lower() not in _SUFFIX]
     return words[-1] if words else ""
+
+
+def gold_names(phrase: str) -> set[str]:
+    """The names a gold source gives its speaker, for the resolved-person figure: the capitalised,
+    non-possessive words before its first comma or bracket, when that part ends in one ("Former
+    Secretary of State Madeleine Albright", "Mr. Morgan of the Sierra Club", "Obama and Clinton");
+    empty when it ends in a common noun or a possessive ("Obama's former campaign strategist",
+    "the Democratic nominee")."""
+    first = re.split(r"[,(]", phrase.replace("’", "'"), maxsplit=1)[0]
+    words = [w for w in re.findall(r"[\w.'-]+", first) if w.strip(".").lower() not in _SUFFIX]
+    if not words or not words[-1][:1].isupper() or words[-1].endswith("'s"):
+        return set()
+    return {w.strip(".'").lower() for w in words if w[:1].isupper() and not w.endswith("'s")
+            and w.lower() not in ("the", "a", "an")}
+
+
+def person_matches(speaker: str | None, description: str | None, names: set[str]) -> bool:
+    """A prediction names one of ``names``: its speaker's last name word, every word of a one-word
+    gold name ("Hillary" = Hillary Clinton), or the head of an unnamed speaker's description."""
+    if speaker:
+        words = [re.sub(r"'s$", "", w.lower()) for w in re.findall(r"[\w'-]+", speaker.replace("’", "'"))
+                 if w.lower().strip(".") not in _SUFFIX]
+        if words and (words[-1] in names or (len(names) == 1 and names <= set(words))):
+            return True
+    return bool(description) and head_word(description) in names
 
 
 def has_name(phrase: str) -> bool:
@@ -118,7 +214,15 @@ def to_source(offsets: list[tuple[int, int, int]], pos: int) -> int | None:
     return None
 
 
-def load_split(data: Path, split: str, limit: int | None) -> list[tuple[str, str, list[dict]]]:
+def pred_source(offsets: list[tuple[int, int, int]], q) -> tuple[int, int] | None:
+    """The quote's source mention (source_start/end, clean text) mapped back to the article text."""
+    if getattr(q, "source_start", None) is None:
+        return None
+    s, e = to_source(offsets, q.source_start), to_source(offsets, q.source_end - 1)
+    return (s, e + 1) if s is not None and e is not None else None
+
+
+def load_split(data: Path, split: str, limit: int | None) -> list[tuple[str, str, list[dict], list]]:
     out = []
     anns = sorted((data / split / "attributions").glob("*.ann"))
     seen = set()
@@ -130,18 +234,22 @@ def load_split(data: Path, split: str, limit: int | None) -> list[tuple[str, str
         if not txt.exists():
             continue
         seen.add(stem)
-        out.append((stem, txt.read_text(encoding="utf-8"), read_ann(ann)))
+        chains = read_chains(data / split / "corenlp" / f"{stem}.txt.xml")
+        out.append((stem, txt.read_text(encoding="utf-8"), read_ann(ann), chains))
     return out[:limit] if limit else out
 
 
 def score(data: Path, split: str, limit: int | None = None, verbose: bool = False) -> dict:
     settings, models = load_settings(), load_models()
     docs = load_split(data, split, limit)
-    raws = [RawDoc(source=name, text=text) for name, text, _ in docs]
+    raws = [RawDoc(source=name, text=text) for name, text, _, _ in docs]
     records = process_batch(raws, models, settings)
     n_pred = pred_ok = n_gold = found = has_src = spk_ok = named = named_ok = rejected = 0
+    span_ok = person_n = person_ok = ambiguous = no_chain_docs = 0
     how_counts: dict[str, list[int]] = {}
-    for (name, text, atts), rec in zip(docs, records):
+    span_how: dict[str, list[int]] = {}
+    for (name, text, atts, chains), rec in zip(docs, records):
+        no_chain_docs += not chains
         if isinstance(rec, RejectedInput):
             rejected += 1
             rec_quotes, offsets = [], []
@@ -197,12 +305,43 @@ def score(data: Path, split: str, limit: int | None = None, verbose: bool = Fals
             if verbose and not ok:
                 print(f"WRONG {name}: {snippet!r} speaker={q.speaker!r} desc={q.speaker_description!r} "
                       f"how={how} gold={gold!r}")
+            # (a) the paper's source match: the predicted source mention overlaps the gold Source span
+            src = pred_source(offsets, q)
+            s_ok = src is not None and any(src[0] < ge and gs < src[1] for gs, ge in a["source"])
+            span_ok += s_ok
+            span_how.setdefault(how, [0, 0])
+            span_how[how][0] += 1
+            span_how[how][1] += s_ok
+            if verbose and not s_ok:
+                print(f"SOURCE {name}: {snippet!r} pred={getattr(q, 'source_text', None)!r} how={how} gold={gold!r}")
+            # (b) the resolved person, where the gold referent is unambiguous
+            if not pronoun and gold_names(gold):
+                referent = gold_names(gold)
+            else:
+                stand_in = [g for p, g in sources if p < pos and has_name(g) and g.strip().lower() not in PRONOUNS]
+                coref = chain_referent(chains, (a["source"][0][0], a["source"][-1][1]))
+                agree = bool(stand_in) and coref in (gold_names(stand_in[-1]) or {head_word(stand_in[-1])})
+                referent = {coref} if coref and agree else None
+            if referent is None:
+                ambiguous += 1
+            else:
+                person_n += 1
+                p_ok = person_matches(q.speaker, q.speaker_description, referent)
+                person_ok += p_ok
+                if verbose and not p_ok:
+                    print(f"PERSON {name}: {snippet!r} speaker={q.speaker!r} desc={q.speaker_description!r} "
+                          f"how={how} gold={gold!r} referent={referent!r}")
     return {
         "split": split, "articles": len(docs), "rejected": rejected, "gold_direct": n_gold, "predicted": n_pred,
         "precision": pred_ok / n_pred if n_pred else 0.0, "recall": found / n_gold if n_gold else 0.0,
         "with_source": has_src, "speaker_accuracy": spk_ok / has_src if has_src else 0.0,
         "named_speaker_accuracy": named_ok / named if named else 0.0,
         "by_how": {k: f"{v[1]}/{v[0]}" for k, v in sorted(how_counts.items())},
+        "source_span_match": span_ok / has_src if has_src else 0.0,
+        "source_span_by_how": {k: f"{v[1]}/{v[0]}" for k, v in sorted(span_how.items())},
+        "resolved_person_accuracy": person_ok / person_n if person_n else 0.0,
+        "resolved_person_judged": person_n, "resolved_person_ambiguous": ambiguous,
+        "articles_without_corenlp": no_chain_docs,
     }
 
 

@@ -118,6 +118,11 @@ class Quote:
     verb: str | None = None
     speaker_how: str | None = None  # explicit | pronoun | continuation | role | title | headline | narrator | None
     speaker_confidence: float | None = None
+    # the mention the speaker was found from ("Jane Roe", "she", "a spokesman for X"); for a
+    # continuation, that of the quote it continues. text[source_start:source_end] == source_text
+    source_start: int | None = None
+    source_end: int | None = None
+    source_text: str | None = None
 
 
 @dataclass

@@ -16,6 +16,7 @@ from .context import Context
 from .quote_according import AccordingTo
 from .quote_attr import Attribution, Candidate
 from .quote_gender import person_genders
+from .quote_introducer import Introducer
 from .quote_pronouns import SUBJ, PronounResolver
 from .quote_spans import QuoteSpan
 from .quote_text import Sentences, cues, speech_verbs
@@ -36,7 +37,7 @@ def _strip_name(text: str) -> str:
     return " ".join(words).strip(" ,.")
 
 
-class Attributor(PronounResolver, AccordingTo):
+class Attributor(PronounResolver, AccordingTo, Introducer):
     """Per-document attribution state."""
 
     def __init__(self, ctx: Context, text: str | None = None) -> None:
@@ -152,6 +153,9 @@ class Attributor(PronounResolver, AccordingTo):
         lem = tok.lemma_.lower()
         if lem in self.verbs and (tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")):
             return not self._hypothetical(tok)
+        if tok.lower_ in cues()["speech_verb_forms"] and 0 < tok.i < len(self.doc) - 1 \
+                and self.doc[tok.i - 1].pos_ in ("PROPN", "PRON") and self.doc[tok.i + 1].is_punct:
+            return True  # "“...,” Roe notes.": a verb the tagger read as a plural noun
         for phrase in self.phrases:
             if lem == phrase[0] and tok.i + len(phrase) <= len(self.doc):
                 nxt = [t.lemma_.lower() for t in self.doc[tok.i + 1: tok.i + 4]]
@@ -201,11 +205,14 @@ class Attributor(PronounResolver, AccordingTo):
             return self._attr(c, lo)
         if tok.lower_ in cues()["person_pronouns"]:
             return self._resolve_pronoun(tok.idx)
+        if tok.lower_ in cues()["group_pronouns"] and tok.pos_ == "PRON" and not self.quoted(tok.idx):
+            return self._resolve_group(tok.idx)  # “...,” the union's leaders said. “...,” they added
         if tok.lower_ in cues()["narrator_pronouns"] and not self.quoted(tok.idx):
-            return Attribution(None, None, tok.text, False, None, tok.idx, "narrator")  # “...,” I said
+            return Attribution(None, None, tok.text, False, None, tok.idx, "narrator",
+                               mention=(tok.idx, tok.idx + len(tok)))  # “...,” I said
         if tok.pos_ == "PROPN" and tok.text in self.surnames:
             name = self.surnames[tok.text]
-            return Attribution(name, None, None, False, None, tok.idx)
+            return Attribution(name, None, None, False, None, tok.idx, mention=(tok.idx, tok.idx + len(tok)))
         if tok.pos_ in ("NOUN", "PROPN"):
             left = max(tok.left_edge.idx, lo)
             desc = " ".join(self.text[left: tok.idx + len(tok)].split())
@@ -217,6 +224,7 @@ class Attributor(PronounResolver, AccordingTo):
                 if got is not None:
                     got.description = desc
                     got.how = "title"
+                    got.mention = (left, tok.idx + len(tok))
                     return got
             return self._role(tok, lo)
         return None
@@ -231,7 +239,12 @@ class Attributor(PronounResolver, AccordingTo):
             if name != c.name:  # "Minister Kim" when a colonel Kim spoke last
                 key = next((o.key for o in self.cands if o.name == name), None)
         how = c.how if c.how in INFERRED_HOW else "explicit"
-        return Attribution(name, key, desc, inferred or c.how in INFERRED_HOW, None, c.start, how)
+        start = c.start
+        verb = re.match(r"([A-Za-z]+)\s+(?=\S+\s+\S)", self.text[c.start:c.end])
+        if verb and verb.group(1).lower() in cues()["speech_verb_forms"] and name.startswith(verb.group(1)):
+            start, name, key = c.start + verb.end(), name[verb.end():], None  # NER took "Said" into the name
+        return Attribution(name, key, desc, inferred or c.how in INFERRED_HOW, None, c.start, how,
+                           mention=(start, c.end))
 
     def _apposition(self, c: Candidate, lo: int) -> str | None:
         """'said Jane Roe, a lawyer at X.' / 'Jane Roe, a lawyer at X, said' -> 'a lawyer at X'."""
@@ -241,14 +254,16 @@ class Attributor(PronounResolver, AccordingTo):
             return None
         words = []
         for t in toks[1:]:
-            if t.text in ("“", '"', "‘", "”", ";", ":") or t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
-                break
+            if t.text in ("“", '"', "‘", "”", ";", ":") or t.tag_ in ("VBD", "VBZ", "VBP", "MD", "WP", "WP$", "WDT"):
+                break  # "..., 42, whose son attends X": the relative clause is not the description
             if t.text == "." and t.i + 1 < len(self.doc) and self.doc[t.i + 1].is_sent_start:
                 break
             words.append(t)
+        if len(words) > 1 and words[0].like_num and words[1].text == ",":
+            words = words[2:]  # "Jane Roe, 42, a nurse": the age is not the description
         while words and words[-1].is_punct:
             words.pop()
-        if not words or words[0].lower_ in ("who", "which", "that", "and", "but", "adding", "speaking", "saying") \
+        if not words or words[0].like_num or words[0].lower_ in ("who", "which", "that", "and", "but", "adding", "speaking", "saying") \
                 or words[0].pos_ in ("VERB", "AUX") or len(words) > 40:
             return None
         return " ".join(self.text[words[0].idx: words[-1].idx + len(words[-1])].split())
@@ -262,7 +277,8 @@ class Attributor(PronounResolver, AccordingTo):
                 right = max(right, child.right_edge.idx + len(child.right_edge))
         desc = " ".join(self.text[left:right].split())
         body = next((c for c in self.cands if left <= c.start < right and c.type != "PERSON"), None)
-        return Attribution(None, body.key if body else None, desc, True, None, tok.idx, "role")
+        return Attribution(None, body.key if body else None, desc, True, None, tok.idx, "role",
+                           mention=(left, right))
 
     def _role_head(self, tok) -> bool:
         """A common noun heading its own phrase, with no name in apposition ("a spokesman for X")."""
@@ -292,6 +308,8 @@ class Attributor(PronounResolver, AccordingTo):
                 for t in between:
                     if t.lower_ in cues()["person_pronouns"]:
                         return self._resolve_pronoun(t.idx)
+                    if t.lower_ in cues()["group_pronouns"] and t.pos_ == "PRON" and t.dep_ in SUBJ:
+                        return self._resolve_group(t.idx)
             else:
                 subj = self._subject_token(verb)
                 own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
@@ -355,28 +373,6 @@ class Attributor(PronounResolver, AccordingTo):
             if att is not None:
                 return att
         return None
-
-    def introducer(self, lo: int, hi: int) -> Attribution | None:
-        """Speaker of a sentence that ends in a colon before a quote ("Jane Roe was blunt:")."""
-        roots = [t for t in self._tokens(lo, hi) if t.dep_ == "ROOT"]
-        for root in roots[-1:]:
-            subj = self._subject_token(root)
-            if subj is not None:
-                got = self._from_token(subj, lo)
-                if got is not None and got.speaker:
-                    return got
-        return None
-
-    def name_in(self, lo: int, hi: int) -> Attribution | None:
-        """The speaker a short signature names ("Jane Roe, a lawyer"): a linked name, else its
-        capitalised words."""
-        c = self._first_cand(lo, hi)
-        if c is not None and c.start >= lo:
-            return self._attr(c, lo)
-        m = re.match(r"((?:[A-Z][\w.'’-]*\s?){1,5})(?:,\s*(.+))?$", self.text[lo:hi].strip())
-        if m is None or len(m.group(1).split()) < 2:
-            return None
-        return Attribution(m.group(1).strip(" ."), None, (m.group(2) or "").strip(" .") or None, False, None, lo)
 
     def remember(self, pos: int, att: Attribution) -> None:
         self.speakers.append((pos, att))

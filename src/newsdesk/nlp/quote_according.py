@@ -45,10 +45,12 @@ class AccordingTo:
                     and len(gap.split()) <= 3:
                 att = self._attr(self.cands[i], lo)
             elif named is not None:
-                att = Attribution(named, None, None, False, None, after)
+                start = self.text.index(named, after)
+                att = Attribution(named, None, None, False, None, after, mention=(start, start + len(named)))
             else:
                 seg = self.text[after:hi].split(",")[0].split(".")[0].strip()
-                att = Attribution(None, None, seg or None, False, None, after)
+                start = self.text.index(seg, after) if seg else after
+                att = Attribution(None, None, seg or None, False, None, after, mention=(start, start + len(seg)))
             att.verb = "according to"
             return att
         return None

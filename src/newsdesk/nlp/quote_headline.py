@@ -56,4 +56,5 @@ def _subject_words(text: str, lo: int, hi: int) -> Attribution | None:
             or any(t.lower_ in cues()["headline_stop"] for t in subj):
         return None
     desc = " ".join(raw[:subj[-1].idx + len(subj[-1])].split())
-    return Attribution(None, None, desc, True, None, lo, "headline", True)
+    return Attribution(None, None, desc, True, None, lo, "headline", True,
+                       mention=(lo, lo + subj[-1].idx + len(subj[-1])))

@@ -34,16 +34,83 @@ class PronounResolver:
         in the last two sentences; failing that, the latest compatible speaker or subject further back
         in the same run of text (a pronoun chain: "He notes ... He says, “...”")."""
         gender = pronoun_gender(self._pronoun_word(pos) or "")
-        got = self._resolve_near(pos, gender, 2)
+        got = self._resolve_near(pos, gender, 2, objects=False)
         if got is None:
             got = self._unnamed_subject(pos)  # "A senior official said ... ‘...,’ he said"
+        if got is None:
+            got = self._resolve_near(pos, gender, 1, objects=True)  # "To Jane Roe, it was ... ‘...,’ she said"
         if got is None and gender is not None:
-            got = self._resolve_near(pos, gender, cues_far())
+            # a subject pronoun keeps the subject or speaker of the run ("Fowler said ... he argued
+            # ... loyalists to Biden ... ‘...,’ he said") before a person named as an object further back
+            got = self._resolve_near(pos, gender, cues_far(), objects=False)
             if got is not None:
                 got.far = True
+        if got is None:
+            got = self._resolve_near(pos, gender, 2, objects=True)
         if got is not None:
             got.how = "pronoun"
+            got.mention = self._pronoun_span(pos)
         return got
+
+    def _group_fits(self, tok, word: str) -> bool:
+        """A noun subject that can be 'it' (an organisation word, a report) or 'they'/'we' (plural)."""
+        if tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isalpha():
+            return False
+        if word == "it":
+            return tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in cues()["group_nouns"]
+        return tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in cues()["group_nouns"]
+
+    def _resolve_group(self, pos: int) -> Attribution | None:
+        """they/it/we -> the group that spoke last in the quote run, else the latest organisation or
+        group-noun subject of the last two sentences; never a single named person."""
+        toks = self._tokens(pos, pos + 1)
+        if not toks:
+            return None
+        word = toks[0].lower_
+        lo = self.sents.bounds(self.sents.index(pos) - 2)[0]
+        got = None
+        for spos, att in reversed(self.speakers):
+            if spos >= pos:
+                continue
+            if spos < lo or att.how == "narrator":
+                break
+            named = [c for c in self.cands if c.name == att.speaker] if att.speaker else []
+            if (att.speaker is None and att.description and att.how in ("role", "pronoun", "continuation")) \
+                    or (named and all(c.type != "PERSON" for c in named)):
+                got = Attribution(att.speaker, att.key, att.description, True, None, spos)
+            break  # the last speaker was one person: 'they' is someone else
+        if got is None:
+            for tok in reversed(self._tokens(lo, pos)):
+                if tok.dep_ not in SUBJ or self.quoted(tok.idx) or tok.idx >= pos:
+                    continue
+                c = self._cand_at(tok.idx, tok.idx + len(tok))
+                if c is not None and c.type in ("ORG", "NORP") and not self._possessive(c):
+                    got = self._attr(c, lo, inferred=True)
+                    break
+                if c is None and self._group_fits(tok, word):
+                    got = self._role(tok, lo)
+                    break
+        if got is not None:
+            got.how, got.group, got.inferred = "pronoun", True, True
+            got.mention = (toks[0].idx, toks[0].idx + len(toks[0]))
+        return got
+
+    def _before_quote(self, pos: int) -> int:
+        """Where the sentences before “A. B. C,” he said are counted from: the quote's opening mark
+        (the quoted sentences are the speaker's, not the narrative a pronoun looks back along)."""
+        ref = pos
+        for open_mark, close_mark in self.quote_ranges:
+            if close_mark < pos and pos - close_mark <= 40 and "\n" not in self.text[close_mark:pos]:
+                ref = min(ref, open_mark)
+        return ref
+
+    def _pronoun_span(self, pos: int) -> tuple[int, int]:
+        """Where the pronoun itself stands (the mention the speaker was found from)."""
+        m = re.search(r"\b(he|she|him|his|her|himself|herself)\b", self.text[pos:pos + 25], re.I)
+        if m is not None:
+            return pos + m.start(1), pos + m.end(1)
+        toks = self._tokens(pos, pos + 1)
+        return (toks[0].idx, toks[0].idx + len(toks[0])) if toks else (pos, pos)
 
     def _unnamed_subject(self, pos: int) -> Attribution | None:
         """The latest role-noun subject ("a senior official") of the last two sentences."""
@@ -57,8 +124,10 @@ class PronounResolver:
     def _fits(self, name: str | None, gender: str | None) -> bool:
         return compatible(self.genders, name, gender)
 
-    def _resolve_near(self, pos: int, gender: str | None, back: int) -> Attribution | None:
-        si = self.sents.index(pos)
+    def _resolve_near(self, pos: int, gender: str | None, back: int, objects: bool = True) -> Attribution | None:
+        """The latest compatible subject or speaker of the last ``back`` sentences; with ``objects``,
+        else the latest compatible person named in any other role."""
+        si = self.sents.index(self._before_quote(pos))
         lo = self.sents.bounds(si - back)[0]
         speaker = None  # the last compatible speaker of the quote run, named or not
         for spos, att in reversed(self.speakers):
@@ -94,5 +163,5 @@ class PronounResolver:
             fallback = fallback or (c.start, self._attr(c, c.start, inferred=True))
         if speaker is not None and (best is None or speaker[0] > best[0]):
             best = speaker  # the latest speaker, even unnamed ("a spokeswoman said ... she added")
-        chosen = best or fallback
+        chosen = best or (fallback if objects else None)
         return chosen[1] if chosen else None

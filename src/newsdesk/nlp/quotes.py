@@ -105,10 +105,18 @@ def _confidence(found: Attribution | None) -> float | None:
         return None
     conf = speaker_confidence()
     if found.how == "pronoun":
-        return conf["pronoun_far" if found.far else "pronoun"]
+        return conf["pronoun_group" if found.group else "pronoun_far" if found.far else "pronoun"]
     if found.how == "explicit" and found.far:
         return conf["dash" if found.verb is None else "inferred_paragraph"]
     return conf.get(found.how, conf["explicit"])
+
+
+def _source_span(text: str, found: Attribution | None) -> dict:
+    """source_start/end/text: the mention the speaker was found from (provenance-checked)."""
+    m = found.mention if found is not None else None
+    if m is None or not 0 <= m[0] < m[1] <= len(text):
+        return {}
+    return {"source_start": m[0], "source_end": m[1], "source_text": text[m[0]:m[1]]}
 
 
 def extract_quotes(ctx: Context) -> list[Quote]:
@@ -159,7 +167,8 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             p = prev_att[-1]
             if p is not None and (p.speaker or p.description) and (same == pi or (opens_para and same == pi - 1)) \
                     and _pronoun_allows(att, text, a_lo, a_hi, p.speaker):
-                found = Attribution(p.speaker, p.key, p.description, True, p.verb, p.pos, "continuation")
+                found = Attribution(p.speaker, p.key, p.description, True, p.verb, p.pos, "continuation",
+                                    mention=p.mention)
         if found is None and not partial and opens_para and pi > 0:
             # an attribution that introduces the paragraph ("..., said Jane Roe, a lawyer:")
             plo, phi = paras[pi - 1]
@@ -188,5 +197,32 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             speaker_description=" ".join(found.description.split()) if found and found.description else None,
             speaker_inferred=bool(found and found.speaker and found.inferred), verb=found.verb if found else None,
             speaker_how=found.how if found else None, speaker_confidence=_confidence(found),
+            **_source_span(text, found),
         ))
+    _run_openers(att, text, spans, paras, prev_att, out)
     return out
+
+
+def _run_openers(att: Attributor, text: str, spans: list[QuoteSpan], paras: list[tuple[int, int]],
+                 found: list[Attribution | None], out: list[Quote]) -> None:
+    """A quote paragraph with no attribution that opens a quote run: “...” / “...,” Jane Roe said.
+    It takes the run's speaker when the next quote (same or next paragraph) names her explicitly and
+    the paragraph before names her too (the run is about her on both sides)."""
+    for k in range(len(spans) - 1):
+        nxt = found[k + 1]
+        if found[k] is not None or out[k].partial or nxt is None or nxt.how != "explicit" or not nxt.speaker:
+            continue
+        pi = _para_index(paras, spans[k].open_mark)
+        if pi <= 0 or text[paras[pi][0]:spans[k].open_mark].strip() \
+                or _para_index(paras, spans[k + 1].open_mark) not in (pi, pi + 1):
+            continue
+        plo, phi = paras[pi - 1]
+        if not any(c.name == nxt.speaker and plo <= c.start < phi and not att.quoted(c.start) for c in att.cands):
+            continue
+        got = Attribution(nxt.speaker, nxt.key, nxt.description, True, nxt.verb, nxt.pos, "continuation",
+                          mention=nxt.mention)
+        conf = speaker_confidence()["run_opener"]
+        out[k] = Quote(start=out[k].start, end=out[k].end, text=out[k].text, partial=False, speaker=got.speaker,
+                       speaker_entity=got.key, speaker_description=out[k + 1].speaker_description,
+                       speaker_inferred=True, verb=got.verb, speaker_how="continuation", speaker_confidence=conf,
+                       **_source_span(text, got))

@@ -79,6 +79,7 @@ quotes = Table(
     Column("speaker_entity", String(128), index=True), Column("speaker_description", Text),
     Column("speaker_inferred", Boolean, nullable=False), Column("verb", Text),
     Column("speaker_how", Text), Column("speaker_confidence", Float),  # migration 0004
+    Column("source_start", Integer), Column("source_end", Integer), Column("source_text", Text),  # migration 0011
 )
 
 amounts = Table(
