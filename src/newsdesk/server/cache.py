@@ -6,10 +6,11 @@ response was made at; else the route runs and its response is kept. So a write i
 read, and a hit costs one one-row query instead of the read model's queries and rendering.
 
 - Key: path, every query parameter (names sorted, repeated values in their order), whether HTML was
-  asked for, and (when reads need the token) the Authorization header. Reads that need the token are
+  asked for, the Host, and (when reads need the token) the Authorization header. Reads that need the token are
   checked (``check_access``) before anything is served from memory; refused requests go to the routes.
 - Only 200 responses without Set-Cookie, at most ``max_item`` bytes each; the cache holds at most
   ``max_bytes`` (least recently used dropped first) and is emptied when the version changes.
+- ``X-Cache: hit`` / ``miss`` / ``revalidated`` (304) says which it was (the load benchmark counts them).
 - ETag ``"<hash of newsdesk version, store version, key>"`` with ``Cache-Control: no-cache``: a browser
   revalidates each time and gets 304 while nothing was written. Concurrent misses of one key wait for
   the first one's response instead of computing it again.
@@ -44,12 +45,13 @@ def cacheable(path: str) -> bool:
 
 
 def cache_key(scope: Scope, private: bool) -> str:
-    """Path, every query parameter (sorted by name; repeated ones keep their order), HTML or not, and the
-    credentials when reads are private."""
+    """Path, every query parameter (sorted by name; repeated ones keep their order), HTML or not, Host,
+    and the credentials when reads are private."""
     query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
     headers = dict(scope.get("headers", []))
-    parts = [scope["path"], repr(sorted(query, key=lambda kv: kv[0])),
-             "html" if b"text/html" in headers.get(b"accept", b"") else "data"]
+    parts = [scope.get("root_path", ""), scope["path"], repr(sorted(query, key=lambda kv: kv[0])),
+             "html" if b"text/html" in headers.get(b"accept", b"") else "data",
+             headers.get(b"host", b"").decode("latin-1").lower()]  # in case a page ever writes absolute URLs
     if private:
         parts.append(hashlib.sha256(headers.get(b"authorization", b"")).hexdigest())
     return "\n".join(parts)
@@ -114,8 +116,8 @@ class ReadCache:
         etag = b'"' + hashlib.sha1(f"{__version__}\n{version}\n{key}".encode()).hexdigest()[:24].encode() + b'"'
         if etag in if_none_match(scope):
             self.not_modified += 1
-            await send({"type": "http.response.start", "status": 304,
-                        "headers": [(b"etag", etag), (b"cache-control", self.control)]})
+            headers = [(b"etag", etag), (b"cache-control", self.control), (b"x-cache", b"revalidated")]
+            await send({"type": "http.response.start", "status": 304, "headers": headers})
             await send({"type": "http.response.body", "body": b""})
             return
         waiting = self.pending.get(key)
@@ -126,7 +128,7 @@ class ReadCache:
         if entry is not None:
             self.hits += 1
             self.entries.move_to_end(key)
-            await send({"type": "http.response.start", "status": 200, "headers": entry[0]})
+            await send({"type": "http.response.start", "status": 200, "headers": [*entry[0], (b"x-cache", b"hit")]})
             await send({"type": "http.response.body", "body": entry[1]})
             return
         self.misses += 1
@@ -148,13 +150,14 @@ class ReadCache:
         async def capture(message: Message) -> None:
             nonlocal kept, size
             if message["type"] == "http.response.start":
-                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in (b"etag", b"cache-control")]
+                headers = [(k, v) for k, v in message.get("headers", [])
+                           if k.lower() not in (b"etag", b"cache-control")]
                 if message["status"] == 200 and not any(k.lower() == b"set-cookie" for k, _ in headers):
                     headers += [(b"etag", etag), (b"cache-control", self.control)]
                     if self.settings.lock_reads:
                         headers.append((b"vary", b"Authorization"))
                     kept = headers
-                    message = {**message, "headers": headers}
+                    message = {**message, "headers": [*headers, (b"x-cache", b"miss")]}
             elif message["type"] == "http.response.body" and kept is not None:
                 size += len(message.get("body", b""))
                 body.append(message.get("body", b""))
