@@ -19,10 +19,16 @@ def serve_workers(host: str, port: int, workers: int, **options: Any) -> None:
     from uvicorn.supervisors import Multiprocess
 
     config = uvicorn.Config(APP, factory=True, host=host, port=port, workers=workers, **options)
-    sock = config.bind_socket()
-    if sock.family in (socket.AF_INET, socket.AF_INET6):
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    sock = listening_socket(config)
     try:
         Multiprocess(config, sockets=[sock]).run()
     except KeyboardInterrupt:
         pass
+
+
+def listening_socket(config: Any) -> socket.socket:
+    """uvicorn's bound socket for ``config``, with TCP_NODELAY on (inherited by accepted connections)."""
+    sock = config.bind_socket()
+    if sock.family in (socket.AF_INET, socket.AF_INET6):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return sock
