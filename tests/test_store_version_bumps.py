@@ -59,3 +59,26 @@ def test_store_version_differs_between_stores(tmp_path):
     finally:
         sa.close()
         sb.close()
+
+
+def test_store_version_tracking_survives_a_downgrade_below_it(tmp_path):
+    db = str(tmp_path / "d.db")
+    store = open_store(db)
+    try:
+        from alembic import command
+
+        from newsdesk.store import core
+        with store.engine.begin() as conn:  # a write transaction that drops the counter table
+            command.downgrade(core._alembic_config(conn), "0007")
+        with store.engine.connect() as conn:
+            assert "store_version" not in {r[0] for r in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        store.close()
+    again = open_store(db)  # migrates up again: a fresh counter
+    try:
+        v0 = again.version()
+        again.save_record(hostile_record())
+        assert again.version() != v0
+    finally:
+        again.close()

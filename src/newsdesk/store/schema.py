@@ -223,7 +223,7 @@ lemma_vectors = Table(  # the word vector of each lemma quote features name (sha
 store_version = Table(
     "store_version", metadata,
     Column("id", Integer, primary_key=True), Column("n", BigInteger, nullable=False),
-    Column("epoch", String(32), nullable=False),
+    Column("epoch", Text, nullable=False),
 )
 
 Index("ix_mentions_article_entity", mentions.c.article_id, mentions.c.entity)

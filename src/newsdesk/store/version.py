@@ -14,6 +14,9 @@ from sqlalchemy.engine import Engine
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 BUMP = "UPDATE store_version SET n = n + 1 WHERE id = 1"
+# the table is missing while a migration runs below 0010 (a downgrade): then there is nothing to bump
+EXISTS = {"sqlite": "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'store_version'",
+          "postgresql": "SELECT count(*) FROM (SELECT to_regclass('store_version') AS t) r WHERE t IS NOT NULL"}
 READ = "SELECT epoch, n FROM store_version WHERE id = 1"
 _WROTE = "newsdesk_wrote"  # key in the DBAPI connection's info dict
 
@@ -27,7 +30,9 @@ def _bump(conn: Any) -> None:
     if conn.info.pop(_WROTE, False):
         cursor = conn.connection.cursor()  # the raw cursor: no events, same open transaction
         try:
-            cursor.execute(BUMP)
+            cursor.execute(EXISTS[conn.dialect.name])
+            if cursor.fetchone()[0]:
+                cursor.execute(BUMP)
         finally:
             cursor.close()
 

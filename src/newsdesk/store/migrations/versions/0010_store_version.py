@@ -23,7 +23,7 @@ def upgrade() -> None:
     table = op.create_table('store_version',
                             sa.Column('id', sa.Integer(), nullable=False),
                             sa.Column('n', sa.BigInteger(), nullable=False),
-                            sa.Column('epoch', sa.String(length=32), nullable=False),
+                            sa.Column('epoch', sa.Text(), nullable=False),
                             sa.PrimaryKeyConstraint('id'))
     op.bulk_insert(table, [{'id': 1, 'n': 0, 'epoch': uuid.uuid4().hex}])
 
