@@ -60,6 +60,7 @@ class Store(ArticleQueries, CorpusQueries, EntityQueries, WebQueries, SynthesisQ
                 self._pin.engine = None
 
     def close(self) -> None:
+        self._close_version()
         self._engine.dispose()
 
     def __enter__(self) -> "Store":

@@ -7,6 +7,7 @@ connection bumps ``store_version.n`` just before it commits (migration 0010).
 """
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from sqlalchemy import event
@@ -19,6 +20,7 @@ EXISTS = {"sqlite": "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND
           "postgresql": "SELECT count(*) FROM (SELECT to_regclass('store_version') AS t) r WHERE t IS NOT NULL"}
 READ = "SELECT epoch, n FROM store_version WHERE id = 1"
 _WROTE = "newsdesk_wrote"  # key in the DBAPI connection's info dict
+_LOCK = threading.Lock()  # one SQLite connection per store reads the version; threads take turns
 
 
 def _note_write(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
@@ -57,9 +59,33 @@ def track_writes(engine: Engine) -> None:
 
 class VersionQueries:
     engine: Engine
+    _engine: Engine
 
     def version(self) -> str:
         """``"<epoch>.<n>"``: changes with every committed write, and differs between two stores."""
-        with self.engine.connect() as conn:
-            row = conn.exec_driver_sql(READ).first()
+        if self._engine.dialect.name == "sqlite":
+            row = self._sqlite_version()
+        else:
+            with self.engine.connect() as conn:
+                row = conn.exec_driver_sql(READ).first()
         return f"{row[0]}.{row[1]}" if row else "unversioned"
+
+    def _sqlite_version(self) -> Any:
+        """Read on one connection kept for it: a server reads the version before every request, and a
+        pool checkout costs more than the query. A SELECT opens no transaction on it (pysqlite), so it
+        sees the newest commit of any connection or process."""
+        with _LOCK:
+            conn = self.__dict__.get("_version_conn")
+            if conn is None:
+                conn = self.__dict__["_version_conn"] = self._engine.raw_connection()
+            cursor = conn.cursor()
+            try:
+                cursor.execute(READ)
+                return cursor.fetchone()
+            finally:
+                cursor.close()
+
+    def _close_version(self) -> None:
+        conn = self.__dict__.pop("_version_conn", None)
+        if conn is not None:
+            conn.close()
