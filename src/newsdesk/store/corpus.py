@@ -20,7 +20,7 @@ class CorpusQueries:
         with self.engine.connect() as conn:
             result = conn.execute(stmt)
             keys = list(result.keys())  # once: RowMapping -> dict rebuilds the key view for every row
-            return [dict(zip(keys, row)) for row in result]
+            return [dict(zip(keys, row)) for row in result.fetchall()]  # one driver call, not one per row
 
     def table_rows(self, name: str) -> list[dict[str, Any]]:
         table = getattr(s, name)
