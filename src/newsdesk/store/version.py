@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
+WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "TRUNCATE", "CREATE", "DROP", "ALTER")
 BUMP = "UPDATE store_version SET n = n + 1 WHERE id = 1"
 # the table is missing while a migration runs below 0010 (a downgrade): then there is nothing to bump
 EXISTS = {"sqlite": "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'store_version'",
@@ -24,7 +24,7 @@ _LOCK = threading.Lock()  # one SQLite connection per store reads the version; t
 
 
 def _note_write(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-    if statement.lstrip()[:7].upper().startswith(WRITES):
+    if statement.lstrip()[:8].upper().startswith(WRITES):
         conn.info[_WROTE] = True
 
 
