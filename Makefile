@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= newsdesk.db
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
-WORKERS ?= 1
+WORKERS ?= 2
 STAMP  := $(VENV)/.installed
 
 .PHONY: install browser postgres run ingest-demo serve test bench bench-load bench-scale clean-db help

@@ -237,8 +237,10 @@ def serve(obj: Ctx, host: str, port: int, workers: int) -> None:
     os.environ["NEWSDESK_ACTORS"] = os.pathsep.join(obj.actors)
     if obj.settings.allowed_hosts:
         os.environ["NEWSDESK_ALLOWED_HOSTS"] = ",".join(obj.settings.allowed_hosts)
-    uvicorn.run("newsdesk.server.app:app_from_env", factory=True, host=host, port=port, workers=workers,
-                log_level="info", timeout_graceful_shutdown=10, timeout_keep_alive=KEEP_ALIVE_S)
+    from .server.run import serve_workers
+
+    serve_workers(host, port, workers, log_level="info", timeout_graceful_shutdown=10,
+                  timeout_keep_alive=KEEP_ALIVE_S)
 
 
 for _command in COMMANDS:

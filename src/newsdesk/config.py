@@ -32,6 +32,7 @@ class Settings:
     allowed_hosts: tuple[str, ...] = ()
     job_max_items: int = 1000  # articles (files, lines, JSON items) one ingest request may carry
     job_queue: int = 8  # ingest jobs waiting at once; more get 429
+    read_cache_mb: int = 64  # NEWSDESK_READ_CACHE_MB: each server process's cache of read responses (0: off)
 
 
 def db_url(db: str) -> str:
@@ -58,5 +59,7 @@ def load_settings(**overrides: object) -> Settings:
                                if h.strip()) or None,
     }
     merged = {k: v for k, v in env.items() if v not in (None, False)}
+    if _int_env("NEWSDESK_READ_CACHE_MB") is not None:  # 0 (off) is a value here, not "unset"
+        merged["read_cache_mb"] = _int_env("NEWSDESK_READ_CACHE_MB")
     merged.update({k: v for k, v in overrides.items() if v is not None})
     return replace(Settings(), **merged)

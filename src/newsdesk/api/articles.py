@@ -9,7 +9,7 @@ from .. import read
 from ..errors import NotFound
 from ..store import Store
 from .auth import require_read, require_write
-from .deps import ReadJSON, actor_files, get_store, limit_param
+from .deps import ReadJSON, actor_files, get_store, limit_param, store_dependency
 
 router = APIRouter(prefix="/api", tags=["articles"])
 
@@ -32,13 +32,13 @@ def list_articles(request: Request, outlet: str | None = None,
 
 
 @router.get("/articles/{article_id}", dependencies=[Depends(require_read)])
-def get_article(article_id: str, store: Store = Depends(get_store)) -> ReadJSON:
+def get_article(article_id: str, store: Store = Depends(store_dependency)) -> ReadJSON:
     """One article with its quotes, amounts, times, places, mentions (actors) and events."""
     return ReadJSON(read.article_detail(store, article_id))
 
 
 @router.delete("/articles/{article_id}", dependencies=[Depends(require_write)])
-def delete_article(article_id: str, request: Request, store: Store = Depends(get_store)) -> dict[str, Any]:
+def delete_article(article_id: str, request: Request, store: Store = Depends(store_dependency)) -> dict[str, Any]:
     """Remove an article and everything derived from it (stories, figures, quote groups relinked)."""
     from ..corpus.delete import delete_article as delete_linked
 

@@ -15,11 +15,16 @@ def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
+async def store_dependency(request: Request) -> Store:
+    """``Depends(store_dependency)``: the store, without the thread-pool hop of a plain-def dependency."""
+    return request.app.state.store
+
+
 def actor_files(request: Request) -> tuple[str, ...]:
     return tuple(getattr(request.app.state, "actor_files", ()))
 
 
-def limit_param(limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="page size")) -> int:
+async def limit_param(limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="page size")) -> int:
     return limit
 
 

@@ -13,7 +13,7 @@ from starlette.background import BackgroundTask
 from ..export import EXPORTS, FORMATS, write_rows
 from ..store import Store
 from .auth import require_read
-from .deps import get_store
+from .deps import store_dependency
 from .errors import ApiError
 
 router = APIRouter(prefix="/api", tags=["exports"], dependencies=[Depends(require_read)])
@@ -29,7 +29,7 @@ def list_exports() -> dict[str, Any]:
 
 
 @router.get("/exports/{filename}")
-def download(filename: str, store: Store = Depends(get_store)) -> FileResponse:
+def download(filename: str, store: Store = Depends(store_dependency)) -> FileResponse:
     """``articles.csv``, ``events.jsonl``, ``quotes.parquet``, ... (see GET /api/exports)."""
     name, _, fmt = filename.rpartition(".")
     if name not in EXPORTS or fmt not in FORMATS:

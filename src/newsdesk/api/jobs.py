@@ -32,7 +32,7 @@ from ..records import RawDoc
 from ..store import Store
 from ..read import job_detail
 from .auth import require_read, require_write
-from .deps import get_store
+from .deps import store_dependency
 from .errors import ApiError
 
 log = logging.getLogger("newsdesk.api")
@@ -247,6 +247,6 @@ async def ingest(request: Request) -> JSONResponse:
 
 
 @router.get("/jobs/{job_id}", dependencies=[Depends(require_read)])
-def get_job(job_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
+def get_job(job_id: str, store: Store = Depends(store_dependency)) -> dict[str, Any]:
     """Job state (queued, running, done, failed), progress (done/total) and, when done, what was added."""
     return job_detail(store, job_id)

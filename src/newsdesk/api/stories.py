@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Request
 from .. import read
 from ..store import Store
 from .auth import require_read
-from .deps import ReadJSON, get_store, limit_param
+from .deps import ReadJSON, get_store, limit_param, store_dependency
 
 router = APIRouter(prefix="/api", tags=["stories"], dependencies=[Depends(require_read)])
 
@@ -18,18 +18,18 @@ def list_stories(request: Request, cursor: str | None = None, limit: int = Depen
 
 
 @router.get("/stories/{story_id}")
-def get_story(story_id: str, store: Store = Depends(get_store)) -> ReadJSON:
+def get_story(story_id: str, store: Store = Depends(store_dependency)) -> ReadJSON:
     """A story with its briefing, articles, events, quotes, figures and comparisons."""
     return ReadJSON(read.story_detail(store, story_id))
 
 
 @router.get("/discrepancies")
-def list_discrepancies(story: str | None = None, store: Store = Depends(get_store)) -> ReadJSON:
+def list_discrepancies(story: str | None = None, store: Store = Depends(store_dependency)) -> ReadJSON:
     """Corroborations and conflicts between sources (filled by the corpus comparison step)."""
     return ReadJSON(read.list_discrepancies(store, story))
 
 
 @router.get("/rejects")
-def list_rejects(store: Store = Depends(get_store)) -> ReadJSON:
+def list_rejects(store: Store = Depends(store_dependency)) -> ReadJSON:
     """Inputs that were rejected, with the reason."""
     return ReadJSON(read.list_rejects(store))

@@ -8,12 +8,19 @@ from fastapi import FastAPI
 from ..api.app import create_api, guard
 from ..config import Settings
 from ..web.pages import install_pages
+from .cache import ReadCache
 
 
 def create_app(settings: Settings, actor_files: Iterable[str] = ()) -> FastAPI:
-    """API, pages and static files over the store at ``settings.db`` (migrated on open)."""
+    """API, pages and static files over the store at ``settings.db`` (migrated on open), with the read
+    cache (``Settings.read_cache_mb``) inside the guards."""
+    import newsdesk.corpus.timeline  # noqa: F401  # heavy imports at start-up, not in the first timeline read
+
     app = create_api(settings, actor_files)
     install_pages(app)
+    if settings.read_cache_mb > 0:
+        app.add_middleware(ReadCache, version=app.state.store.version, settings=settings,
+                           max_bytes=settings.read_cache_mb * 1_000_000)
     return guard(app, settings)
 
 

@@ -47,11 +47,12 @@ def check_access(request: Request, settings: Settings) -> None:
         raise ApiError(403, "no token is configured (NEWSDESK_TOKEN): writes are allowed from loopback only")
 
 
-def require_write(request: Request) -> None:
+# async: FastAPI runs a plain-def dependency in its thread pool, a hop per request for a few comparisons
+async def require_write(request: Request) -> None:
     check_access(request, request.app.state.settings)
 
 
-def require_read(request: Request) -> None:
+async def require_read(request: Request) -> None:
     settings: Settings = request.app.state.settings
     if settings.lock_reads:
         check_access(request, settings)

@@ -17,11 +17,12 @@ from .linking import LinkQueries
 from .locks import FileLock, Pinned, begin_exclusive, lock_path
 from .stream import StreamQueries
 from .synthesis import SynthesisQueries
+from .version import VersionQueries, track_writes
 from .web import WebQueries
 
 
 class Store(ArticleQueries, CorpusQueries, EntityQueries, WebQueries, SynthesisQueries, StoryQueries, LinkQueries,
-            StreamQueries):
+            StreamQueries, VersionQueries):
     """One database (SQLite file or server URL) with the newest schema."""
 
     def __init__(self, engine: Engine) -> None:
@@ -59,6 +60,7 @@ class Store(ArticleQueries, CorpusQueries, EntityQueries, WebQueries, SynthesisQ
                 self._pin.engine = None
 
     def close(self) -> None:
+        self._close_version()
         self._engine.dispose()
 
     def __enter__(self) -> "Store":
@@ -71,6 +73,7 @@ class Store(ArticleQueries, CorpusQueries, EntityQueries, WebQueries, SynthesisQ
 def open_store(db: str) -> Store:
     engine = make_engine(db)
     migrate(engine)
+    track_writes(engine)
     return Store(engine)
 
 

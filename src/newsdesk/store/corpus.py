@@ -18,7 +18,9 @@ class CorpusQueries:
 
     def _rows(self, stmt: Any) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            return [dict(r) for r in conn.execute(stmt).mappings()]
+            result = conn.execute(stmt)
+            keys = list(result.keys())  # once: RowMapping -> dict rebuilds the key view for every row
+            return [dict(zip(keys, row)) for row in result.fetchall()]  # one driver call, not one per row
 
     def table_rows(self, name: str) -> list[dict[str, Any]]:
         table = getattr(s, name)

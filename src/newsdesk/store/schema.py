@@ -220,6 +220,13 @@ lemma_vectors = Table(  # the word vector of each lemma quote features name (sha
     Column("lemma", Text, primary_key=True), Column("vector", Text, nullable=False),
 )
 
+# migration 0010: committed write transactions so far (bumped by newsdesk.store.version), for read caches
+store_version = Table(
+    "store_version", metadata,
+    Column("id", Integer, primary_key=True), Column("n", BigInteger, nullable=False),
+    Column("epoch", Text, nullable=False),
+)
+
 Index("ix_mentions_article_entity", mentions.c.article_id, mentions.c.entity)
 # migration 0007: lists in display order, index-only entity counts, entity names
 Index("ix_articles_newest", text("coalesce(published, '') DESC"), articles.c.id)
