@@ -46,18 +46,23 @@ def _story_inputs(store: Any, sids: list[str]) -> list[StoryInput]:
     keys = {m["entity"] for m in mentions} | {a["about_entity"] for a in amounts if a["about_entity"]}
     ents = store.entity_rows(keys)
     canon = store.canonical_keys(keys | {q["speaker_entity"] for q in quotes})
-    out = []
+    story_of = {a: sid for sid, m in members.items() for a in m}
+
+    def by_story(rows: list[dict[str, Any]], key: str = "article_id") -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {sid: [] for sid in sids}
+        for r in rows:  # keeps the store's order, as a read of one story's rows would
+            out[story_of[r[key]]].append(r)
+        return out
+
+    arts, ams, mes, qus = by_story(articles, "id"), by_story(amounts), by_story(mentions), by_story(quotes)
+    inputs = []
     for sid in sids:
-        mine = set(members[sid])
-        am = [r for r in amounts if r["article_id"] in mine]
-        me = [r for r in mentions if r["article_id"] in mine]
-        qu = [r for r in quotes if r["article_id"] in mine]
-        own = {m["entity"] for m in me} | {a["about_entity"] for a in am if a["about_entity"]}
-        speakers = {q["speaker_entity"] for q in qu}
-        out.append(StoryInput(sid, [a for a in articles if a["id"] in mine], am, me, qu,
-                              {k: ents[k]["country"] for k in own if k in ents},
-                              {k: canon[k] for k in own | speakers if k in canon}))
-    return out
+        own = {m["entity"] for m in mes[sid]} | {a["about_entity"] for a in ams[sid] if a["about_entity"]}
+        speakers = {q["speaker_entity"] for q in qus[sid]}
+        inputs.append(StoryInput(sid, arts[sid], ams[sid], mes[sid], qus[sid],
+                                 {k: ents[k]["country"] for k in own if k in ents},
+                                 {k: canon[k] for k in own | speakers if k in canon}))
+    return inputs
 
 
 def update_blocks(store: Any, blocks: Iterable[str], mapper: Mapper | None = None) -> int:

@@ -20,6 +20,7 @@ R = TypeVar("R")
 Mapper = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
 
 CONNECT_TIMEOUT_S = 10
+WORKER_WAIT_S = 120
 TASKS_PER_THREAD = 4  # chunks per worker thread: enough to even out uneven items, few enough to keep overhead low
 
 
@@ -90,6 +91,11 @@ class DaskMapper:
         if len(items) < self.min_items:
             return serial_map(fn, items)
         client = self.client()
+        if not client.nthreads():
+            try:
+                client.wait_for_workers(1, timeout=WORKER_WAIT_S)
+            except TimeoutError as exc:
+                raise NewsdeskError(f"no Dask worker joined the scheduler within {WORKER_WAIT_S} s") from exc
         threads = max(1, sum(client.nthreads().values()))
         size = -(-len(items) // min(len(items), threads * TASKS_PER_THREAD))
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
