@@ -109,19 +109,37 @@ def stories(obj: Ctx, as_json: bool, fmt: str, limit: int, offset: int, page: in
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
+              help="Where the per-story and per-block linking work runs: here (default) or on Dask "
+                   "(default with --scheduler). Story assignment always runs here.")
+@click.option("--scheduler", envvar="NEWSDESK_SCHEDULER", default=None,
+              help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a local cluster.")
+@click.option("--workers", type=int, default=None, help="Local Dask worker processes (default: up to 2 cores).")
 @pass_ctx
-def relink(obj: Ctx, as_json: bool) -> None:
+def relink(obj: Ctx, as_json: bool, engine: str | None, scheduler: str | None, workers: int | None) -> None:
     """Link every pending article (stored by an ingest that was interrupted before linking it).
 
-    Exit code 0: nothing left pending; 4: a store error stopped it (re-run to go on).
+    Exit code 0: nothing left pending; 2: bad options; 4: a store error stopped it (re-run to go on).
     """
+    from contextlib import nullcontext
+
     from .corpus.link import link_pending
 
+    engine = engine or ("dask" if scheduler else "local")
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    if engine == "dask":
+        from .engine.link_map import DaskSession
+
+        session: Any = DaskSession(obj.settings, scheduler, workers)
+    else:
+        session = nullcontext()
     progress = Progress(TextColumn("[bold]link"), BarColumn(), MofNCompleteColumn(), console=err_console,
                         disable=as_json, transient=True)
-    with progress:
+    with progress, session:
         task = progress.add_task("", total=obj.store.count_pending() or None)
-        done = link_pending(obj.store, obj.settings, on_batch=lambda n, total: progress.update(task, completed=n))
+        done = link_pending(obj.store, obj.settings, on_batch=lambda n, total: progress.update(task, completed=n),
+                            mapper=session.mapper() if engine == "dask" else None)
     left = obj.store.count_pending()
     if as_json:
         emit_json({"linked": done, "pending": left})

@@ -25,6 +25,7 @@ class Settings:
     merge_place_km: float = 100.0  # event places further apart are different events
     merge_day_slack: int = 1  # day-precision event dates this far apart can be one event (time zones)
     link_batch: int = 500  # pending articles linked per transaction (newsdesk.corpus.link)
+    link_map_min: int = 64  # with Dask: fewer stories/blocks than this are linked in-process (task overhead)
     token: str | None = None  # NEWSDESK_TOKEN: write access to the API
     lock_reads: bool = False  # NEWSDESK_LOCK_READS=1: reads need the token too
     # server (issue 13): Host names served besides loopback (NEWSDESK_ALLOWED_HOSTS=a.example,b.example;
@@ -55,6 +56,7 @@ def load_settings(**overrides: object) -> Settings:
         "lock_reads": os.environ.get("NEWSDESK_LOCK_READS") in ("1", "true", "yes"),
         "english_only": os.environ.get("NEWSDESK_ENGLISH_ONLY") in ("1", "true", "yes"),
         "min_article_words": _int_env("NEWSDESK_MIN_WORDS"),
+        "link_map_min": _int_env("NEWSDESK_LINK_MAP_MIN"),
         "allowed_hosts": tuple(h.strip().lower() for h in os.environ.get("NEWSDESK_ALLOWED_HOSTS", "").split(",")
                                if h.strip()) or None,
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Settings
 from .engine.local import run_local
@@ -12,6 +13,9 @@ from .pipeline import actor_files_tuple, article_id
 from .readers import Rejection, read_file, walk
 from .records import ArticleRecord, RawDoc
 from .store import Store
+
+if TYPE_CHECKING:
+    from .engine.link_map import DaskSession
 
 
 @dataclass
@@ -30,12 +34,13 @@ class IngestReport:
 
 
 def run_engine(engine: str, raws: Iterable[RawDoc], settings: Settings, actor_files: tuple[str, ...],
-               workers: int | None = None, scheduler: str | None = None) -> Iterator[ArticleRecord | RejectedInput]:
+               workers: int | None = None, scheduler: str | None = None,
+               session: DaskSession | None = None) -> Iterator[ArticleRecord | RejectedInput]:
     """Dispatch to an engine; Dask is imported only when asked for."""
     if engine == "dask":
         from .engine.dask import run_dask
 
-        return run_dask(raws, settings, actor_files, scheduler=scheduler, workers=workers)
+        return run_dask(raws, settings, actor_files, scheduler=scheduler, workers=workers, session=session)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (local, dask)")
     if scheduler:
@@ -46,12 +51,19 @@ def run_engine(engine: str, raws: Iterable[RawDoc], settings: Settings, actor_fi
 def ingest_docs(docs: Iterable[RawDoc | Rejection], store: Store, settings: Settings,
                 actor_files: Iterable[str | Path] = (), replace: bool = False,
                 on_item: Callable[[str, str], None] | None = None, workers: int | None = None,
-                engine: str = "local", scheduler: str | None = None) -> IngestReport:
+                engine: str = "local", scheduler: str | None = None, session: DaskSession | None = None) -> IngestReport:
     """Process and store documents, then link every pending article; stored ones are skipped unless ``replace``.
 
     ``on_item(source, outcome)`` is called once per input ("added", "unchanged", "rejected").
-    ``engine``: "local" (this machine) or "dask" (a LocalCluster, or the cluster at ``scheduler``).
+    ``engine``: "local" (this machine) or "dask" (a LocalCluster, or the cluster at ``scheduler``; the
+    pipeline and the per-story/per-block linking work share it through one ``session``).
     """
+    if engine == "dask" and session is None:  # one cluster, started on first use, for the pipeline and linking
+        from .engine.link_map import DaskSession
+
+        with DaskSession(settings, scheduler, workers) as session:
+            return ingest_docs(docs, store, settings, actor_files, replace, on_item, workers, engine, scheduler,
+                               session)
     report = IngestReport()
     note = on_item or (lambda source, outcome: None)
 
@@ -68,7 +80,7 @@ def ingest_docs(docs: Iterable[RawDoc | Rejection], store: Store, settings: Sett
             else:
                 yield doc
 
-    for result in run_engine(engine, todo(), settings, actor_files_tuple(actor_files), workers, scheduler):
+    for result in run_engine(engine, todo(), settings, actor_files_tuple(actor_files), workers, scheduler, session):
         if isinstance(result, RejectedInput):
             with store.writer():
                 store.record_rejection(result.source, result.reason)
@@ -91,7 +103,7 @@ def ingest_docs(docs: Iterable[RawDoc | Rejection], store: Store, settings: Sett
     # uninterrupted run would have linked
     from .corpus.link import link_pending
 
-    link_pending(store, settings)
+    link_pending(store, settings, mapper=session.mapper() if session is not None else None)
     return report
 
 

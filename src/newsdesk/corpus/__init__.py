@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..config import Settings
+from ..engine.link_map import Mapper
 from .dedup import find_duplicates
 from .entities import resolve_entities
 from .figures import update_synthesis_for
@@ -26,8 +27,12 @@ class CorpusReport:
     entity_links: int = 0  # cross-document entity links written
 
 
-def update_corpus(store, new_ids: Sequence[str], settings: Settings) -> CorpusReport:
-    """Link newly stored articles to the rest of the corpus (incremental, deterministic)."""
+def update_corpus(store, new_ids: Sequence[str], settings: Settings, mapper: Mapper | None = None) -> CorpusReport:
+    """Link newly stored articles to the rest of the corpus (incremental, deterministic).
+
+    ``mapper(fn, items)`` runs the per-story and per-block synthesis (pure functions of data read here;
+    default: in this process); duplicates, entities, events and story assignment stay here, in order.
+    """
     ids = sorted(set(new_ids))
     report = CorpusReport()
     if not ids:
@@ -39,7 +44,8 @@ def update_corpus(store, new_ids: Sequence[str], settings: Settings) -> CorpusRe
     report.stories = assign_stories(store, ids, settings)
     # articles whose copy link changed compare anew too: a claim's source is its original
     relinked = set(report.duplicates) | {v for v in report.duplicates.values() if v}
-    update_synthesis_for(store, sorted(set(report.stories.values())), sorted(set(ids) | relinked))
+    update_synthesis_for(store, sorted(set(report.stories.values())), sorted(set(ids) | relinked),
+                         mapper)
     return report
 
 

@@ -13,8 +13,10 @@ from typing import Any
 from ..config import Settings
 
 
-def link_pending(store: Any, settings: Settings, on_batch: Callable[[int, int], None] | None = None) -> int:
-    """Link every pending article; returns how many were linked. ``on_batch(done, total)`` reports progress."""
+def link_pending(store: Any, settings: Settings, on_batch: Callable[[int, int], None] | None = None,
+                 mapper: Callable[..., list[Any]] | None = None) -> int:
+    """Link every pending article; returns how many were linked. ``on_batch(done, total)`` reports progress;
+    ``mapper`` runs the pure per-story/per-block work (:mod:`newsdesk.engine.link_map`; default in-process)."""
     from . import update_corpus
 
     total = store.count_pending()
@@ -24,7 +26,7 @@ def link_pending(store: Any, settings: Settings, on_batch: Callable[[int, int], 
             ids = store.pending_links(limit=settings.link_batch)  # read under the lock: another writer may have run
             if not ids:
                 break
-            update_corpus(store, ids, settings)
+            update_corpus(store, ids, settings, mapper=mapper)
             store.mark_linked(ids)
         done += len(ids)
         if on_batch:

@@ -13,17 +13,17 @@ from contextlib import ExitStack
 from dataclasses import replace
 from itertools import chain
 
-from distributed import Client, Future, LocalCluster
+from distributed import Client, Future
 
 from ..config import Settings
 from ..errors import NewsdeskError, RejectedInput
 from ..pipeline import Models, load_models, process_batch
 from ..records import ArticleRecord, RawDoc
+from .link_map import DaskSession
 from .local import batches
 
 Result = ArticleRecord | RejectedInput
 
-CONNECT_TIMEOUT_S = 10
 WORKER_WAIT_S = 120
 _load_lock = threading.Lock()  # a worker started with several threads must not load the models twice
 
@@ -115,11 +115,14 @@ def _collect(client: Client, chunk: list[RawDoc], fut: Future, settings: Setting
 
 
 def run_dask(raws: Iterable[RawDoc], settings: Settings, actor_files: tuple[str, ...] = (),
-             scheduler: str | None = None, workers: int | None = None) -> Iterator[Result]:
+             scheduler: str | None = None, workers: int | None = None,
+             session: DaskSession | None = None) -> Iterator[Result]:
     """Like :func:`newsdesk.engine.local.run_local`, on Dask.
 
     ``scheduler``: address of a running scheduler (``tcp://host:8786``); without one a LocalCluster of
     ``workers`` (default ``settings.workers``) single-threaded processes is started and closed here.
+    ``session``: an open :class:`~newsdesk.engine.link_map.DaskSession` to run on instead (ingest shares
+    it with corpus linking); it stays open.
     On a cluster, actor files must be readable at the same paths on every worker (checked up front).
     Call it under a ``if __name__ == "__main__":`` guard: worker processes are spawned.
     """
@@ -128,14 +131,6 @@ def run_dask(raws: Iterable[RawDoc], settings: Settings, actor_files: tuple[str,
     if first is None:  # nothing to do (e.g. every input already stored): start no cluster
         return
     with ExitStack() as stack:
-        if scheduler:
-            try:
-                client = stack.enter_context(Client(scheduler, timeout=CONNECT_TIMEOUT_S))
-            except (OSError, TimeoutError) as exc:
-                raise NewsdeskError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
-        else:
-            n = settings.workers if workers is None else workers
-            cluster = stack.enter_context(LocalCluster(n_workers=max(1, n), threads_per_worker=1, processes=True,
-                                                       dashboard_address="127.0.0.1:0"))
-            client = stack.enter_context(Client(cluster))
-        yield from run_on_client(client, chain([first], docs), settings, actor_files)
+        if session is None:
+            session = stack.enter_context(DaskSession(settings, scheduler, workers))
+        yield from run_on_client(session.client, chain([first], docs), settings, actor_files)
