@@ -52,9 +52,7 @@ def _resume(part: Path, cache: Path, n: int) -> tuple[int, int]:
     import shutil
 
     if not part.exists():
-        smaller = sorted((int(p.stem.split("-")[1]), p) for p in cache.glob("records-*.pkl")
-                         if not p.is_symlink() and (cache / f"{p.stem}.json").exists())
-        smaller = [(m, p) for m, p in smaller if m < n]
+        smaller = [(m, p) for m, p in _complete(cache) if m < n]
         if smaller:
             shutil.copyfile(smaller[-1][1], part)
         else:
@@ -84,10 +82,9 @@ def cache_records(n: int, workers: int, cache: Path) -> dict:
     from newsdesk.readers import read_file
     from newsdesk.records import RawDoc
 
-    path = cache / f"records-{n}.pkl"
-    meta = cache / f"records-{n}.json"
-    if path.exists() and meta.exists():
-        return json.loads(meta.read_text())
+    for m, done in _complete(cache):  # a bigger cache holds the first n records too
+        if m >= n:
+            return {**json.loads((cache / f"{done.stem}.json").read_text()), "path": str(done)}
     part = cache / f"records-{n}.part"
     kept, last = _resume(part, cache, n)
     settings = load_settings(db=":memory:")
@@ -103,11 +100,18 @@ def cache_records(n: int, workers: int, cache: Path) -> dict:
                 kept, new = kept + 1, new + 1
                 if kept >= n:
                     break
+    path = cache / f"records-{kept}.pkl"  # fewer than n when the corpus ran out
     part.rename(path)
     info = {"records": kept, "computed_now": new, "pipeline_cpu_s": round(cpu() - c0, 1),
             "pipeline_wall_s": round(time.perf_counter() - t0, 1)}
-    meta.write_text(json.dumps(info))
-    return info
+    (cache / f"records-{kept}.json").write_text(json.dumps(info))
+    return {**info, "path": str(path)}
+
+
+def _complete(cache: Path) -> list[tuple[int, Path]]:
+    """(records, path) of the finished caches in ``cache``, smallest first (links left out)."""
+    return sorted((int(p.stem.split("-")[1]), p) for p in cache.glob("records-*.pkl")
+                  if not p.is_symlink() and (cache / f"{p.stem}.json").exists())
 
 
 def records(path: Path, start: int, stop: int):
@@ -202,11 +206,15 @@ def main() -> None:
           f"{new / max(pipe['pipeline_wall_s'], 1e-9):.1f} articles/s)")
     if args.cache_only:
         return
-    for n in sizes:
-        if n + ADD != max(sizes) + ADD:  # a smaller size reads the head of the biggest cache
-            link = cache / f"records-{n + ADD}.pkl"
-            if not link.exists():
-                os.symlink(cache / f"records-{max(sizes) + ADD}.pkl", link)
+    if pipe["records"] < max(sizes) + ADD:
+        sys.exit(f"the corpus gave only {pipe['records']} accepted articles: the largest size is "
+                 f"{pipe['records'] - ADD}")
+    for n in sizes:  # each size reads the head of the biggest cache
+        link = cache / f"records-{n + ADD}.pkl"
+        if link.is_symlink():
+            link.unlink()
+        if not link.exists():
+            os.symlink(pipe["path"], link)
         out = subprocess.run([sys.executable, __file__, "--one", str(n), "--cache", str(cache)],
                              capture_output=True, text=True, env={**os.environ})
         if out.returncode != 0:
