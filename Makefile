@@ -48,8 +48,8 @@ bench: install  ## per-article pipeline vs bare spaCy on the Reuters corpus (rea
 bench-load: install  ## p50/p95/p99 of the server's reads at 1, 50, 200 clients on a 4,000-article store (cached in /tmp; reads ../shared/corpus)
 	$(BIN)/python bench/load_bench.py --workers $(WORKERS)
 
-SIZES ?= 1000,4000,16000
-bench-scale: install  ## corpus linking cost vs store size on Reuters (SIZES=1000,4000,16000; reads ../shared/corpus)
+SIZES ?= 1000,4000,15600
+bench-scale: install  ## corpus linking cost vs store size on Reuters (SIZES=1000,4000,15600: all of Reuters after rejections; reads ../shared/corpus)
 	$(BIN)/python bench/scale_bench.py --sizes $(SIZES)
 
 clean-db:  ## remove the local store

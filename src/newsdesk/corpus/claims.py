@@ -9,6 +9,7 @@ fills a :class:`~newsdesk.corpus.compare.Claim` from them at link time with the 
 from __future__ import annotations
 
 import base64
+import math
 from typing import Any
 
 import numpy as np
@@ -26,16 +27,31 @@ def block_key(unit: str, value: float, date: str | None) -> str | None:
     return f"{normalise_unit(unit, value)[0]}|{period[:4]}"
 
 
+def value_buckets(unit: str, value: float) -> list[str]:
+    """Two adjacent magnitude buckets of a value (in its canonical unit), MAX_CONFLICT_RATIO wide on a
+    log scale: any two values within that ratio of each other (the only ones ``compare.aligned`` can
+    accept) share at least one, so a common measure in a common year does not make a block that
+    grows with the store."""
+    from .compare import MAX_CONFLICT_RATIO, normalise_unit
+
+    v = normalise_unit(unit, value)[1]
+    if not v or v <= 0 or math.isnan(v) or math.isinf(v):
+        return ["0"]
+    b = math.floor(math.log(v) / math.log(MAX_CONFLICT_RATIO))
+    return [str(b), str(b + 1)]
+
+
 def block_keys(unit: str, value: float, date: str | None, features: dict[str, Any]) -> list[str]:
-    """Cross-story blocks of a claim: canonical unit, stated year and each measure term. Claims of two
-    stories are compared only when both state a period (periods of different years never agree) and,
-    when both have measure terms, only when they share one (disjoint terms score below
-    MEASURE_MIN_CROSS); claims without terms meet the other claims without terms."""
+    """Cross-story blocks of a claim: canonical unit, stated year, each measure term and value bucket.
+    Claims of two stories are compared only when both state a period (periods of different years never
+    agree), when both have measure terms only when they share one (disjoint terms score below
+    MEASURE_MIN_CROSS; claims without terms meet the other claims without terms), and only when their
+    values are within MAX_CONFLICT_RATIO (:func:`value_buckets`)."""
     base = block_key(unit, value, date)
     if base is None:
         return []
     terms = features.get("terms") or [] if features.get("described") else []
-    return [f"{base}|{t}" for t in sorted(set(terms))] or [f"{base}|"]
+    return [f"{base}|{t}|{b}" for t in sorted(set(terms)) or [""] for b in value_buckets(unit, value)]
 
 
 def describe(doc: Any, s0: int, figure: tuple[int, int], unit: str, raw_unit: str, about: str | None) -> dict[str, Any]:

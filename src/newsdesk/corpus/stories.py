@@ -55,6 +55,7 @@ class ArticleFeatures:
     pair: str | None = None  # the two parties of the main event, when it has two
     actors: list[str] | None = None  # main actors (story_actors.main_actors); None: unknown
     keys: list[str] = field(default_factory=list)  # its rarest strong terms (key_terms): the index keys
+    candidates: set[str] | None = None  # stored stories it may join (story_assign.candidate_stories); None: any
 
 
 @dataclass
@@ -202,6 +203,7 @@ class Clusterer:
         self._opened = (dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f"), 0)
         for row in stories:
             self._index(Story(row["id"], row.get("features") or _empty_features(row["id"])))
+        self.stored = set(self.stories)  # loaded from the store (stories opened in this batch are not)
 
     def _index(self, st: Story) -> None:
         self.stories[st.id] = st
@@ -318,6 +320,8 @@ class Clusterer:
         seeds = sorted(art.vector, key=lambda t: -art.vector[t] * self.idf(t))[:SEED_TERMS]
         cands = sorted({sid for t in seeds for sid in self.postings.get(t, ()) if sid in self.stories})
         joined = []
+        if art.candidates is not None:
+            cands = [sid for sid in cands if sid in art.candidates or sid not in self.stored]
         for sid in cands:
             st = self.stories[sid]
             if not self.in_window(art, st) or self.apart(art, st):

@@ -53,6 +53,28 @@ def key_terms(f: ArticleFeatures, idf: Any, df: dict[str, int]) -> list[str]:
     return ranked[:KEY_TERMS]
 
 
+def candidate_stories(store: Any, feats: Sequence[ArticleFeatures], art_keys: dict[str, list[str]],
+                      probe: Clusterer, limit: int) -> dict[str, list[str]]:
+    """Per article, the stored stories it may join: those sharing an index key with it and within its date
+    window (two columns read, no centroid loaded), the ``limit`` with the most shared key weight (the IDF
+    of each shared key, so that one rare shared name outweighs common words).
+
+    Only these stories are loaded and scored, so the cost of a batch is bounded by ``limit`` per
+    article however many stories share its common keys; stories opened in the batch stay candidates.
+    """
+    hits = store.stories_with_keys({k for ks in art_keys.values() for k in ks})
+    dates = store.story_dates({sid for v in hits.values() for sid in v})
+    out: dict[str, list[str]] = {}
+    for f in feats:
+        weight: Counter = Counter()
+        for k in art_keys.get(f.id, []):
+            for sid in hits.get(k, ()):
+                weight[sid] += probe.idf(k)
+        near = [sid for sid in weight if sid in dates and probe.in_window(f, Story(sid, dates[sid]))]
+        out[f.id] = sorted(near, key=lambda sid: (-weight[sid], sid))[:limit]
+    return out
+
+
 def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> dict[str, str]:
     """Put newly stored articles into stories; returns article id -> story id for them.
 
@@ -80,8 +102,8 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     probe = Clusterer([], dict(df), settings)
     n_docs = df.get(DOCS, 0)
     art_keys = {f.id: key_terms(f, probe.idf, df) for f in feats if not f.copy_of}
-    hits = store.stories_with_keys({k for ks in art_keys.values() for k in ks})
-    sids = {sid for v in hits.values() for sid in v}
+    cands = candidate_stories(store, feats, art_keys, probe, settings.story_candidates)
+    sids = {sid for v in cands.values() for sid in v}
     sids |= set(store.story_ids_of({f.copy_of for f in feats if f.copy_of}).values())
     stories = store.stories_by_id(sids) if sids else []
     extra = {t for st in stories for t in (st.get("features") or {}).get("terms", {})} - set(df)
@@ -89,6 +111,7 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     cl = Clusterer(stories, dict(df), settings)
     for f in feats:
         f.keys = art_keys.get(f.id, [])
+        f.candidates = set(cands.get(f.id, ()))
     for f in feats:  # after the counts, so that template words common in the corpus name no actor
         f.actors = main_actors(arts[f.id], info, cl.df, n_docs)
     # originals before copies, then by date, so that a batch is clustered in a stable order

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.engine import Engine
 
 from . import schema as s
@@ -200,10 +200,14 @@ class LinkQueries:
         return out
 
     def save_claim_groups(self, groups: dict[str, str | None]) -> None:
+        """Set ``claims.grp``; only the rows whose group changes are written (a kept group is emitted
+        again whole, but most of its members keep their group)."""
         c = s.claims
-        with self.engine.begin() as conn:
-            for amount, grp in sorted(groups.items()):
-                conn.execute(c.update().where(c.c.amount_id == amount).values(grp=grp))
+        current = self.claim_groups(groups)
+        changed = [{"a": a, "g": g} for a, g in sorted(groups.items()) if a in current and current[a] != g]
+        if changed:
+            with self.engine.begin() as conn:
+                conn.execute(c.update().where(c.c.amount_id == bindparam("a")).values(grp=bindparam("g")), changed)
 
     def replace_group_discrepancies(self, old_groups: Iterable[str], rows: list[dict[str, Any]]) -> None:
         """Drop the cross-story rows of these claim groups, write ``rows`` (each with its group as ``block``)."""

@@ -165,6 +165,7 @@ quote_groups = Table(
     Column("id", String(48), primary_key=True),
     Column("speaker", Text), Column("speaker_entity", String(128)),
     Column("story_id", String(32)), Column("quotes", JSON, nullable=False),
+    Index("ix_quote_groups_story_id", "story_id"),  # migration 0008: a story's groups are replaced by story
 )
 
 jobs = Table(  # background ingest jobs started from the API
@@ -203,10 +204,11 @@ claims = Table(  # comparison features of each amount, computed by the pipeline
     Column("grp", Text, index=True),  # its cross-story group of aligned claims (the group's smallest amount id)
 )
 
-claim_blocks = Table(  # the cross-story blocks of each claim (unit|year|measure term)
+claim_blocks = Table(  # the cross-story blocks of each claim (unit|year|measure term|value bucket, migration 0008)
     "claim_blocks", metadata,
     Column("block", Text, primary_key=True), Column("amount_id", String(48), primary_key=True),
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Index("ix_claim_blocks_amount_id", "amount_id"),  # migration 0008: a claim's blocks, without a scan
 )
 
 quote_features = Table(  # content lemmas and vector of each quote, computed by the pipeline

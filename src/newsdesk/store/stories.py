@@ -31,6 +31,12 @@ class StoryQueries:
             out.setdefault(r["key"], []).append(r["story_id"])
         return {key: sorted(v) for key, v in out.items()}
 
+    def story_dates(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """story id -> {"date", "end_date"}: enough to test a date window without loading the centroid."""
+        st = s.stories
+        rows = self._in_chunks(select(st.c.id, st.c.date, st.c.end_date), st.c.id, ids)
+        return {r["id"]: {"date": r["date"], "end_date": r["end_date"]} for r in rows}
+
     def stories_by_id(self, ids: Iterable[str]) -> list[dict[str, Any]]:
         return sorted(self._in_chunks(select(s.stories), s.stories.c.id, ids), key=lambda r: r["id"])
 
