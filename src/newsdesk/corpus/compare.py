@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -264,15 +265,36 @@ def discrepancies(claims: list[Claim]) -> list[dict[str, Any]]:
     """Group aligned claims; emit one corroboration per set of equal values and one conflict per disagreement."""
     n = len(claims)
     sets: DisjointSet[int] = DisjointSet(range(n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            if aligned(claims[i], claims[j]):
-                sets.union(i, j)
+    for i, j in _candidate_pairs(claims):
+        if aligned(claims[i], claims[j]):
+            sets.union(i, j)
     out = []
     for members in sets.groups():
         if len(members) >= 2:
             out += group_rows([claims[i] for i in members])
     return sorted(out, key=lambda r: r["id"])
+
+
+def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
+    """The pairs :func:`aligned` can accept: same unit, values within MAX_CONFLICT_RATIO. Sorted by value
+    within a unit, the ratio to a fixed smaller value only grows, so each claim meets a window of the
+    next ones instead of every claim of a big story (same groups as testing all pairs)."""
+    by_unit: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_unit.setdefault(c.unit, []).append(i)
+    out: list[tuple[int, int]] = []
+    for idx in by_unit.values():
+        if any(math.isnan(claims[i].value) for i in idx):  # no order: test every pair of this unit
+            out += [(i, j) for k, i in enumerate(idx) for j in idx[k + 1:]]
+            continue
+        idx = sorted(idx, key=lambda i: claims[i].value)
+        for k, i in enumerate(idx):
+            low = max(claims[i].value, 1e-12)
+            for j in idx[k + 1:]:
+                if claims[j].value / low > MAX_CONFLICT_RATIO:
+                    break
+                out.append((min(i, j), max(i, j)))
+    return out
 
 
 def group_rows(claims: list[Claim]) -> list[dict[str, Any]]:

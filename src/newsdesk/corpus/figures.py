@@ -13,8 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..engine.link_map import Mapper, serial_map
-from .brief import _claims
-from .compare import MAX_CONFLICT_RATIO, normalise_unit
+from .compare import MAX_CONFLICT_RATIO, Claim, build_claims, normalise_unit
 from .groups import DisjointSet
 from .link_tasks import BlockInput, StoryInput, block_pairs, group_discrepancies, story_synthesis
 
@@ -91,10 +90,10 @@ def _regroup(store: Any, fresh: set[str], mapper: Mapper) -> int:
     old = store.claim_groups(set(near) | fresh)
     whole = store.group_members({g for a, g in old.items() if g and a not in fresh})
     universe = set(near) | fresh | set(whole)
-    blocks.update(store.blocks_of(set(whole) - set(near)))
+    # a kept member outside ``near`` shares no block with a fresh claim, or is too far from every fresh
+    # value to align with one: it only joins the group's rows, so its blocks are not read
     blocks.update({a: near[a] for a in near})
-    arts = sorted({a.rsplit("-a", 1)[0] for a in universe})
-    claims = [c for c in _claims(store, arts, store.synthesis_articles(arts)) if c.id in universe]
+    claims = _group_claims(store, universe)
     index = {c.id: i for i, c in enumerate(claims)}
     sets: DisjointSet[int] = DisjointSet(range(len(claims)))
     first: dict[str, int] = {}
@@ -131,6 +130,17 @@ def _regroup(store: Any, fresh: set[str], mapper: Mapper) -> int:
     store.replace_group_discrepancies(touched_old & stale, rows)
     store.save_claim_groups(groups)
     return len(rows)
+
+
+def _group_claims(store: Any, amount_ids: set[str]) -> list[Claim]:
+    """Claims of these amounts only (as :func:`.brief._claims` builds them for whole articles)."""
+    amounts = store.claim_amounts(amount_ids)
+    arts = sorted({a["article_id"] for a in amounts})
+    mentions = store.synthesis_items("mentions", arts)
+    keys = {m["entity"] for m in mentions} | {a["about_entity"] for a in amounts if a["about_entity"]}
+    ents = store.entity_rows(keys)
+    return build_claims(store.claim_articles(arts), amounts, mentions,
+                        {k: e["country"] for k, e in ents.items()}, store.canonical_keys(keys))
 
 
 def _within_ratio(store: Any, fresh: set[str], blocks: dict[str, set[str]],

@@ -212,13 +212,21 @@ class LinkQueries:
     def replace_group_discrepancies(self, old_groups: Iterable[str], rows: list[dict[str, Any]]) -> None:
         """Drop the cross-story rows of these claim groups, write ``rows`` (each with its group as ``block``)."""
         d = s.discrepancies
+        new = {r["id"]: r for r in rows}
         with self.engine.begin() as conn:
+            # a grown group keeps most of its rows as they were: only the rows that differ are rewritten
+            stored: dict[str, dict[str, Any]] = {}
             for chunk in _chunks(old_groups):
-                conn.execute(delete(d).where(d.c.story_id.is_(None), d.c.block.in_(chunk)))
-            for chunk in _chunks({r["id"] for r in rows}):
+                stored.update({r["id"]: dict(r) for r in conn.execute(
+                    select(d).where(d.c.story_id.is_(None), d.c.block.in_(chunk))).mappings()})
+            for chunk in _chunks(set(new) - set(stored)):
+                stored.update({r["id"]: dict(r) for r in conn.execute(select(d).where(d.c.id.in_(chunk))).mappings()})
+            same = {i for i, r in new.items() if stored.get(i) == {c.name: r.get(c.name) for c in d.c}}
+            for chunk in _chunks(set(stored) - same):
                 conn.execute(delete(d).where(d.c.id.in_(chunk)))
-            for r in sorted(rows, key=lambda r: r["id"]):
-                conn.execute(d.insert().values(**r))
+            write = [new[i] for i in sorted(set(new) - same)]
+            if write:
+                conn.execute(d.insert(), [{c.name: r.get(c.name) for c in d.c} for r in write])
 
     def replace_block_discrepancies(self, blocks: Iterable[str], rows: list[dict[str, Any]]) -> None:
         """Drop the cross-story discrepancies of these blocks, write ``rows`` (each with its ``block``)."""

@@ -55,6 +55,21 @@ class SynthesisQueries:
             (lambda r: (r["article_id"], str(r["id"])))
         return sorted(rows, key=key)
 
+    def claim_articles(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        """What building claims reads of their articles: text, sentences, outlet, copy and story links."""
+        a = s.articles
+        cols = [a.c.id, a.c.outlet, a.c.text, a.c.sentences, a.c.duplicate_of, a.c.story_id]
+        return sorted(self._syn_chunks(select(*cols), a.c.id, ids), key=lambda r: r["id"])
+
+    def claim_amounts(self, amount_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """These amounts' rows with their comparison features (``claim``), in synthesis_items' order: a
+        claim group reads its own members, not every amount of their articles."""
+        rows = self._syn_chunks(select(s.amounts), s.amounts.c.id, amount_ids)
+        feats = {r["amount_id"]: r["features"] for r in self._syn_chunks(
+            select(s.claims.c.amount_id, s.claims.c.features), s.claims.c.amount_id, amount_ids)}
+        rows = [{**r, "claim": feats.get(r["id"])} for r in rows]
+        return sorted(rows, key=lambda r: (r["article_id"], r["start"], str(r["id"])))
+
     def article_outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
         """id -> outlet (names the original of a copy that lies outside the briefing)."""
         a = s.articles
