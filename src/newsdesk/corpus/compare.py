@@ -28,7 +28,7 @@ import numpy as np
 
 from .figure_labels import label
 from .groups import DisjointSet
-from .similarity import cosine, parse
+from .similarity import parse
 from .summarize import trim
 
 DATA = Path(__file__).parent / "data" / "synthesis.json"
@@ -203,7 +203,23 @@ def measure_similarity(a: Claim, b: Claim) -> float:
     if not a.terms or not b.terms:
         return 0.5
     jac = len(a.terms & b.terms) / min(len(a.terms), len(b.terms))  # overlap: extra context is no penalty
-    return (1 - VECTOR_WEIGHT) * jac + VECTOR_WEIGHT * max(cosine(a.vector, b.vector), 0.0)
+    return (1 - VECTOR_WEIGHT) * jac + VECTOR_WEIGHT * max(_cosine(a, b), 0.0)
+
+
+def _norm(c: Claim) -> Any:
+    """The norm of a claim's vector, kept with it: a claim of a big story meets many others."""
+    cached = c.__dict__.get("_norm")
+    if cached is None or cached[0] is not c.vector:
+        cached = c.__dict__["_norm"] = (c.vector, np.linalg.norm(c.vector))
+    return cached[1]
+
+
+def _cosine(a: Claim, b: Claim) -> float:
+    """:func:`.similarity.cosine` of the two vectors (the same float), with each norm computed once."""
+    if a.vector is None or b.vector is None:
+        return 0.0
+    n = float(_norm(a) * _norm(b))
+    return float(a.vector @ b.vector) / n if n else 0.0
 
 
 def exclusive_measures(a: Claim, b: Claim) -> bool:
