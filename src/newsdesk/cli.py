@@ -235,6 +235,7 @@ def serve(obj: Ctx, host: str, port: int, workers: int) -> None:
     # worker processes build the app from the environment (uvicorn imports it by name in each one)
     os.environ["NEWSDESK_DB"] = obj.settings.db
     os.environ["NEWSDESK_ACTORS"] = os.pathsep.join(obj.actors)
+    os.environ.setdefault("NEWSDESK_READ_CACHE_SHARED", "1")  # a read made by one worker serves all
     if obj.settings.allowed_hosts:
         os.environ["NEWSDESK_ALLOWED_HOSTS"] = ",".join(obj.settings.allowed_hosts)
     from .server.run import serve_workers

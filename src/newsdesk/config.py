@@ -35,6 +35,7 @@ class Settings:
     job_max_items: int = 1000  # articles (files, lines, JSON items) one ingest request may carry
     job_queue: int = 8  # ingest jobs waiting at once; more get 429
     read_cache_mb: int = 64  # NEWSDESK_READ_CACHE_MB: each server process's cache of read responses (0: off)
+    read_cache_shared: bool = False  # NEWSDESK_READ_CACHE_SHARED: workers share responses through files (serve --workers)
 
 
 def db_url(db: str) -> str:
@@ -56,6 +57,7 @@ def load_settings(**overrides: object) -> Settings:
         "token": os.environ.get("NEWSDESK_TOKEN"),
         "lock_reads": os.environ.get("NEWSDESK_LOCK_READS") in ("1", "true", "yes"),
         "english_only": os.environ.get("NEWSDESK_ENGLISH_ONLY") in ("1", "true", "yes"),
+        "read_cache_shared": os.environ.get("NEWSDESK_READ_CACHE_SHARED") in ("1", "true", "yes"),
         "min_article_words": _int_env("NEWSDESK_MIN_WORDS"),
         "link_map_min": _int_env("NEWSDESK_LINK_MAP_MIN"),
         "allowed_hosts": tuple(h.strip().lower() for h in os.environ.get("NEWSDESK_ALLOWED_HOSTS", "").split(",")

@@ -9,6 +9,7 @@ from ..api.app import create_api, guard
 from ..config import Settings
 from ..web.pages import install_pages
 from .cache import ReadCache
+from .shared_cache import SharedTier
 
 
 def create_app(settings: Settings, actor_files: Iterable[str] = ()) -> FastAPI:
@@ -19,8 +20,11 @@ def create_app(settings: Settings, actor_files: Iterable[str] = ()) -> FastAPI:
     app = create_api(settings, actor_files)
     install_pages(app)
     if settings.read_cache_mb > 0:
+        # several workers share what each made through files; private (token) reads stay in memory
+        shared = SharedTier(settings.read_cache_mb * 1_000_000) \
+            if settings.read_cache_shared and not settings.lock_reads else None
         app.add_middleware(ReadCache, version=app.state.store.version, settings=settings,
-                           max_bytes=settings.read_cache_mb * 1_000_000)
+                           max_bytes=settings.read_cache_mb * 1_000_000, shared=shared)
     return guard(app, settings)
 
 

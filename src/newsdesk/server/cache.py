@@ -32,6 +32,7 @@ from ..config import Settings
 from ..errors import StoreError
 from .auth import check_access
 from .errors import ApiError
+from .shared_cache import SharedTier
 
 # read endpoints whose 200 responses depend on the store and the URL only (not jobs, exports, uploads)
 PREFIXES = ("/api/articles", "/api/stories", "/api/entities", "/api/events", "/api/timeline",
@@ -61,8 +62,8 @@ class ReadCache:
     """ASGI middleware; see the module docstring. ``version`` returns the store's current version."""
 
     def __init__(self, app: ASGIApp, version: Callable[[], str], settings: Settings,
-                 max_bytes: int = 64_000_000, max_item: int = 4_000_000) -> None:
-        self.app, self.version_of, self.settings = app, version, settings
+                 max_bytes: int = 64_000_000, max_item: int = 4_000_000, shared: SharedTier | None = None) -> None:
+        self.app, self.version_of, self.settings, self.shared = app, version, settings, shared
         self.max_bytes, self.max_item = max_bytes, min(max_item, max_bytes)
         self.entries: OrderedDict[str, Entry] = OrderedDict()
         self.size = 0
@@ -89,6 +90,8 @@ class ReadCache:
             self.entries.clear()
             self.size = 0
             self.version = version
+            if self.shared is not None:
+                self.shared.switch(version)
         return version
 
     def _put(self, version: str, key: str, entry: Entry) -> None:
@@ -125,6 +128,10 @@ class ReadCache:
             await waiting.wait()  # the same read is being made: share its response
             self._current()
         entry = self.entries.get(key)
+        if entry is None and self.shared is not None:
+            entry = self.shared.get(version, key)  # made by another worker
+            if entry is not None:
+                self._put(version, key, entry)
         if entry is not None:
             self.hits += 1
             self.entries.move_to_end(key)
@@ -166,6 +173,8 @@ class ReadCache:
                     body.clear()
                 elif not message.get("more_body", False):
                     self._put(version, key, (kept, b"".join(body)))
+                    if self.shared is not None:
+                        self.shared.put(version, key, (kept, b"".join(body)))
             await send(message)
 
         await self.app(scope, receive, capture)
