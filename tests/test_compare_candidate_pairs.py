@@ -2,25 +2,16 @@
 those of testing every pair."""
 from __future__ import annotations
 
+import itertools
 import random
 
 import numpy as np
 
-from newsdesk.corpus.compare import Claim, aligned, discrepancies, group_rows
-from newsdesk.corpus.groups import DisjointSet
+from newsdesk.corpus.compare import Claim, discrepancies, rows_of_pairs
 
 
 def _all_pairs(claims: list[Claim]) -> list[dict]:
-    sets: DisjointSet[int] = DisjointSet(range(len(claims)))
-    for i in range(len(claims)):
-        for j in range(i + 1, len(claims)):
-            if aligned(claims[i], claims[j]):
-                sets.union(i, j)
-    out = []
-    for members in sets.groups():
-        if len(members) >= 2:
-            out += group_rows([claims[i] for i in members])
-    return sorted(out, key=lambda r: r["id"])
+    return rows_of_pairs(claims, itertools.combinations(range(len(claims)), 2))
 
 
 def _claims(seed: int, n: int) -> list[Claim]:

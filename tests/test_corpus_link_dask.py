@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
-from distributed import Client, LocalCluster, get_task_stream
+from distributed import Client, get_task_stream
 
 from newsdesk.cli import cli
 from newsdesk.config import load_settings
@@ -18,16 +18,10 @@ from newsdesk.pipeline import actor_files_tuple
 from newsdesk.readers import Rejection, read_inputs
 from newsdesk.store import open_store
 
+from dask_fixtures import cluster  # noqa: F401  (fixture)
 from paths import DEMO, FIXTURES, SEEDS
 
 ACTORS = actor_files_tuple([DEMO / "actors.csv"])
-
-
-@pytest.fixture(scope="module")
-def cluster():
-    """Two single-threaded worker processes: tasks and results really cross process boundaries."""
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0") as c:
-        yield c
 
 
 @pytest.fixture(scope="module")

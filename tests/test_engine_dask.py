@@ -5,7 +5,6 @@ from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
-from distributed import LocalCluster
 
 from newsdesk.cli import cli
 from newsdesk.engine.dask import run_dask
@@ -15,16 +14,10 @@ from newsdesk.pipeline import actor_files_tuple
 from newsdesk.readers import Rejection, read_inputs
 from newsdesk.records import ArticleRecord, RawDoc, to_dict
 
+from dask_fixtures import cluster  # noqa: F401  (fixture)
 from paths import DEMO, SEEDS
 
 ACTORS = actor_files_tuple([DEMO / "actors.csv"])
-
-
-@pytest.fixture(scope="module")
-def cluster():
-    """Two single-threaded worker processes, shared by the tests that pass a scheduler address."""
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0") as c:
-        yield c
 
 
 @pytest.fixture(scope="module")

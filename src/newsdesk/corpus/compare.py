@@ -20,6 +20,7 @@ import functools
 import hashlib
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -279,9 +280,13 @@ def aligned(a: Claim, b: Claim) -> bool:
 
 def discrepancies(claims: list[Claim]) -> list[dict[str, Any]]:
     """Group aligned claims; emit one corroboration per set of equal values and one conflict per disagreement."""
-    n = len(claims)
-    sets: DisjointSet[int] = DisjointSet(range(n))
-    for i, j in _candidate_pairs(claims):
+    return rows_of_pairs(claims, _candidate_pairs(claims))
+
+
+def rows_of_pairs(claims: list[Claim], pairs: Iterable[tuple[int, int]]) -> list[dict[str, Any]]:
+    """The rows of the groups that the aligned ones of these index pairs join."""
+    sets: DisjointSet[int] = DisjointSet(range(len(claims)))
+    for i, j in pairs:
         if aligned(claims[i], claims[j]):
             sets.union(i, j)
     out = []
