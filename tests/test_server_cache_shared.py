@@ -73,3 +73,19 @@ def test_server_cache_shared_off_for_locked_reads(small_db, tmp_path, monkeypatc
     settings = app_settings(small_db.db, read_cache_shared=True, token="s3cret", lock_reads=True)
     with TestClient(create_app(settings), client=LOCAL) as c:
         assert cache_of(c.app).shared is None
+
+
+def test_server_cache_shared_refuses_a_symlink_and_deletes_only_its_own_files(tmp_path):
+    target = tmp_path / "someones"
+    target.mkdir(mode=0o700)
+    (target / "notes.txt").write_text("keep me")
+    link = tmp_path / "link"
+    link.symlink_to(target)
+    tier = SharedTier(1_000_000, root=link)
+    tier.switch("e.1")
+    assert tier.dir is None and (target / "notes.txt").exists()
+    own = SharedTier(1_000_000, root=target)  # a real directory of ours with a stranger file in it
+    own.switch("e.1")
+    own.put("e.1", "k", ([], b"x"))
+    own.switch("e.2")
+    assert (target / "notes.txt").read_text() == "keep me" and [p.name for p in target.iterdir()] == ["notes.txt"]

@@ -18,10 +18,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 
 Entry = tuple[list[tuple[bytes, bytes]], bytes]
+OURS = re.compile(r"[0-9a-f]{12}-[0-9a-f]{40}|\.tmp-\w+")  # the only names this module writes (and deletes)
 
 
 def default_dir(epoch: str) -> Path:
@@ -51,7 +54,7 @@ class SharedTier:
             return
         keep = hashlib.sha1(version.encode()).hexdigest()[:12] + "-"
         for entry in os.scandir(self.dir):
-            if not entry.name.startswith(keep):
+            if OURS.fullmatch(entry.name) and not entry.name.startswith(keep):
                 try:
                     os.unlink(entry.path)
                 except FileNotFoundError:
@@ -61,11 +64,12 @@ class SharedTier:
     def _open(path: Path) -> Path | None:
         try:
             path.mkdir(mode=0o700, parents=True, exist_ok=True)
-            st = path.stat()
+            st = os.lstat(path)
         except OSError:
             return None
-        # a directory another user made (or can write) could feed us responses: do not use it
-        if st.st_uid != os.getuid() or st.st_mode & 0o077:
+        # a directory another user made (or can write) could feed us responses, and a symbolic link could
+        # point the clean-up at someone's files: use only a real directory of ours that only we can write
+        if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o077:
             return None
         return path
 
