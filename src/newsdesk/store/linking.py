@@ -106,19 +106,11 @@ class LinkQueries:
 
     def entities_with_keys(self, keys: Iterable[str]) -> set[str]:
         nk = s.name_keys
-        out: set[str] = set()
-        with self.engine.connect() as conn:
-            for chunk in _chunks(keys):
-                out.update(conn.execute(select(nk.c.entity).where(nk.c.key.in_(chunk)).distinct()).scalars())
-        return out
+        return {r["entity"] for r in self._in_chunks(select(nk.c.entity).distinct(), nk.c.key, keys)}
 
     def name_keys_of(self, entities: Iterable[str]) -> set[str]:
         nk = s.name_keys
-        out: set[str] = set()
-        with self.engine.connect() as conn:
-            for chunk in _chunks(entities):
-                out.update(conn.execute(select(nk.c.key).where(nk.c.entity.in_(chunk)).distinct()).scalars())
-        return out
+        return {r["key"] for r in self._in_chunks(select(nk.c.key).distinct(), nk.c.entity, entities)}
 
     def people(self, keys: Iterable[str]) -> list[dict[str, Any]]:
         """PERSON entities with these keys and the number of articles that mention them."""
