@@ -62,7 +62,8 @@ before their first run (round three):
 
     python scripts/score_polnear.py /work/data-quotes/data --split dev [--limit N] [-v] [--json]
 
-(-v lists MISS / EXTRA / WRONG (legacy) / SOURCE (span) / PERSON (resolved person, judged only) lines.)
+(--errors FILE writes each wrong speaker with 300 characters of text before it, for reading errors by
+cause; -v lists MISS / EXTRA / WRONG (legacy) / SOURCE (span) / PERSON (resolved person, judged only) lines.)
 
 Names compare with curly apostrophes folded (O’Neill = O'Neill). First-run and final figures (all 84
 dev / 84 test articles, ~1 minute each): tests/fixtures/polnear/README.md. Round-three test run (held
@@ -239,7 +240,18 @@ def load_split(data: Path, split: str, limit: int | None) -> list[tuple[str, str
     return out[:limit] if limit else out
 
 
-def score(data: Path, split: str, limit: int | None = None, verbose: bool = False) -> dict:
+def _error_row(name: str, text: str, a: dict, q, gold: str, how: str) -> dict:
+    """One wrong speaker with the text around it, for reading errors by cause (--errors)."""
+    cs, ce = a["content"][0][0], a["content"][-1][1]
+    gs, ge = a["source"][0][0], a["source"][-1][1]
+    lo, hi = max(0, min(cs, gs) - 300), min(len(text), max(ce, ge) + 200)
+    return {"article": name, "quote": text[cs:ce][:80], "gold": gold, "gold_at": gs - cs,
+            "speaker": q.speaker, "description": q.speaker_description, "how": how,
+            "source_text": getattr(q, "source_text", None), "context": text[lo:hi]}
+
+
+def score(data: Path, split: str, limit: int | None = None, verbose: bool = False,
+          errors: list | None = None) -> dict:
     settings, models = load_settings(), load_models()
     docs = load_split(data, split, limit)
     raws = [RawDoc(source=name, text=text) for name, text, _, _ in docs]
@@ -322,6 +334,8 @@ def score(data: Path, split: str, limit: int | None = None, verbose: bool = Fals
                 coref = chain_referent(chains, (a["source"][0][0], a["source"][-1][1]))
                 agree = bool(stand_in) and coref in (gold_names(stand_in[-1]) or {head_word(stand_in[-1])})
                 referent = {coref} if coref and agree else None
+            if errors is not None and not ok:
+                errors.append(dict(_error_row(name, text, a, q, gold, how), referent=sorted(referent or ())))
             if referent is None:
                 ambiguous += 1
             else:
@@ -352,11 +366,16 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=None, help="first N articles of the split only")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses, extra quotes, wrong speakers")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--errors", type=Path, default=None,
+                    help="write each wrong speaker (legacy figure) with its context to this JSONL file")
     args = ap.parse_args()
     if not (args.data / args.split / "attributions").is_dir():
         print(f"{args.data}: no {args.split}/attributions folder (PolNeAR's data/ expected)", file=sys.stderr)
         return 2
-    result = score(args.data, args.split, args.limit, args.verbose)
+    errors: list | None = [] if args.errors else None
+    result = score(args.data, args.split, args.limit, args.verbose, errors)
+    if args.errors:
+        args.errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8")
     if args.json:
         print(json.dumps(result))
     else:

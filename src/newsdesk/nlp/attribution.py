@@ -20,6 +20,7 @@ from .quote_introducer import Introducer
 from .quote_pronouns import SUBJ, PronounResolver
 from .quote_spans import QuoteSpan
 from .quote_text import Sentences, cues, speech_verbs
+from .quote_verbs import SpeechVerbs
 from .quote_titles import by_role, disambiguate, titles_of
 
 __all__ = ["Attribution", "Attributor", "Candidate", "NEAR_AFTER"]
@@ -37,7 +38,7 @@ def _strip_name(text: str) -> str:
     return " ".join(words).strip(" ,.")
 
 
-class Attributor(PronounResolver, AccordingTo, Introducer):
+class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
     """Per-document attribution state."""
 
     def __init__(self, ctx: Context, text: str | None = None) -> None:
@@ -148,40 +149,21 @@ class Attributor(PronounResolver, AccordingTo, Introducer):
         j = bisect.bisect_left(self.tok_starts, end)
         return [self.doc[k] for k in range(i, j)]
 
-    # -- verbs ------------------------------------------------------------------------------
-    def _is_speech_verb(self, tok) -> bool:
-        lem = tok.lemma_.lower()
-        if lem in self.verbs and (tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")):
-            return not self._hypothetical(tok)
-        if tok.lower_ in cues()["speech_verb_forms"] and 0 < tok.i < len(self.doc) - 1 \
-                and self.doc[tok.i - 1].pos_ in ("PROPN", "PRON") and self.doc[tok.i + 1].is_punct:
-            return True  # "“...,” Roe notes.": a verb the tagger read as a plural noun
-        for phrase in self.phrases:
-            if lem == phrase[0] and tok.i + len(phrase) <= len(self.doc):
-                nxt = [t.lemma_.lower() for t in self.doc[tok.i + 1: tok.i + 4]]
-                if all(p in nxt for p in phrase[1:]):
-                    return True
-        return False
-
-    def _hypothetical(self, tok) -> bool:
-        """'would do well to acknowledge': a speech verb under a modal reports nothing said."""
-        hyp = cues()["hypothetical_aux"]
-        for t in (tok, tok.head):
-            if any(c.dep_ == "aux" and c.lower_ in hyp for c in t.children):
-                return True
-            if t.dep_ not in ("xcomp", "conj", "advcl"):
-                break
-        return False
-
     # -- speakers ---------------------------------------------------------------------------
     def _subject_token(self, verb):
-        for _ in range(3):
-            subj = [c for c in verb.children if c.dep_ in SUBJ]
+        """The subject a speech verb has or inherits: from the verb it depends on ("..., adding"),
+        through a preposition ("X sang before asking, “...”"); a subject inside a quote never counts
+        (the parser may hang '“...,” adding' on a quoted verb)."""
+        for _ in range(4):
+            subj = [c for c in verb.children if c.dep_ in SUBJ and not self.quoted(c.idx)]
             if subj:
                 return subj[0]
             if verb.dep_ == "acl":
                 return verb.head
-            if verb.dep_ in ("xcomp", "advcl", "conj", "relcl") and verb.head != verb:
+            if verb.dep_ == "pcomp" and verb.head.head != verb.head:
+                verb = verb.head.head
+                continue
+            if (verb.dep_ in ("xcomp", "advcl", "conj", "relcl") or self.quoted(verb.idx)) and verb.head != verb:
                 verb = verb.head
                 continue
             break
@@ -280,6 +262,12 @@ class Attributor(PronounResolver, AccordingTo, Introducer):
         return Attribution(None, body.key if body else None, desc, True, None, tok.idx, "role",
                            mention=(left, right))
 
+    def _modifier(self, c: Candidate) -> bool:
+        """A name that only modifies a noun ("a top Roe surrogate"): not a person acting here."""
+        toks = self._tokens(c.start, c.end)
+        root = next((t for t in toks if not c.start <= t.head.idx < c.end), None)
+        return root is not None and root.dep_ == "compound" and root.head.pos_ == "NOUN"
+
     def _role_head(self, tok) -> bool:
         """A common noun heading its own phrase, with no name in apposition ("a spokesman for X")."""
         if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod", "nmod", "poss") or not tok.text.islower():
@@ -326,15 +314,16 @@ class Attributor(PronounResolver, AccordingTo, Introducer):
         if subj is not None:
             got = self._from_token(subj, lo)
             if got is not None and (got.speaker or got.description):
-                if got.speaker or not after:
-                    return got
+                if got.speaker or not after or lo <= subj.idx < hi:
+                    return got  # “...,” the union wrote: the role in the attribution itself
         # proximity: the nearest named person left of the verb in its sentence, then an organisation
         s_lo = self.sents.bounds(self.sents.index(verb.idx))[0]
         i = bisect.bisect_left(self.cand_starts, verb.idx) - 1
         while i >= 0 and self.cands[i].start >= s_lo:
             c = self.cands[i]
             i -= 1
-            if c.type == "PERSON" and not self._possessive(c) and not self.quoted(c.start):
+            if c.type == "PERSON" and not self._possessive(c) and not self.quoted(c.start) \
+                    and not self._modifier(c):
                 return self._attr(c, lo)
         if subj is not None:
             return self._from_token(subj, lo)
@@ -351,6 +340,8 @@ class Attributor(PronounResolver, AccordingTo, Introducer):
             # for the verb before the quote, which names the speaker
             after_verbs = [v for v in after_verbs if not (v.tag_ == "VBG" and v.head.idx < b_hi
                                                           and not any(c.dep_ in SUBJ for c in v.children))]
+        # “...,” when Roe objected: a verb of a subordinate clause after the quote does not attribute it
+        after_verbs = [v for v in after_verbs if not self._subordinate(v, a_lo)]
         order: list[tuple[object, bool]] = []
         near = [v for v in after_verbs if len(self._tokens(a_lo, v.idx)) <= NEAR_AFTER]
         order += [(v, True) for v in near[:1]]

@@ -17,7 +17,9 @@ class Introducer:
     def introducer(self, lo: int, hi: int) -> Attribution | None:
         """Speaker of a sentence that ends in a colon before a quote: its subject when that is a
         person; else a person named last, right before the colon."""
-        roots = [t for t in self._tokens(lo, hi) if t.dep_ == "ROOT"]
+        # the clause's top verb: its ROOT, or a verb the parser hung on the quote that follows
+        roots = [t for t in self._tokens(lo, hi)
+                 if t.dep_ == "ROOT" or (t.pos_ in ("VERB", "AUX") and not lo <= t.head.idx < hi)]
         for root in roots[-1:]:
             subj = self._subject_token(root)
             if subj is not None:
@@ -48,15 +50,18 @@ class Introducer:
 
     def _signature(self, lo: int, hi: int) -> Attribution | None:
         c = self._first_cand(lo, hi)
-        if c is not None and c.start >= lo:
+        lead = len(self.text[lo:hi]) - len(self.text[lo:hi].lstrip())
+        m = re.match(r"((?:[A-Z][\w.'’-]*\s?){1,5})(?:,\s*(.+))?$", self.text[lo:hi].strip())
+        # NER may cut a name short ("Jane Q Roe" -> "Jane"): then the signature's own capitalised words
+        cut = m is not None and c is not None and c.start == lo + lead \
+            and c.end < lo + lead + len(m.group(1).rstrip())
+        if c is not None and c.start >= lo and not cut:
             return self._attr(c, lo)
         if c is not None and c.start < lo < c.end and len(self.text[lo:c.end].split()) >= 2:
             # a name tagged with the inverted verb in front ("Said Jane Roe"): its own words only
             name = self.text[lo:c.end].strip()
             start = self.text.index(name, lo)
             return Attribution(name, None, None, False, None, lo, mention=(start, start + len(name)))
-        lead = len(self.text[lo:hi]) - len(self.text[lo:hi].lstrip())
-        m = re.match(r"((?:[A-Z][\w.'’-]*\s?){1,5})(?:,\s*(.+))?$", self.text[lo:hi].strip())
         if m is None or len(m.group(1).split()) < 2:
             return None
         name = m.group(1).strip(" .")

@@ -121,6 +121,23 @@ class PronounResolver:
                 return self._role(tok, lo)
         return None
 
+    def _main_subject(self, toks: list, gender: str | None):
+        """The compatible person subject of the clause that governs a side clause: "Roe said Doe
+        was wrong", "Roe believes Doe is right" -> Roe, not the side clause's subject Doe."""
+        tok = next((t for t in toks if t.dep_ in SUBJ), None) \
+            or next((t.head for t in toks if t.dep_ == "appos" and t.head.dep_ in SUBJ), None)
+        verb = tok.head if tok is not None else None
+        for _ in range(3):
+            if verb is None or verb.dep_ not in cues()["side_clause_deps"] or verb.head.pos_ not in ("VERB", "AUX"):
+                return None
+            verb = verb.head
+            for subj in (t for t in verb.children if t.dep_ in SUBJ):
+                c = self._cand_at(subj.idx, subj.idx + len(subj))
+                if c is not None and c.type == "PERSON" and not self._possessive(c) and not self.quoted(c.start) \
+                        and self._fits(c.name, gender):
+                    return c
+        return None
+
     def _fits(self, name: str | None, gender: str | None) -> bool:
         return compatible(self.genders, name, gender)
 
@@ -158,6 +175,8 @@ class PronounResolver:
                 continue
             toks = self._tokens(c.start, c.end)
             if any(t.dep_ in SUBJ or (t.dep_ == "appos" and t.head.dep_ in SUBJ) for t in toks):
+                if self.sents.index(c.start) != self.sents.index(pos):
+                    c = self._main_subject(toks, gender) or c  # "Roe said Doe was wrong. ... she said": Roe
                 best = (c.start, self._attr(c, c.start, inferred=True))
                 break
             fallback = fallback or (c.start, self._attr(c, c.start, inferred=True))

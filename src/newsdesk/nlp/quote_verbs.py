@@ -1,0 +1,41 @@
+"""Speech verbs around a quote (a mixin of attribution.Attributor): which tokens report speech, and
+which of them cannot attribute the quote (under a modal, in a subordinate clause after it)."""
+from __future__ import annotations
+
+from .quote_text import cues
+
+
+class SpeechVerbs:
+    """Needs the Attributor's doc, verbs, phrases and quoted()."""
+
+    def _is_speech_verb(self, tok) -> bool:
+        lem = tok.lemma_.lower()
+        if lem in self.verbs and (tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")):
+            return not self._hypothetical(tok)
+        if tok.lower_ in cues()["speech_verb_forms"] and 0 < tok.i < len(self.doc) - 1 \
+                and self.doc[tok.i - 1].pos_ in ("PROPN", "PRON") and self.doc[tok.i + 1].is_punct:
+            return True  # "“...,” Roe notes.": a verb the tagger read as a plural noun
+        for phrase in self.phrases:
+            if lem == phrase[0] and tok.i + len(phrase) <= len(self.doc):
+                nxt = [t.lemma_.lower() for t in self.doc[tok.i + 1: tok.i + 4]]
+                if all(p in nxt for p in phrase[1:]):
+                    return True
+        return False
+
+    def _hypothetical(self, tok) -> bool:
+        """'would do well to acknowledge': a speech verb under a modal reports nothing said."""
+        hyp = cues()["hypothetical_aux"]
+        for t in (tok, tok.head):
+            if t is not tok and self.quoted(t.idx):
+                break  # the parser hung the attribution on a quoted verb: its modal is the speaker's
+            if any(c.dep_ == "aux" and c.lower_ in hyp and not self.quoted(c.idx) for c in t.children):
+                return True
+            if t.dep_ not in ("xcomp", "conj", "advcl"):
+                break
+        return False
+
+    def _subordinate(self, verb, lo: int) -> bool:
+        """A verb opened by a subordinating word after ``lo`` ("when X blasted him")."""
+        marks = cues()["subordinate_marks"]
+        return any(c.dep_ in ("mark", "advmod") and c.i < verb.i and c.idx >= lo and c.lower_ in marks
+                   for c in verb.children)
