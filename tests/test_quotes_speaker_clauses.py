@@ -96,3 +96,29 @@ def test_quotes_speaker_clauses_signature_name_cut_short_by_ner(models):
                      ['"', "we", "be", "never", "tell", ".", '"', "―", "Lena", "N", "Ruiz", "Ortal"],
                      ["O", "O", "O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O"])
     assert quotes[0].speaker == "Lena N Ruiz Ortal" and quotes[0].source_text == "Lena N Ruiz Ortal"
+
+
+def _article(models, text: str):
+    from newsdesk.config import load_settings
+    from newsdesk.pipeline import process_article
+    from newsdesk.records import RawDoc
+
+    rec = process_article(RawDoc(source="own.txt", text=text), models, load_settings(), strict=True)
+    return rec.quotes
+
+
+def test_quotes_speaker_clauses_pronoun_link_from_inside_a_quote_loses(models):
+    # the actors' he/she link reads the quote's own "Hoyt's": the speaker is the host the paragraph before named
+    quotes = _article(models, "Debate night\n\nTelevision host Walter Grimes said the senator won the debate on "
+                              "Tuesday night.\n\nGrimes said the performance should lift Carl Hoyt's poll numbers.\n\n"
+                              "“I thought he was very good at defending Hoyt's record on taxes. And I think that will "
+                              "show in the polls next week,” he said.")
+    assert quotes[-1].speaker == "Walter Grimes" and quotes[-1].source_text == "he"
+
+
+def test_quotes_speaker_clauses_new_subject_beats_older_speaker_and_quoted_link(models):
+    quotes = _article(models, "Debate night\n\nTelevision host Walter Grimes said the senator won the debate on "
+                              "Tuesday night, and he praised the moderator.\n\nCritic Dan Morrow of the Evening Ledger "
+                              "agreed with Grimes about the result.\n\n“If the senator wanted to make Carl Hoyt defend "
+                              "the old tax plan, he did it with ease,” he wrote.")
+    assert quotes[-1].speaker == "Dan Morrow" and quotes[-1].speaker_how == "pronoun"

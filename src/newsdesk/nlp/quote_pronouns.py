@@ -158,12 +158,15 @@ class PronounResolver:
                 speaker = (spos, Attribution(att.speaker, att.key, att.description, True, None, spos))
                 break
         m = self._cand_at(pos, pos + 1)
+        link = None
         if m is not None and m.how == "pronoun" and self._fits(m.name, gender):
+            # where the actors' person last acted outside quotes (a possessive "Roe's plan" does not act)
             last = max((c.start for c in self.cands if c.name == m.name and c.how != "pronoun" and c.start < pos
-                        and not self.quoted(c.start)), default=-1)
-            if speaker is not None and speaker[1].speaker != m.name and speaker[0] > last:
-                return speaker[1]  # the actors' link skips quotes; the quote run's speaker is 'he'
-            return self._attr(m, pos, inferred=True)
+                        and not self.quoted(c.start) and not self._possessive(c)), default=-1)
+            if speaker is None or speaker[1].speaker == m.name or speaker[0] <= last:
+                link = (last, self._attr(m, pos, inferred=True))
+            # else the actors' link skips quotes: the quote run's speaker (or a later subject) is 'he'
+
         best: tuple[int, Attribution] | None = None
         i = bisect.bisect_left(self.cand_starts, pos) - 1
         fallback = None
@@ -180,6 +183,11 @@ class PronounResolver:
                 best = (c.start, self._attr(c, c.start, inferred=True))
                 break
             fallback = fallback or (c.start, self._attr(c, c.start, inferred=True))
+        if link is not None:
+            if best is None or best[0] <= link[0]:
+                return link[1]
+            # else a subject named after the link's person last acted: the actors' pronoun link may
+            # have come from a name inside a quote ("“... Roe’s plan,” he said")
         if speaker is not None and (best is None or speaker[0] > best[0]):
             best = speaker  # the latest speaker, even unnamed ("a spokeswoman said ... she added")
         chosen = best or (fallback if objects else None)
