@@ -122,3 +122,33 @@ def test_quotes_speaker_clauses_new_subject_beats_older_speaker_and_quoted_link(
                               "agreed with Grimes about the result.\n\n“If the senator wanted to make Carl Hoyt defend "
                               "the old tax plan, he did it with ease,” he wrote.")
     assert quotes[-1].speaker == "Dan Morrow" and quotes[-1].speaker_how == "pronoun"
+
+
+def test_quotes_speaker_clauses_person_right_before_a_participle_speaks(models):
+    q = only(models, 'The new advert uses footage of Mayor Ines Palmer asking, "Why are the buses late again?"')
+    assert q.speaker == "Ines Palmer" and q.speaker_how == "explicit"
+
+
+def test_quotes_speaker_clauses_age_as_the_subject_is_a_role(models):
+    q = only(models, '"What if the mayor took singing lessons?" the 43-year-old asked in the video.')
+    assert q.speaker is None and q.speaker_how == "role" and q.speaker_description == "the 43-year-old"
+
+
+def test_quotes_speaker_clauses_relative_pronoun_takes_its_antecedent(models):
+    q = only(models, 'The council released a report, which said, "The buses are late on every route in the city."')
+    assert q.speaker_how == "role" and q.speaker_description == "a report"
+
+
+def test_quotes_speaker_clauses_manner_of_speaking_verbs(models):
+    q = only(models, 'As the guard led the man away, Governor Hal Brandt yelled, "Out, out, out!"')
+    assert q.speaker == "Hal Brandt" and q.verb == "yell"
+    q = only(models, '"I told you he would fold," Nora Pike gloated after the vote.')
+    assert q.speaker == "Nora Pike"
+
+
+def test_quotes_speaker_clauses_who_said_something_else_is_not_the_quote(models):
+    # the relative clause reports its own words ("who said she planned ..."): the quote after it is the
+    # named speaker's, not an unnamed antecedent's
+    quotes = run(models, '"There will be many tactics," said Ella Brandt, 32, a former volunteer for the campaign '
+                         'who said she planned to march. "I do not like being arrested, but it is needed."')
+    assert [q.speaker for q in quotes] == ["Ella Brandt", "Ella Brandt"]

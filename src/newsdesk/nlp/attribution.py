@@ -154,8 +154,16 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         """The subject a speech verb has or inherits: from the verb it depends on ("..., adding"),
         through a preposition ("X sang before asking, “...”"); a subject inside a quote never counts
         (the parser may hang '“...,” adding' on a quoted verb)."""
-        for _ in range(4):
+        if verb.tag_ == "VBG" and verb.i and not any(c.dep_ in SUBJ for c in verb.children):
+            prev = self.doc[verb.i - 1]  # "footage of Jane Roe saying, “...”": the person right before it
+            c = self._cand_at(prev.idx, prev.idx + len(prev))
+            if c is not None and c.type == "PERSON" and c.end == prev.idx + len(prev) and prev.dep_ in ("pobj", "dobj"):
+                return prev
+        for step in range(4):
             subj = [c for c in verb.children if c.dep_ in SUBJ and not self.quoted(c.idx)]
+            if subj and subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and step == 0 and not any(
+                    c.dep_ in ("ccomp", "xcomp", "dobj") and not self.quoted(c.idx) for c in verb.children):
+                return verb.head  # "Jane Roe, who joked, “...”": the antecedent of a 'who' that says the quote
             if subj:
                 return subj[0]
             if verb.dep_ == "acl":
@@ -195,6 +203,8 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         if tok.pos_ == "PROPN" and tok.text in self.surnames:
             name = self.surnames[tok.text]
             return Attribution(name, None, None, False, None, tok.idx, mention=(tok.idx, tok.idx + len(tok)))
+        if tok.pos_ == "ADJ" and tok.dep_ in SUBJ and any(c.dep_ == "det" for c in tok.children):
+            return self._role(tok, lo)  # “...,” said the 46-year-old
         if tok.pos_ in ("NOUN", "PROPN"):
             left = max(tok.left_edge.idx, lo)
             desc = " ".join(self.text[left: tok.idx + len(tok)].split())
