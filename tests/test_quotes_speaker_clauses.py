@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from test_quotes_speaker_patterns import only, run
 
+from newsdesk.nlp.quote_text import speaker_confidence
+
 
 def test_quotes_speaker_clauses_pronoun_takes_governing_subject(models):
     quotes = run(models, 'Dana Whitfield said Maria Gomez had misread the law.\n\n"Nobody reads the fine print," she said.')
@@ -152,3 +154,15 @@ def test_quotes_speaker_clauses_who_said_something_else_is_not_the_quote(models)
     quotes = run(models, '"There will be many tactics," said Ella Brandt, 32, a former volunteer for the campaign '
                          'who said she planned to march. "I do not like being arrested, but it is needed."')
     assert [q.speaker for q in quotes] == ["Ella Brandt", "Ella Brandt"]
+
+
+def test_quotes_speaker_clauses_sentence_before_introduces_the_quote(models):
+    # inside one paragraph, a quote that opens its own sentence takes the speaker of the sentence before
+    q = only(models, 'Councillor Amir Haddad said in 2019 that the early support of older voters had changed his '
+                     'plans. "I do sense that people are more willing now to listen to a young candidate."')
+    assert q.speaker == "Amir Haddad" and q.speaker_inferred
+    assert q.speaker_confidence < speaker_confidence()["explicit"]
+    # a sentence with no speech verb introduces nobody
+    q = only(models, 'Councillor Amir Haddad walked to the podium in silence. "I do sense that people are more '
+                     'willing now to listen to a young candidate."')
+    assert q.speaker is None

@@ -63,6 +63,26 @@ def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
     return -1
 
 
+def _intro_zone(text: str, spans: list[QuoteSpan], paras: list[tuple[int, int]], sents, pi: int, q: QuoteSpan,
+                opens_para: bool) -> tuple[int, int] | None:
+    """The sentence that may introduce a quote with no attribution of its own: the last one of the
+    paragraph before, for a quote opening its paragraph; the one before in the same paragraph, for a
+    quote opening its sentence there."""
+    if opens_para:
+        if pi <= 0:
+            return None
+        plo, phi = paras[pi - 1]
+        last = sents.bounds(sents.index(phi - 1))[0]
+    else:
+        s_lo = sents.bounds(sents.index(q.open_mark))[0]
+        if pi < 0 or text[s_lo:q.open_mark].strip() or s_lo <= paras[pi][0]:
+            return None
+        plo, phi = paras[pi][0], s_lo
+        last = max(plo, sents.bounds(sents.index(s_lo - 1))[0])
+    inner = [s for s in spans if plo <= s.open_mark < phi]
+    return max(last, max((s.end + 1 for s in inner), default=last)), phi
+
+
 def _dash_speaker(att: Attributor, text: str, q: QuoteSpan) -> Attribution | None:
     """“...” ― Jane Roe: a name after a dash that ends the quote's line."""
     m = _DASH_NAME.match(text, q.close_mark + 1)
@@ -169,12 +189,11 @@ def extract_quotes(ctx: Context) -> list[Quote]:
                     and _pronoun_allows(att, text, a_lo, a_hi, p.speaker):
                 found = Attribution(p.speaker, p.key, p.description, True, p.verb, p.pos, "continuation",
                                     mention=p.mention)
-        if found is None and not partial and opens_para and pi > 0:
-            # an attribution that introduces the paragraph ("..., said Jane Roe, a lawyer:")
-            plo, phi = paras[pi - 1]
-            last = sents.bounds(sents.index(phi - 1))
-            inner = [s for s in spans if plo <= s.open_mark < phi]
-            lo = max(last[0], max((s.end + 1 for s in inner), default=last[0]))
+        intro = _intro_zone(text, spans, paras, sents, pi, q, opens_para) if found is None and not partial else None
+        if intro is not None:
+            # an attribution that introduces the paragraph ("..., said Jane Roe, a lawyer:") or, inside a
+            # paragraph, the sentence before a quote that opens its own ("Roe said in May that ... “...”")
+            lo, phi = intro
             if not text[lo:phi].rstrip().endswith((".”", '."')):
                 found = att.attribute(q, (lo, phi), (phi, phi))
                 if found is None and text[lo:phi].rstrip().endswith(":"):
