@@ -166,3 +166,9 @@ def test_quotes_speaker_clauses_sentence_before_introduces_the_quote(models):
     q = only(models, 'Councillor Amir Haddad walked to the podium in silence. "I do sense that people are more '
                      'willing now to listen to a young candidate."')
     assert q.speaker is None
+
+
+def test_quotes_speaker_clauses_roundup_item_names_its_source_after_a_dash(models):
+    q = only(models, 'Polls missed the turnout in the north - Jane Roe: "Two weeks ago the race looked settled, '
+                     'and now it does not."')
+    assert q.speaker == "Jane Roe" and q.source_text == "Jane Roe"

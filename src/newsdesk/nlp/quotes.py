@@ -17,6 +17,7 @@ from .quote_headline import headline_speaker
 from .quote_spans import QuoteSpan, find_quote_spans
 from .quote_text import blocks, speaker_confidence
 
+_SOURCE_DASH = re.compile(r"\s[-–—―]\s+")
 _DASH_NAME = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][^\n“”\"]{1,80}?)[ \t.]*(?=\n|$)")
 
 # words after which a quoted passage is a fragment of the writer's own sentence
@@ -166,9 +167,12 @@ def extract_quotes(ctx: Context) -> list[Quote]:
         if found is None and text[b_lo:q.open_mark].rstrip().endswith(":"):
             found = att.introducer(b_lo, q.open_mark)  # "Her deputy disagreed: “...”"
             head = text[b_lo:q.open_mark].rstrip()[:-1].strip()
+            h_lo = b_lo + len(text[b_lo:q.open_mark]) - len(text[b_lo:q.open_mark].lstrip())
+            dash = list(_SOURCE_DASH.finditer(text, h_lo, h_lo + len(head)))
+            if dash:  # a roundup item: "Turnout beat the polls - Jane Roe: “...”"
+                head, h_lo = text[dash[-1].end():h_lo + len(head)], dash[-1].end()
             if found is None and head and len(head.split()) <= 4 and not any(c in head for c in ".,;"):
-                found = att.name_in(b_lo, b_lo + len(text[b_lo:q.open_mark]) - len(text[b_lo:q.open_mark].lstrip())
-                                    + len(head))  # a headline or transcript line: "Jane Roe: ‘...’"
+                found = att.name_in(h_lo, h_lo + len(head))  # a headline or transcript line: "Jane Roe: ‘...’"
         partial = _is_partial(text, q, sentence_initial=not text[b_lo:q.open_mark].strip())
         if found is None and q.close_mark is not None and not partial and not text[a_lo:a_hi].strip():
             found = _next_sentence(att, q, a_hi, nxt)  # “...?” Jane Roe asked.
