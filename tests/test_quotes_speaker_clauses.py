@@ -172,3 +172,11 @@ def test_quotes_speaker_clauses_roundup_item_names_its_source_after_a_dash(model
     q = only(models, 'Polls missed the turnout in the north - Jane Roe: "Two weeks ago the race looked settled, '
                      'and now it does not."')
     assert q.speaker == "Jane Roe" and q.source_text == "Jane Roe"
+
+
+def test_quotes_speaker_clauses_organisation_modifying_a_role_after_said_is_not_the_speaker(models):
+    q = only(models, '"It is going to be hard to do in a quick turnaround," said a longtime GOP data expert who has '
+                     'worked for a rival.')
+    assert q.speaker is None and q.speaker_how == "role" and q.speaker_description == "a longtime GOP data expert"
+    q = only(models, '"The odds are low," said another leading Supreme Court advocate, Andrew Pincus of the firm.')
+    assert q.speaker == "Andrew Pincus"

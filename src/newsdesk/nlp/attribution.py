@@ -282,8 +282,11 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         """A common noun heading its own phrase, with no name in apposition ("a spokesman for X")."""
         if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod", "nmod", "poss") or not tok.text.islower():
             return False
-        return not any(k.dep_ in ("appos", "compound") and self._cand_at(k.idx, k.idx + len(k)) is not None
-                       for k in tok.children)
+        for k in tok.children:  # "spokesman Jane Roe" is named; "a Twitter spokesman" is not
+            c = self._cand_at(k.idx, k.idx + len(k)) if k.dep_ in ("appos", "compound") else None
+            if c is not None and (c.type == "PERSON" or k.dep_ == "appos"):
+                return False
+        return True
 
     def _speaker_for_verb(self, verb, lo: int, hi: int, after: bool) -> Attribution | None:
         """Speaker of a speech verb found in an attribution zone [lo, hi)."""
@@ -313,9 +316,13 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                 own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
                 if own is not None and own.type == "PERSON" and own.start > verb.idx and subj.i - verb.i <= 6:
                     return self._attr(own, lo)  # said MSNBC host Chris Matthews
+                if subj is not None and subj.pos_ == "NOUN" and 0 < subj.i - verb.i <= 6 and not self.quoted(subj.idx):
+                    got = self._from_token(subj, lo)  # said another advocate, Jane Roe / said a GOP expert
+                    if got is not None and (got.speaker or got.description):
+                        return got
                 for t in self.doc[verb.i + 1: verb.i + 5]:
                     c = self._cand_at(t.idx, t.idx + len(t))
-                    if c is not None:
+                    if c is not None and not (c.type != "PERSON" and self._modifier(c)):
                         return self._attr(c, lo)
                     if self._role_head(t) and t.dep_ in SUBJ and t.head == verb:
                         return self._role(t, lo)  # said a spokesman for the ministry
