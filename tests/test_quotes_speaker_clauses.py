@@ -180,3 +180,13 @@ def test_quotes_speaker_clauses_organisation_modifying_a_role_after_said_is_not_
     assert q.speaker is None and q.speaker_how == "role" and q.speaker_description == "a longtime GOP data expert"
     q = only(models, '"The odds are low," said another leading Supreme Court advocate, Andrew Pincus of the firm.')
     assert q.speaker == "Andrew Pincus"
+
+
+def test_quotes_speaker_clauses_name_modifying_a_common_noun_does_not_speak(models):
+    q = only(models, 'At the town hall on Monday, the Kowalski supporter retorted: "There is a place for everyone here."')
+    assert q.speaker is None and q.speaker_how == "role" and q.speaker_description == "the Kowalski supporter"
+
+
+def test_quotes_speaker_clauses_apposed_name_of_a_possessed_role_speaks(models):
+    q = only(models, '"Our thoughts are with the victims," Ms. Varga\'s spokesman, Peter Lindqvist, wrote on Twitter.')
+    assert q.speaker == "Peter Lindqvist" and q.source_text == "Peter Lindqvist"

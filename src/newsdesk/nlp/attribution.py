@@ -184,7 +184,8 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
             # "Peru's Finance Minister, Ana Soto, said": the person in apposition, never the modifier
             kids = sorted(tok.children, key=lambda k: k.dep_ != "appos")
             for child in kids:
-                if child.dep_ in ("appos", "compound"):
+                if child.dep_ == "appos" or (child.dep_ == "compound" and tok.pos_ == "PROPN"):
+                    # ("the Roe supporters said": a name modifying a common noun does not speak)
                     cc = self._cand_at(child.idx, child.idx + len(child))
                     if cc is not None and cc.type == "PERSON":
                         c = cc
@@ -300,6 +301,11 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                 own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
                 if own is not None and own.type == "PERSON" and own.start >= between[0].idx and own.end <= verb.idx:
                     c = own  # "Clinton campaign spokesman Brian Fallon said": the subject, not its modifier
+                elif own is None and subj is not None and subj.pos_ == "NOUN" and between[0].idx <= subj.idx:
+                    named = [k for k in subj.children if k.dep_ == "appos"
+                             and getattr(self._cand_at(k.idx, k.idx + len(k)), "type", None) == "PERSON"]
+                    if named:  # "Roe's spokesman, Jane Doe, wrote": the apposed name
+                        return self._attr(self._cand_at(named[0].idx, named[0].idx + len(named[0])), lo)
                 if c is not None and subj is not None and not c.start <= subj.idx < c.end and self._role_head(subj) \
                         and (self._possessive(c) or subj.left_edge.idx <= c.start <= subj.right_edge.idx):
                     return self._role(subj, lo)  # "Obama's campaign strategist said", "a narrator in the X ad asks"
