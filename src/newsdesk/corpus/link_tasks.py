@@ -56,8 +56,8 @@ class BlockInput:
 
 
 def block_pairs(inp: BlockInput) -> list[tuple[int, int]]:
-    """Aligned pairs of a block with at least one fresh claim; a pair sharing several blocks is tested
-    in the first of them only."""
+    """Aligned pairs (as claims of two stories) of a block with at least one fresh claim; a pair sharing
+    several blocks is tested in the first of them only."""
     out = []
     for i, a, fresh_a, blocks_a in inp.members:
         if not fresh_a:
@@ -65,7 +65,7 @@ def block_pairs(inp: BlockInput) -> list[tuple[int, int]]:
         for j, b, fresh_b, blocks_b in inp.members:
             if j == i or (fresh_b and j < i) or min(blocks_a & blocks_b) != inp.block:
                 continue
-            if aligned(a, b):
+            if aligned(a, b, across=True):
                 out.append((i, j))
     return out
 

@@ -182,6 +182,16 @@ class LinkQueries:
                 out.update({r[0]: r[1] for r in conn.execute(select(c.c.amount_id, c.c.grp).where(c.c.amount_id.in_(chunk)))})
         return out
 
+    def article_claim_groups(self, articles: Iterable[str]) -> dict[str, str]:
+        """amount id -> group, for the grouped claims of these articles."""
+        c = s.claims
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(articles):
+                out.update({r[0]: r[1] for r in conn.execute(select(c.c.amount_id, c.c.grp)
+                                                             .where(c.c.article_id.in_(chunk), c.c.grp.is_not(None)))})
+        return out
+
     def group_members(self, groups: Iterable[str]) -> dict[str, str]:
         """amount id -> group, for every claim of these groups."""
         c = s.claims
