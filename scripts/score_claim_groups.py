@@ -1,5 +1,8 @@
 """Cross-story claim groups against labelled claim pairs (tests/fixtures/claim_groups_dev/README.md).
 
+Group purity: the share of a group's claims carrying its most common measure term, averaged over
+groups (and over claims), with the largest group's size.
+
 Usage:
   python scripts/score_claim_groups.py score STORE.db [--pairs PAIRS.jsonl] [--regroup]
   python scripts/score_claim_groups.py sample STORE.db OUT.jsonl SHEET.txt
@@ -49,16 +52,19 @@ def purity(db: str) -> dict[str, float]:
     for g, a, f in rows:
         members.setdefault(g, []).append(set(json.loads(f).get("terms") or []))
         ids.setdefault(g, set()).add(a)
-    shares, sizes = [], []
+    shares, sizes, weighted = [], [], 0.0
     for g, terms in members.items():
         size = len(ids[g] | ({g} if g not in ids[g] else set()))  # a seed outside its group still shows in its rows
         if size < 2:
             continue
         top = Counter(t for ts in terms for t in ts).most_common(1)
         shares.append(sum(top[0][0] in ts for ts in terms) / len(terms) if top else 1.0)
+        weighted += shares[-1] * len(terms)
         sizes.append(size)
     sizes.sort()
+    grouped = sum(len(members[g]) for g in members if len(ids[g] | {g}) >= 2)
     return {"groups": len(sizes), "purity": round(sum(shares) / max(len(shares), 1), 3),
+            "claim_weighted_purity": round(weighted / max(grouped, 1), 3),
             "largest": sizes[-1] if sizes else 0, "p99_size": sizes[int(0.99 * (len(sizes) - 1))] if sizes else 0}
 
 

@@ -114,3 +114,23 @@ def test_figures_seeded_groups_after_a_delete_equal_the_oracle(records, tmp_path
     assert not any(a.startswith(victim) or (g or "").startswith(victim) for a, g in grp.items())
     assert grp == want_grp
     assert rows == want_rows
+
+
+def test_figures_seeded_groups_regrouped_in_pages_and_by_the_migration_equal_the_oracle(records, tmp_path):
+    from alembic import command
+
+    from newsdesk.corpus.figures import regroup_all
+    from newsdesk.store import core
+
+    store, _ = _link(tmp_path, "pages", [records], 100)
+    want_grp, want_rows, _ = _oracle(store)
+    with store.transaction():
+        regroup_all(store, page=17)  # claims of one group fall in different pages
+    assert _state(store) == (want_grp, want_rows)
+    with store.engine.begin() as conn:  # a store of the transitive groups: 0011 and back to the head
+        command.downgrade(core._alembic_config(conn), "0011")
+    assert not any(_state(store)[0].values()) and not _state(store)[1]
+    with store.engine.begin() as conn:
+        command.upgrade(core._alembic_config(conn), "head")
+    assert _state(store) == (want_grp, want_rows)
+    store.close()

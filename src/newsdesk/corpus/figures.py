@@ -17,6 +17,7 @@ from .compare import MAX_CONFLICT_RATIO, Claim, build_claims, normalise_unit
 from .link_tasks import BlockInput, StoryInput, block_pairs, group_discrepancies, story_synthesis
 
 STORY_READ_CHUNK = 200  # stories read, computed and written per round: bounds the memory of one round
+REGROUP_PAGE = 2000  # claims grouped per round when every claim is grouped again: bounds its memory
 
 
 def update_story_synthesis(store: Any, story_ids: Iterable[str], mapper: Mapper | None = None) -> None:
@@ -78,6 +79,18 @@ def add_to_blocks(store: Any, article_ids: Iterable[str], mapper: Mapper | None 
     moved = store.article_claim_groups({a for ids in members.values() for a in ids})
     return _regroup(store, set(store.blocks_of(_article_amounts(store, article_ids))), mapper or serial_map,
                     set(moved) | set(moved.values()))
+
+
+def regroup_all(store: Any, mapper: Mapper | None = None, page: int = REGROUP_PAGE) -> int:
+    """Group every claim again from scratch (migration 0012), a page of claims at a time: a claim gets
+    its whole seed when its page comes, and a later page only lowers a seed to a claim it aligns with,
+    so after the last page every seed and group is what linking them one by one gives. Returns rows written."""
+    store.clear_claim_groups()
+    rows, last = 0, ""
+    while ids := store.block_amounts_after(last, page):
+        rows += _regroup(store, set(ids), mapper or serial_map)
+        last = ids[-1]
+    return rows
 
 
 def _article_amounts(store: Any, article_ids: Iterable[str]) -> list[str]:

@@ -182,6 +182,19 @@ class LinkQueries:
                 out.update({r[0]: r[1] for r in conn.execute(select(c.c.amount_id, c.c.grp).where(c.c.amount_id.in_(chunk)))})
         return out
 
+    def block_amounts_after(self, last: str, limit: int) -> list[str]:
+        """The next ``limit`` amount ids (in id order, after ``last``) that have a cross-story block."""
+        c = s.claim_blocks
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(c.c.amount_id).distinct().where(c.c.amount_id > last)
+                                     .order_by(c.c.amount_id).limit(limit)).scalars())
+
+    def clear_claim_groups(self) -> None:
+        """Forget every claim's group and every cross-story row (before grouping all claims again)."""
+        with self.engine.begin() as conn:
+            conn.execute(s.claims.update().where(s.claims.c.grp.is_not(None)).values(grp=None))
+            conn.execute(delete(s.discrepancies).where(s.discrepancies.c.story_id.is_(None)))
+
     def article_claim_groups(self, articles: Iterable[str]) -> dict[str, str]:
         """amount id -> group, for the grouped claims of these articles."""
         c = s.claims
