@@ -73,12 +73,20 @@ def add_to_blocks(store: Any, article_ids: Iterable[str], mapper: Mapper | None 
                   story_ids: Iterable[str] = ()) -> int:
     """Group the dated claims of these articles with the claims sharing a block with them; returns rows written.
 
-    The groups holding a claim of a member of ``story_ids`` (stories that gained or absorbed members) are
-    emitted again too: a group's rows are cross-story only while its claims lie in two stories or more."""
+    A group's rows are cross-story only while its claims lie in two stories or more, so the groups holding
+    a claim of a member of ``story_ids`` (stories that gained or absorbed members) whose rows are stored
+    but now lie in one story, or lie in two but have none stored, are emitted again too."""
     members = store.story_members(sorted(set(story_ids))) if story_ids else {}
     moved = store.article_claim_groups({a for ids in members.values() for a in ids})
     return _regroup(store, set(store.blocks_of(_article_amounts(store, article_ids))), mapper or serial_map,
-                    set(moved) | set(moved.values()))
+                    _flipped(store, set(moved) | set(moved.values())))
+
+
+def _flipped(store: Any, groups: set[str]) -> set[str]:
+    """The groups whose stored rows disagree with the stories their claims lie in now."""
+    stories, with_rows = store.group_stories(groups), store.groups_with_rows(groups)
+    # rows are kept unless every claim lies in one and the same story (group_rows' story_id)
+    return {g for g, st in stories.items() if (len(st) > 1 or None in st) != (g in with_rows)}
 
 
 def regroup_all(store: Any, mapper: Mapper | None = None, page: int = REGROUP_PAGE) -> int:
