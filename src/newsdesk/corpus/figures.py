@@ -142,8 +142,9 @@ def _regroup(store: Any, fresh: set[str], mapper: Mapper, also: set[str] = froze
         if a not in fresh:
             seed[a] = min(old.get(a) or a, *with_fresh)
     changed = {a: g for a, g in seed.items() if old.get(a) != g}
-    # the groups that gain or lose a member, and a fresh claim's own (after a delete, it may have lost one)
-    touched = {g for a in changed for g in (old.get(a), changed[a]) if g} | fresh | also
+    # the groups that gain or lose a member, and a fresh claim's own, old and new (a fresh claim may be
+    # an article's new copy link, or may have lost a member after a delete), and the one it seeds
+    touched = {g for a in set(changed) | fresh for g in (old.get(a), seed.get(a)) if g} | fresh | also
     members = {a: g for a, g in store.group_members(touched).items() if a not in seed}
     members.update({a: g for a, g in seed.items() if g in touched})
     groups: dict[str, set[str]] = {}
