@@ -7,7 +7,9 @@ Usage:
   python scripts/score_claim_groups.py score STORE.db [--pairs PAIRS.jsonl] [--regroup]
   python scripts/score_claim_groups.py sample STORE.db OUT.jsonl SHEET.txt
 
-``score``: precision/recall of co-grouping on the labelled pairs and the group purity of the store;
+``score``: precision/recall of co-grouping on the labelled pairs, how many labelled pairs a cross-story
+conflict or corroboration row shows together (and how many of those are not about one figure), and the
+group purity of the store;
 ``--regroup`` first regroups every claim of a COPY of the store with the code on the path (so one store
 filled by an older version scores the current grouping). ``sample`` draws the pairs by the README's rule
 and writes a label sheet (with the sentences: keep it out of the repository).
@@ -68,6 +70,20 @@ def purity(db: str) -> dict[str, float]:
             "largest": sizes[-1] if sizes else 0, "p99_size": sizes[int(0.99 * (len(sizes) - 1))] if sizes else 0}
 
 
+def _shown(db: str) -> dict[str, set[frozenset[str]]]:
+    """kind -> the claim pairs that one cross-story row of that kind shows together."""
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute("select kind, claims from discrepancies where story_id is null").fetchall()
+    finally:
+        con.close()
+    out: dict[str, set[frozenset[str]]] = {"conflict": set(), "corroboration": set()}
+    for kind, claims in rows:
+        ids = sorted(c["amount"] for c in json.loads(claims))
+        out.setdefault(kind, set()).update(frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1:])
+    return out
+
+
 def regroup(db: str, out: str) -> str:
     """Regroup every claim of a copy of ``db`` with the grouping code on the path."""
     from newsdesk.corpus.figures import update_blocks
@@ -94,7 +110,12 @@ def score(db: str, pairs_path: Path = PAIRS) -> dict:
     same = [p for p in pairs if p["same"]]
     tp = sum(p["same"] for p in together)
     agree = [p for p in together if p["same"] and p.get("agree") is not None]
+    shown = _shown(db)
     return {"pairs": len(pairs), "co_grouped": len(together), "same_measure": len(same),
+            **{f"in_{k}_rows": sum(frozenset((p["a"]["amount"], p["b"]["amount"])) in v for p in pairs)
+               for k, v in shown.items()},
+            **{f"{k}_rows_not_same": sum(frozenset((p["a"]["amount"], p["b"]["amount"])) in v for p in pairs
+                                         if not p["same"]) for k, v in shown.items()},
             "precision": round(tp / len(together), 3) if together else None,
             "recall": round(tp / len(same), 3) if same else None,
             "co_grouped_conflicts": sum(not p["agree"] for p in agree), **purity(db)}

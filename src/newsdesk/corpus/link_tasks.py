@@ -71,5 +71,11 @@ def block_pairs(inp: BlockInput) -> list[tuple[int, int]]:
 
 
 def group_discrepancies(claims: list[Claim]) -> list[dict[str, Any]]:
-    """Cross-story rows of one group of aligned claims."""
-    return [r for r in group_rows(claims) if r["story_id"] is None] if len(claims) > 1 else []
+    """Cross-story rows of one group of aligned claims. A conflict across stories needs an actor that
+    every claim of the group names: without one, two different figures of one year, unit and measure
+    word are more likely about two things (two companies' earnings, two countries' growth) than a
+    dispute; equal figures from independent sources still corroborate each other."""
+    if len(claims) < 2:
+        return []
+    shared = set.intersection(*(c.actors for c in claims))
+    return [r for r in group_rows(claims) if r["story_id"] is None and (shared or r["kind"] != "conflict")]
