@@ -62,15 +62,14 @@ def _quotes(store: Any, ids: list[str], articles: list[dict[str, Any]]) -> list[
 def update_synthesis(store: Any, story_ids: list[str] | None = None) -> None:
     """(Re)compute summaries, discrepancies and quote groups of these stories (all when None).
 
-    Cross-story claims (figures stating the same period in different stories) are recomputed too.
+    Cross-story figures are kept by linking (seeded claim groups, :mod:`.figures`); for all stories they
+    are grouped again from scratch too.
     """
-    from .figures import update_story_synthesis  # figures builds on this module's claim readers
+    from .figures import regroup_all, update_story_synthesis  # figures builds on this module's claim readers
 
     update_story_synthesis(store, story_ids if story_ids is not None else store.story_ids())
-    dated = store.dated_amount_articles()
-    articles = store.synthesis_articles(dated)
-    cross = [r for r in discrepancies(_claims(store, dated, articles)) if r["story_id"] is None]
-    store.replace_discrepancies([], cross, cross_story=True)
+    if story_ids is None:
+        regroup_all(store)
 
 
 # -- assembling --------------------------------------------------------------------------------

@@ -232,11 +232,13 @@ def exclusive_measures(a: Claim, b: Claim) -> bool:
     return False
 
 
-def comparable(a: Claim, b: Claim) -> bool:
-    """Same unit, compatible periods and actors, and close enough measures."""
+def comparable(a: Claim, b: Claim, across: bool = False) -> bool:
+    """Same unit, compatible periods and actors, and close enough measures. ``across``: compared as
+    claims of two stories whatever their stories are (cross-story groups must not change when
+    articles change story)."""
     if a.unit != b.unit or a.source == b.source:
         return False
-    same_story = a.story is not None and a.story == b.story
+    same_story = not across and a.story is not None and a.story == b.story
     if a.period and b.period:
         if not (a.period.startswith(b.period) or b.period.startswith(a.period)):
             return False
@@ -271,9 +273,9 @@ def _key(*parts: str) -> str:
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 
 
-def aligned(a: Claim, b: Claim) -> bool:
+def aligned(a: Claim, b: Claim, across: bool = False) -> bool:
     """Two claims about one figure: comparable, and not so far apart that they measure different things."""
-    if not comparable(a, b):
+    if not comparable(a, b, across):
         return False
     return max(a.value, b.value) / max(min(a.value, b.value), 1e-12) <= MAX_CONFLICT_RATIO
 

@@ -14,10 +14,10 @@ from typing import Any
 
 from ..engine.link_map import Mapper, serial_map
 from .compare import MAX_CONFLICT_RATIO, Claim, build_claims, normalise_unit
-from .groups import DisjointSet
 from .link_tasks import BlockInput, StoryInput, block_pairs, group_discrepancies, story_synthesis
 
 STORY_READ_CHUNK = 200  # stories read, computed and written per round: bounds the memory of one round
+REGROUP_PAGE = 2000  # claims grouped per round when every claim is grouped again: bounds its memory
 
 
 def update_story_synthesis(store: Any, story_ids: Iterable[str], mapper: Mapper | None = None) -> None:
@@ -69,66 +69,96 @@ def update_blocks(store: Any, blocks: Iterable[str], mapper: Mapper | None = Non
     return _regroup(store, set(store.block_claims(sorted(set(blocks)))), mapper or serial_map)
 
 
-def add_to_blocks(store: Any, article_ids: Iterable[str], mapper: Mapper | None = None) -> int:
-    """Group the dated claims of these articles with the claims sharing a block with them; returns rows written."""
-    return _regroup(store, set(store.blocks_of(_article_amounts(store, article_ids))), mapper or serial_map)
+def add_to_blocks(store: Any, article_ids: Iterable[str], mapper: Mapper | None = None,
+                  story_ids: Iterable[str] = ()) -> int:
+    """Group the dated claims of these articles with the claims sharing a block with them; returns rows written.
+
+    A group's rows are cross-story only while its claims lie in two stories or more, so the groups holding
+    a claim of a member of ``story_ids`` (stories that gained or absorbed members) whose rows are stored
+    but now lie in one story, or lie in two but have none stored, are emitted again too."""
+    members = store.story_members(sorted(set(story_ids))) if story_ids else {}
+    moved = store.article_claim_groups({a for ids in members.values() for a in ids})
+    return _regroup(store, set(store.blocks_of(_article_amounts(store, article_ids))), mapper or serial_map,
+                    _flipped(store, set(moved) | set(moved.values())))
+
+
+def _flipped(store: Any, groups: set[str]) -> set[str]:
+    """The groups whose stored rows disagree with the stories their claims lie in now."""
+    stories, with_rows = store.group_stories(groups), store.groups_with_rows(groups)
+    # rows are kept unless every claim lies in one and the same story (group_rows' story_id)
+    return {g for g, st in stories.items() if (len(st) > 1 or None in st) != (g in with_rows)}
+
+
+def regroup_all(store: Any, mapper: Mapper | None = None, page: int = REGROUP_PAGE) -> int:
+    """Group every claim again from scratch (migration 0012), a page of claims at a time: a claim gets
+    its whole seed when its page comes, and a later page only lowers a seed to a claim it aligns with,
+    so after the last page every seed and group is what linking them one by one gives. Returns rows written."""
+    store.clear_claim_groups()
+    rows, last = 0, ""
+    while ids := store.block_amounts_after(last, page):
+        rows += _regroup(store, set(ids), mapper or serial_map)
+        last = ids[-1]
+    return rows
 
 
 def _article_amounts(store: Any, article_ids: Iterable[str]) -> list[str]:
     return sorted(a["id"] for a in store.synthesis_items("amounts", sorted(set(article_ids))))
 
 
-def _regroup(store: Any, fresh: set[str], mapper: Mapper) -> int:
-    """Cross-story groups: claims are linked when they share a block and are aligned; the groups found
-    before stay (their pairs were compared then), each fresh claim is compared with the claims sharing a
-    block with it, and only the groups holding a fresh claim are emitted again. The pair tests, one
-    block per item, run on ``mapper``."""
-    if not fresh:
+def _regroup(store: Any, fresh: set[str], mapper: Mapper, also: set[str] = frozenset()) -> int:
+    """Cross-story groups seeded by direct alignment (claims are compared when they share a block).
+
+    A claim's group is named by its seed: the smallest of itself and the claims aligned with it (none
+    when nothing aligns with it). The rows of a group are those of its members and its seed, so every
+    claim of a group is aligned with the seed itself: groups never chain through intermediate claims,
+    and a group is a function of the stored claims, whatever order they came in. A fresh claim gets
+    its seed from its own aligned pairs, and a stored claim aligned with it can only get a smaller
+    seed (the fresh claim); so only the fresh claims, the claims they align with and the groups these
+    leave or join change, and only those groups are emitted again (and the groups ``also`` names).
+    ``fresh`` claims get their seed from scratch (after a delete, every claim of the deleted claims'
+    blocks). The pair tests, one block per item, run on ``mapper``."""
+    if not fresh and not also:
         return 0
     blocks = store.blocks_of(fresh)
     near = _within_ratio(store, fresh, blocks, store.block_claims(sorted({b for bs in blocks.values() for b in bs})))
-    old = store.claim_groups(set(near) | fresh)
-    whole = store.group_members({g for a, g in old.items() if g and a not in fresh})
-    universe = set(near) | fresh | set(whole)
-    # a kept member outside ``near`` shares no block with a fresh claim, or is too far from every fresh
-    # value to align with one: it only joins the group's rows, so its blocks are not read
     blocks.update({a: near[a] for a in near})
-    claims = _group_claims(store, universe)
-    index = {c.id: i for i, c in enumerate(claims)}
-    sets: DisjointSet[int] = DisjointSet(range(len(claims)))
-    first: dict[str, int] = {}
-    for i, c in enumerate(claims):
-        g = old.get(c.id) or whole.get(c.id)
-        if g and c.id not in fresh:
-            sets.union(i, first.setdefault(g, i))
-    # every aligned pair sharing a block with a fresh claim is united: the same components as testing
-    # them one by one, so the pair tests are independent per block
+    claims = _group_claims(store, set(near) | fresh)
+    old = store.claim_groups(set(near) | fresh)
     by_block: dict[str, list[tuple[int, Any, bool, frozenset[str]]]] = {}
     for i, c in enumerate(claims):
         own = frozenset(blocks.get(c.id, ()))
         for b in own:
             by_block.setdefault(b, []).append((i, c, c.id in fresh, own))
     items = [BlockInput(b, m) for b, m in sorted(by_block.items()) if any(x[2] for x in m)]
+    aligned_with: dict[str, set[str]] = {}  # every pair holds a fresh claim: a stored claim's set is its fresh ones
     for pairs in mapper(block_pairs, items):
         for i, j in pairs:
-            sets.union(i, j)
-    changed = {sets.find(index[a]) for a in fresh if a in index}
-    members: dict[int, list] = {}
-    for i, c in enumerate(claims):
-        if sets.find(i) in changed:
-            members.setdefault(sets.find(i), []).append(c)
+            aligned_with.setdefault(claims[i].id, set()).add(claims[j].id)
+            aligned_with.setdefault(claims[j].id, set()).add(claims[i].id)
+    seed: dict[str, str | None] = {}
+    for a in fresh:
+        seed[a] = min(aligned_with[a] | {a}) if a in aligned_with else None
+    for a, with_fresh in aligned_with.items():
+        if a not in fresh:
+            seed[a] = min(old.get(a) or a, *with_fresh)
+    changed = {a: g for a, g in seed.items() if old.get(a) != g}
+    # the groups that gain or lose a member, and a fresh claim's own, old and new (a fresh claim may be
+    # an article's new copy link, or may have lost a member after a delete), and the one it seeds
+    touched = {g for a in set(changed) | fresh for g in (old.get(a), seed.get(a)) if g} | fresh | also
+    members = {a: g for a, g in store.group_members(touched).items() if a not in seed}
+    members.update({a: g for a, g in seed.items() if g in touched})
+    groups: dict[str, set[str]] = {}
+    for a, g in members.items():
+        groups.setdefault(g, {g}).add(a)
+    built = {c.id: c for c in claims}
+    missing = {a for ids in groups.values() for a in ids} - set(built)
+    built.update({c.id: c for c in _group_claims(store, missing)} if missing else {})
     rows: list[dict[str, Any]] = []
-    groups: dict[str, str | None] = {a: None for a in fresh}
-    stale = {g for a, g in old.items() if g} | set(whole.values())
-    for group in members.values():
-        gid = min(c.id for c in group)
-        groups.update({c.id: gid for c in group})
-        # the group is connected by aligned pairs already: emit its rows without comparing all pairs again
-        # (here, not mapped: sorting a group costs less than sending it; 0.01 CPU-s for 753 groups at 1k)
-        rows += [{**r, "block": gid} for r in group_discrepancies(group)]
-    touched_old = {old.get(a) or whole.get(a) for a in groups} - {None}
-    store.replace_group_discrepancies(touched_old & stale, rows)
-    store.save_claim_groups(groups)
+    for g, ids in sorted(groups.items()):
+        group = [built[a] for a in sorted(ids) if a in built]
+        rows += [{**r, "block": g} for r in group_discrepancies(group)]
+    store.replace_group_discrepancies(touched, rows)
+    store.save_claim_groups(changed)
     return len(rows)
 
 
@@ -165,5 +195,6 @@ def _within_ratio(store: Any, fresh: set[str], blocks: dict[str, set[str]],
 def update_synthesis_for(store: Any, story_ids: Iterable[str], article_ids: Iterable[str],
                          mapper: Mapper | None = None) -> None:
     """What linking these articles into these stories changes in briefings (pure parts run on ``mapper``)."""
+    story_ids = sorted(set(story_ids))
     update_story_synthesis(store, story_ids, mapper)
-    add_to_blocks(store, article_ids, mapper)
+    add_to_blocks(store, article_ids, mapper, story_ids)

@@ -56,8 +56,8 @@ class BlockInput:
 
 
 def block_pairs(inp: BlockInput) -> list[tuple[int, int]]:
-    """Aligned pairs of a block with at least one fresh claim; a pair sharing several blocks is tested
-    in the first of them only."""
+    """Aligned pairs (as claims of two stories) of a block with at least one fresh claim; a pair sharing
+    several blocks is tested in the first of them only."""
     out = []
     for i, a, fresh_a, blocks_a in inp.members:
         if not fresh_a:
@@ -65,11 +65,17 @@ def block_pairs(inp: BlockInput) -> list[tuple[int, int]]:
         for j, b, fresh_b, blocks_b in inp.members:
             if j == i or (fresh_b and j < i) or min(blocks_a & blocks_b) != inp.block:
                 continue
-            if aligned(a, b):
+            if aligned(a, b, across=True):
                 out.append((i, j))
     return out
 
 
 def group_discrepancies(claims: list[Claim]) -> list[dict[str, Any]]:
-    """Cross-story rows of one group of aligned claims."""
-    return [r for r in group_rows(claims) if r["story_id"] is None] if len(claims) > 1 else []
+    """Cross-story rows of one group of aligned claims. A conflict across stories needs an actor that
+    every claim of the group names: without one, two different figures of one year, unit and measure
+    word are more likely about two things (two companies' earnings, two countries' growth) than a
+    dispute; equal figures from independent sources still corroborate each other."""
+    if len(claims) < 2:
+        return []
+    shared = set.intersection(*(c.actors for c in claims))
+    return [r for r in group_rows(claims) if r["story_id"] is None and (shared or r["kind"] != "conflict")]

@@ -182,6 +182,52 @@ class LinkQueries:
                 out.update({r[0]: r[1] for r in conn.execute(select(c.c.amount_id, c.c.grp).where(c.c.amount_id.in_(chunk)))})
         return out
 
+    def group_stories(self, groups: Iterable[str]) -> dict[str, set[str | None]]:
+        """group -> the stories of its claims' articles, its seed's included."""
+        c, a = s.claims, s.articles
+        out: dict[str, set[str | None]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(groups):
+                for key in (c.c.grp, c.c.amount_id):  # the members, then the seeds themselves
+                    stmt = (select(key, a.c.story_id).distinct().select_from(c.join(a, a.c.id == c.c.article_id))
+                            .where(key.in_(chunk)))
+                    for g, story in conn.execute(stmt):
+                        out.setdefault(g, set()).add(story)
+        return out
+
+    def groups_with_rows(self, groups: Iterable[str]) -> set[str]:
+        """The claim groups that have cross-story rows stored."""
+        d = s.discrepancies
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(groups):
+                out.update(conn.execute(select(d.c.block).distinct()
+                                        .where(d.c.story_id.is_(None), d.c.block.in_(chunk))).scalars())
+        return out
+
+    def block_amounts_after(self, last: str, limit: int) -> list[str]:
+        """The next ``limit`` amount ids (in id order, after ``last``) that have a cross-story block."""
+        c = s.claim_blocks
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(c.c.amount_id).distinct().where(c.c.amount_id > last)
+                                     .order_by(c.c.amount_id).limit(limit)).scalars())
+
+    def clear_claim_groups(self) -> None:
+        """Forget every claim's group and every cross-story row (before grouping all claims again)."""
+        with self.engine.begin() as conn:
+            conn.execute(s.claims.update().where(s.claims.c.grp.is_not(None)).values(grp=None))
+            conn.execute(delete(s.discrepancies).where(s.discrepancies.c.story_id.is_(None)))
+
+    def article_claim_groups(self, articles: Iterable[str]) -> dict[str, str]:
+        """amount id -> group, for the grouped claims of these articles."""
+        c = s.claims
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(articles):
+                out.update({r[0]: r[1] for r in conn.execute(select(c.c.amount_id, c.c.grp)
+                                                             .where(c.c.article_id.in_(chunk), c.c.grp.is_not(None)))})
+        return out
+
     def group_members(self, groups: Iterable[str]) -> dict[str, str]:
         """amount id -> group, for every claim of these groups."""
         c = s.claims

@@ -201,7 +201,7 @@ claims = Table(  # comparison features of each amount, computed by the pipeline
     "claims", metadata,
     Column("amount_id", String(48), primary_key=True), _article_fk(),
     Column("block", Text, index=True), Column("features", JSON, nullable=False),
-    Column("grp", Text, index=True),  # its cross-story group of aligned claims (the group's smallest amount id)
+    Column("grp", Text, index=True),  # its cross-story group: its seed, the smallest of it and its aligned claims
 )
 
 claim_blocks = Table(  # the cross-story blocks of each claim (unit|year|measure term|value bucket, migration 0008)

@@ -1,0 +1,175 @@
+"""Cross-story claim groups against labelled claim pairs (tests/fixtures/claim_groups_dev/README.md).
+
+Group purity: the share of a group's claims carrying its most common measure term, averaged over
+groups (and over claims), with the largest group's size.
+
+Usage:
+  python scripts/score_claim_groups.py score STORE.db [--pairs PAIRS.jsonl] [--regroup]
+  python scripts/score_claim_groups.py sample STORE.db OUT.jsonl SHEET.txt
+
+``score``: precision/recall of co-grouping on the labelled pairs, how many labelled pairs a cross-story
+conflict or corroboration row shows together (and how many of those are not about one figure), and the
+group purity of the store;
+``--regroup`` first regroups every claim of a COPY of the store with the code on the path (so one store
+filled by an older version scores the current grouping). ``sample`` draws the pairs by the README's rule
+and writes a label sheet (with the sentences: keep it out of the repository).
+"""
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import sqlite3
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+PAIRS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "claim_groups_dev" / "pairs.jsonl"
+
+
+def _groups(db: str) -> dict[str, str | None]:
+    con = sqlite3.connect(db)
+    try:
+        return dict(con.execute("select amount_id, grp from claims"))
+    finally:
+        con.close()
+
+
+def co_grouped(grp: dict[str, str | None], a: str, b: str) -> bool:
+    """Both claims in one emitted group: the same group, or one is the seed of the other's group."""
+    ga, gb = grp.get(a), grp.get(b)
+    return (ga is not None and ga == gb) or gb == a or ga == b
+
+
+def purity(db: str) -> dict[str, float]:
+    """Mean share of a group's claims carrying its most common measure term (groups of 2+ claims)."""
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute("select grp, amount_id, features from claims where grp is not null").fetchall()
+    finally:
+        con.close()
+    members: dict[str, list[set[str]]] = {}
+    ids: dict[str, set[str]] = {}
+    for g, a, f in rows:
+        members.setdefault(g, []).append(set(json.loads(f).get("terms") or []))
+        ids.setdefault(g, set()).add(a)
+    shares, sizes, weighted = [], [], 0.0
+    for g, terms in members.items():
+        size = len(ids[g] | ({g} if g not in ids[g] else set()))  # a seed outside its group still shows in its rows
+        if size < 2:
+            continue
+        top = Counter(t for ts in terms for t in ts).most_common(1)
+        shares.append(sum(top[0][0] in ts for ts in terms) / len(terms) if top else 1.0)
+        weighted += shares[-1] * len(terms)
+        sizes.append(size)
+    sizes.sort()
+    grouped = sum(len(members[g]) for g in members if len(ids[g] | {g}) >= 2)
+    return {"groups": len(sizes), "purity": round(sum(shares) / max(len(shares), 1), 3),
+            "claim_weighted_purity": round(weighted / max(grouped, 1), 3),
+            "largest": sizes[-1] if sizes else 0, "p99_size": sizes[int(0.99 * (len(sizes) - 1))] if sizes else 0}
+
+
+def _shown(db: str) -> dict[str, set[frozenset[str]]]:
+    """kind -> the claim pairs that one cross-story row of that kind shows together."""
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute("select kind, claims from discrepancies where story_id is null").fetchall()
+    finally:
+        con.close()
+    out: dict[str, set[frozenset[str]]] = {"conflict": set(), "corroboration": set()}
+    for kind, claims in rows:
+        ids = sorted(c["amount"] for c in json.loads(claims))
+        out.setdefault(kind, set()).update(frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1:])
+    return out
+
+
+def regroup(db: str, out: str) -> str:
+    """Regroup every claim of a copy of ``db`` with the grouping code on the path."""
+    from newsdesk.corpus.figures import update_blocks
+    from newsdesk.store import open_store
+
+    shutil.copyfile(db, out)
+    con = sqlite3.connect(out)
+    blocks = [b for (b,) in con.execute("select distinct block from claim_blocks")]
+    con.execute("update claims set grp = null")
+    con.execute("delete from discrepancies where story_id is null")
+    con.commit()
+    con.close()
+    store = open_store(out)
+    with store.transaction():
+        update_blocks(store, blocks)
+    store.close()
+    return out
+
+
+def score(db: str, pairs_path: Path = PAIRS) -> dict:
+    grp = _groups(db)
+    pairs = [json.loads(x) for x in pairs_path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    together = [p for p in pairs if co_grouped(grp, p["a"]["amount"], p["b"]["amount"])]
+    same = [p for p in pairs if p["same"]]
+    tp = sum(p["same"] for p in together)
+    agree = [p for p in together if p["same"] and p.get("agree") is not None]
+    shown = _shown(db)
+    return {"pairs": len(pairs), "co_grouped": len(together), "same_measure": len(same),
+            **{f"in_{k}_rows": sum(frozenset((p["a"]["amount"], p["b"]["amount"])) in v for p in pairs)
+               for k, v in shown.items()},
+            **{f"{k}_rows_not_same": sum(frozenset((p["a"]["amount"], p["b"]["amount"])) in v for p in pairs
+                                         if not p["same"]) for k, v in shown.items()},
+            "precision": round(tp / len(together), 3) if together else None,
+            "recall": round(tp / len(same), 3) if same else None,
+            "co_grouped_conflicts": sum(not p["agree"] for p in agree), **purity(db)}
+
+
+def sample(db: str, out: Path, sheet: Path, per_stratum: int = 30) -> None:
+    """Draw the README's pairs from the store's groups; write them unlabelled, and a label sheet."""
+    from newsdesk.corpus.compare import aligned
+    from newsdesk.corpus.figures import _group_claims
+    from newsdesk.store import open_store
+
+    grp = {a: g for a, g in _groups(db).items() if g}
+    store = open_store(db)
+    claims = {c.id: c for c in _group_claims(store, set(grp))}
+    con = sqlite3.connect(db)
+    source = dict(con.execute("select id, source from articles"))
+    con.close()
+    by_group: dict[str, list[str]] = {}
+    for a in sorted(claims):
+        by_group.setdefault(grp[a], []).append(a)
+    strata: dict[bool, list[tuple[str, str]]] = {True: [], False: []}
+    for ids in by_group.values():
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                if claims[a].article != claims[b].article:
+                    strata[aligned(claims[a], claims[b])].append((a, b))
+    rng = random.Random(12)
+    drawn = [(pair, direct) for direct in (True, False)
+             for pair in rng.sample(strata[direct], min(per_stratum, len(strata[direct])))]
+    with out.open("w", encoding="utf-8") as fh, sheet.open("w", encoding="utf-8") as sh:
+        for n, ((a, b), direct) in enumerate(drawn):
+            ca, cb = claims[a], claims[b]
+            side = {k: {"amount": c.id, "line": int(source[c.article].rsplit("#L", 1)[1]),
+                        "start": c.figure[0], "end": c.figure[1]} for k, c in (("a", ca), ("b", cb))}
+            fh.write(json.dumps({"n": n, "direct": direct, **side, "same": None, "agree": None}) + "\n")
+            sh.write(f"#{n} direct={direct} group={grp[a]} ({len(by_group[grp[a]])} claims)\n"
+                     f"  A {ca.raw_value} {ca.raw_unit} [{ca.period}] {sorted(ca.terms)}: {ca.sentence[2]!r}\n"
+                     f"  B {cb.raw_value} {cb.raw_unit} [{cb.period}] {sorted(cb.terms)}: {cb.sentence[2]!r}\n\n")
+    store.close()
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if len(args) >= 2 and args[0] == "score":
+        pairs = Path(sys.argv[sys.argv.index("--pairs") + 1]) if "--pairs" in sys.argv else PAIRS
+        args = [a for a in args if a != str(pairs)]
+        with tempfile.TemporaryDirectory() as tmp:
+            db = regroup(args[1], str(Path(tmp) / "regrouped.db")) if "--regroup" in sys.argv else args[1]
+            print(json.dumps(score(db, pairs), indent=2))
+    elif len(args) == 4 and args[0] == "sample":
+        sample(args[1], Path(args[2]), Path(args[3]))
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
