@@ -64,6 +64,30 @@ class Story:
     features: dict[str, Any]
     changed: bool = False
     _norm: tuple[float, float] | None = field(default=None, repr=False)
+    _profile: Profile | None = field(default=None, repr=False)
+
+
+@dataclass
+class Profile:
+    """What the vetoes and the place term read of a story's (non-copy) members, gathered once per story
+    state instead of once per scored article (a big story has hundreds of members)."""
+    pairs: set[str]  # main event pairs
+    actors: list[str]  # every main actor any member names (empty: none known)
+    place: dict[str, Any] | None  # the place most members name
+
+
+def profile(st: Story) -> Profile:
+    """The story's :class:`Profile` (cached on the story until it changes: :meth:`Clusterer._index`)."""
+    if st._profile is None:
+        notes = [m for m in st.features["members"].values() if not m["copy"]]
+        places = [m["place"] for m in notes if m["place"]]
+        top = None
+        if places:
+            names = Counter(p["name"] for p in places)
+            top = next(p for p in places if p["name"] == min(names, key=lambda n: (-names[n], str(n))))
+        st._profile = Profile({m["pair"] for m in notes if m.get("pair")},
+                              sorted({a for m in notes for a in m.get("actors") or ()}), top)
+    return st._profile
 
 
 def tokens(text: str) -> list[str]:
@@ -207,7 +231,7 @@ class Clusterer:
 
     def _index(self, st: Story) -> None:
         self.stories[st.id] = st
-        st._norm = None
+        st._norm = st._profile = None
         for t in st.features["terms"]:
             self.postings[t].add(st.id)
         for aid in st.features["members"]:
@@ -236,10 +260,14 @@ class Clusterer:
     def score(self, art: ArticleFeatures, st: Story) -> float:
         parts = {"w": [0.0, 0.0, 0.0], "f": [0.0, 0.0, 0.0]}  # dot, |a|^2, |s|^2 per kind
         terms = st.features["terms"]
+        cache = self._idf
         for t, w in art.vector.items():
             kind = parts["f" if t[0] in "@#" else "w"]
-            wi = w * self.idf(t)
-            kind[0] += wi * self.idf(t) * terms.get(t, 0.0)
+            i = cache.get(t)
+            if i is None:
+                i = self.idf(t)
+            wi = w * i
+            kind[0] += wi * i * terms.get(t, 0.0)
             kind[1] += wi * wi
         parts["w"][2], parts["f"][2] = self._norms(st)
         cos = {k: (v[0] / math.sqrt(v[1] * v[2]) if v[1] and v[2] else 0.0) for k, v in parts.items()}
@@ -261,13 +289,11 @@ class Clusterer:
 
     def _place_term(self, art: ArticleFeatures, st: Story) -> float:
         """+W_PLACE when the article's main place is the story's, -W_PLACE when it is far away."""
-        places = [m["place"] for m in st.features["members"].values() if m["place"] and not m["copy"]]
         a = art.place
-        if not places or not a or a.get("lat") is None:
+        if not a or a.get("lat") is None:
             return 0.0
-        names = Counter(p["name"] for p in places)
-        top = next(p for p in places if p["name"] == min(names, key=lambda n: (-names[n], str(n))))
-        if top.get("lat") is None:
+        top = profile(st).place
+        if top is None or top.get("lat") is None:
             return 0.0
         dist = km(a["lat"], a["lon"], top["lat"], top["lon"])
         if dist <= self.settings.merge_place_km:
@@ -299,10 +325,11 @@ class Clusterer:
         """Disjoint main actors, no shared main event pair and no shared rare name: template words alone
         join nothing, but reports of one happening led by different people (a minister, then the
         other side's premier) still share its rare names and places."""
-        notes = [m for m in st.features["members"].values() if not m["copy"]]
-        if art.pair and any(m.get("pair") == art.pair for m in notes):
+        prof = profile(st)
+        if art.pair and art.pair in prof.pairs:
             return False
-        if not disjoint(art.actors, [m.get("actors") for m in notes]):
+        # the union of the members' actors: disjoint from it iff disjoint from every member's list
+        if not disjoint(art.actors, [prof.actors]):
             return False
         return not self.shared_names(art, st)
 
