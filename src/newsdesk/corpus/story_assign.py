@@ -126,33 +126,63 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     for st in changed:
         members.setdefault(st.id, [])
         members[st.id] = sorted(set(members[st.id]) | {a for a, s in assign.items() if s == st.id})
-    rows = _member_rows(store, cl, changed, members)
+    # the vectors centralities read (entity links left out, as they always were): new articles' now
+    fresh = {f.id: f.vector if all(canonical.get(m["entity"], m["entity"]) == m["entity"]
+                                   for m in arts[f.id]["mentions"]) else article_features(arts[f.id], {}).vector
+             for f in feats}
+    rows, vectors = _member_rows(store, cl, changed, members, fresh)
     event_ids = {m["event"] for st in changed for m in st.features["members"].values() if m["event"]}
     events = {e["id"]: e for e in store.events_by_id(event_ids)} if event_ids else {}
     index: dict[str, set[str]] = defaultdict(set)
     for aid, ks in art_keys.items():
         index[assign[aid]].update(ks)
     store.save_assignment([story_row(st, rows.get(st.id, {}), events) for st in sorted(changed, key=lambda s: s.id)],
-                          assign, dict(counts), dict(index), absorbed)
+                          assign, dict(counts), dict(index), absorbed, vectors)
     return {**done, **assign}
 
 
-def _member_rows(store: Any, cl: Clusterer, changed: list[Story],
-                 members: dict[str, list[str]]) -> dict[str, dict[str, dict[str, Any]]]:
-    """Title, text and centrality (cosine to the centroid) of each changed story's members."""
+def _member_rows(store: Any, cl: Clusterer, changed: list[Story], members: dict[str, list[str]],
+                 fresh: dict[str, dict[str, float]]) -> tuple[dict[str, dict[str, dict[str, Any]]],
+                                                              dict[str, dict[str, float]]]:
+    """Title, text and centrality (cosine to the centroid) of each changed story's members, and the
+    vectors to store (this batch's articles, and members stored before vectors were).
+
+    A member's centrality reads its stored vector and the date, source and place its story notes hold
+    (what :func:`article_features` would give again), so a big story's members are not read and
+    tokenised again each time it grows; their texts are read only for a story none of whose members
+    has a title (the title then comes from a text)."""
     ids = {a for st in changed for a in members.get(st.id, [])}
-    info = store.story_inputs(ids) if ids else {}
+    vectors = {**store.story_vectors(ids - set(fresh)), **{a: v for a, v in fresh.items() if a in ids}}
+    notes = {a: n for st in changed for a, n in st.features["members"].items()}
+    meta = store.article_meta(ids)
+    untitled: set[str] = set()
+    for st in changed:  # as story_row picks titles: from the non-copy members (all when only copies)
+        f, own = st.features["members"], set(members.get(st.id, []))
+        picks = [a for a, m in f.items() if not m["copy"]] or list(f)
+        if not any((meta.get(a) or {}).get("title") for a in picks if a in own):
+            untitled |= own
+    redo = {a for a in ids if a not in vectors or a not in notes}  # stored before migration 0013
+    info = store.story_inputs(redo | untitled) if redo | untitled else {}
+    save = dict(fresh)
     out: dict[str, dict[str, dict[str, Any]]] = {}
     for st in changed:
         rows = {}
         for aid in members.get(st.id, []):
-            art = info.get(aid)
-            if art is None:
+            if aid not in meta:
                 continue
-            feats = article_features(art, {})
-            rows[aid] = {"title": art.get("title"), "text": art["text"], "centrality": cl.score(feats, st)}
+            if aid in redo:
+                if aid not in info:
+                    continue
+                feats = article_features(info[aid], {})
+                save[aid] = feats.vector
+            else:
+                n = notes[aid]
+                feats = ArticleFeatures(aid, n["date"], n["source"], vectors[aid], n["place"], None)
+            rows[aid] = {"title": meta[aid].get("title"), "centrality": cl.score(feats, st)}
+            if aid in info:
+                rows[aid]["text"] = info[aid]["text"]
         out[st.id] = rows
-    return out
+    return out, save
 
 
 def story_report(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

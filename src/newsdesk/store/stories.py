@@ -52,11 +52,17 @@ class StoryQueries:
         cols = [a.c.id, a.c.outlet, a.c.title, a.c.url, a.c.published, a.c.duplicate_of]
         return {r["id"]: r for r in self._in_chunks(select(*cols), a.c.id, ids)}
 
+    def story_vectors(self, article_ids: Iterable[str]) -> dict[str, dict[str, float]]:
+        """article id -> its stored story term vector (articles assigned before migration 0013 have none)."""
+        v = s.story_vectors
+        return {r["article_id"]: r["vector"] for r in self._in_chunks(select(v), v.c.article_id, article_ids)}
+
     def save_assignment(self, stories: list[dict[str, Any]], assign: dict[str, str], counts: dict[str, int],
-                        keys: dict[str, set[str]], absorbed: dict[str, str] | None = None) -> None:
+                        keys: dict[str, set[str]], absorbed: dict[str, str] | None = None,
+                        vectors: dict[str, dict[str, float]] | None = None) -> None:
         """Story rows, ``articles.story_id``, term counts and index keys in ONE transaction; ``absorbed``
         (story id -> the story it was merged into) moves those stories' articles and keys, and drops
-        their rows and what was computed for them.
+        their rows and what was computed for them; ``vectors`` (article id -> story term vector) are stored.
 
         A crash before the commit leaves the articles unassigned (and the counts unchanged), so that
         assigning them again converges to the same store.
@@ -75,6 +81,9 @@ class StoryQueries:
                                                for sid, ks in sorted(keys.items()) for k in sorted(ks)])
             for old, into in sorted((absorbed or {}).items()):
                 _move_story(conn, old, into)
+            # a vector depends on the article's own rows only: one stored before stays right
+            insert_ignore(conn, s.story_vectors, [{"article_id": a, "vector": vec}
+                                                  for a, vec in sorted((vectors or {}).items())])
 
     def reset_stories(self) -> None:
         """Forget every story, its index and the term counts (before assigning all articles again)."""
