@@ -74,6 +74,7 @@ class Profile:
     pairs: set[str]  # main event pairs
     actors: list[str]  # every main actor any member names (empty: none known)
     place: dict[str, Any] | None  # the place most members name
+    span: tuple[int, int] | None  # story_span of its date and end date
 
 
 def profile(st: Story) -> Profile:
@@ -86,7 +87,8 @@ def profile(st: Story) -> Profile:
             names = Counter(p["name"] for p in places)
             top = next(p for p in places if p["name"] == min(names, key=lambda n: (-names[n], str(n))))
         st._profile = Profile({m["pair"] for m in notes if m.get("pair")},
-                              sorted({a for m in notes for a in m.get("actors") or ()}), top)
+                              sorted({a for m in notes for a in m.get("actors") or ()}), top,
+                              story_span(st.features.get("date"), st.features.get("end_date")))
     return st._profile
 
 
@@ -311,15 +313,23 @@ class Clusterer:
         return a[0] <= hi[1] and lo[0] <= a[1]
 
     def in_window(self, art: ArticleFeatures, st: Story) -> bool:
+        return self.within(self.article_span(art), profile(st).span)
+
+    def article_span(self, art: ArticleFeatures) -> tuple[int, int] | None:
+        """First and last day (ordinals) the article's date can mean; None when undated."""
         a = day_range(art.date)
-        lo, hi = day_range(st.features.get("date")), day_range(st.features.get("end_date"))
-        if a is None or lo is None:
-            return True
+        if a is None:
+            return None
+        lo = a[0].toordinal()
         if art.source == "published":  # what an article reports happened before it appeared, maybe weeks
-            a = (a[0] - dt.timedelta(days=PUBLISHED_LAG * self.settings.story_window_days), a[1])
-        hi = hi or lo
-        gap = max((lo[0] - a[1]).days, (a[0] - hi[1]).days, 0)
-        return gap <= self.settings.story_window_days
+            lo -= PUBLISHED_LAG * self.settings.story_window_days
+        return lo, a[1].toordinal()
+
+    def within(self, a: tuple[int, int] | None, s: tuple[int, int] | None) -> bool:
+        """Whether an article span and a story span (:func:`story_span`) are at most the window apart."""
+        if a is None or s is None:
+            return True
+        return max(s[0] - a[1], a[0] - s[1], 0) <= self.settings.story_window_days
 
     def apart(self, art: ArticleFeatures, st: Story) -> bool:
         """Disjoint main actors, no shared main event pair and no shared rare name: template words alone
@@ -385,6 +395,15 @@ class Clusterer:
         st.changed = True
         self._index(st)
         return st.id
+
+
+def story_span(date: str | None, end_date: str | None) -> tuple[int, int] | None:
+    """First day of a story's date and last day of its end date (ordinals); None when undated."""
+    lo = day_range(date)
+    if lo is None:
+        return None
+    hi = day_range(end_date) or lo
+    return lo[0].toordinal(), hi[1].toordinal()
 
 
 def _empty_features(sid: str) -> dict[str, Any]:

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..config import Settings
-from .stories import DOCS, KEY_MAX_DF, KEY_TERMS, ArticleFeatures, Clusterer, Story, article_features
+from .stories import (DOCS, KEY_MAX_DF, KEY_TERMS, ArticleFeatures, Clusterer, Story, article_features,
+                      story_span)
 from .story_actors import main_actors
 from .story_merge import resolve
 from .timeline import describe_event
@@ -64,13 +65,16 @@ def candidate_stories(store: Any, feats: Sequence[ArticleFeatures], art_keys: di
     """
     hits = store.stories_with_keys({k for ks in art_keys.values() for k in ks})
     dates = store.story_dates({sid for v in hits.values() for sid in v})
+    spans = {sid: story_span(d["date"], d["end_date"]) for sid, d in dates.items()}  # parsed once per story
     out: dict[str, list[str]] = {}
     for f in feats:
         weight: Counter = Counter()
         for k in art_keys.get(f.id, []):
+            w = probe.idf(k)
             for sid in hits.get(k, ()):
-                weight[sid] += probe.idf(k)
-        near = [sid for sid in weight if sid in dates and probe.in_window(f, Story(sid, dates[sid]))]
+                weight[sid] += w
+        span = probe.article_span(f)
+        near = [sid for sid in weight if sid in spans and probe.within(span, spans[sid])]
         out[f.id] = sorted(near, key=lambda sid: (-weight[sid], sid))[:limit]
     return out
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import schema as s
@@ -69,8 +69,10 @@ class StoryQueries:
         """
         with self.engine.begin() as conn:
             upsert(conn, s.stories, [{**st, "updated_at": now()} for st in stories], ["id"])
-            for aid, sid in sorted(assign.items()):
-                conn.execute(s.articles.update().where(s.articles.c.id == aid).values(story_id=sid))
+            if assign:  # one executemany, not a statement per article
+                a = s.articles
+                conn.execute(a.update().where(a.c.id == bindparam("a_id")).values(story_id=bindparam("s_id")),
+                             [{"a_id": aid, "s_id": sid} for aid, sid in sorted(assign.items())])
             if counts:
                 mod = sqlite if conn.dialect.name == "sqlite" else postgresql
                 stmt = mod.insert(s.term_stats)
