@@ -113,9 +113,13 @@ def similarity_matrix(units: list[Unit]) -> np.ndarray:
         for t in u.terms:
             vocab.setdefault(t, len(vocab))
     m = np.zeros((n, len(vocab)))
+    rows, cols, vals = [], [], []  # one fancy-index assignment: the same matrix, without n x terms item writes
     for i, u in enumerate(units):
         for t, c in u.terms.items():
-            m[i, vocab[t]] = (1 + math.log(c)) * math.log((1 + n) / (1 + df[t]) + 1)
+            rows.append(i)
+            cols.append(vocab[t])
+            vals.append((1 + math.log(c)) * math.log((1 + n) / (1 + df[t]) + 1))
+    m[rows, cols] = vals
     norms = np.linalg.norm(m, axis=1)
     norms[norms == 0] = 1
     m /= norms[:, None]
