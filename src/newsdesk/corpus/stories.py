@@ -227,9 +227,33 @@ class Clusterer:
         self.member_of: dict[str, str] = {}
         self.absorbed: dict[str, str] = {}  # story id folded into another -> the one it lives in now
         self._opened = (dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f"), 0)
-        for row in stories:
-            self._index(Story(row["id"], row.get("features") or _empty_features(row["id"])))
-        self.stored = set(self.stories)  # loaded from the store (stories opened in this batch are not)
+        self.stored: set[str] = set()  # loaded from the store (stories opened in this batch are not)
+        self.load(stories)
+
+    def load(self, rows: list[dict[str, Any]]) -> None:
+        """Index stored stories (``stories`` rows); one already here or folded into another is skipped."""
+        for row in rows:
+            if row["id"] not in self.stories and row["id"] not in self.absorbed:
+                self._index(Story(row["id"], row.get("features") or _empty_features(row["id"])))
+                self.stored.add(row["id"])
+
+    def evict(self, sid: str) -> None:
+        """Forget a stored story nothing changed (no article left in the batch can meet it): loading it
+        again gives the same story, so a batch holds only the stories its next articles may join."""
+        st = self.stories.get(sid)
+        if st is None or st.changed or sid not in self.stored:
+            return
+        for t in st.features["terms"]:
+            posting = self.postings.get(t)
+            if posting is not None:
+                posting.discard(sid)
+                if not posting:
+                    del self.postings[t]
+        for aid in st.features["members"]:
+            if self.member_of.get(aid) == sid:
+                del self.member_of[aid]
+        del self.stories[sid]
+        self.stored.discard(sid)
 
     def _index(self, st: Story) -> None:
         self.stories[st.id] = st

@@ -107,12 +107,13 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     n_docs = df.get(DOCS, 0)
     art_keys = {f.id: key_terms(f, probe.idf, df) for f in feats if not f.copy_of}
     cands = candidate_stories(store, feats, art_keys, probe, settings.story_candidates)
-    sids = {sid for v in cands.values() for sid in v}
-    sids |= set(store.story_ids_of({f.copy_of for f in feats if f.copy_of}).values())
-    stories = store.stories_by_id(sids) if sids else []
-    extra = {t for st in stories for t in (st.get("features") or {}).get("terms", {})} - set(df)
-    df.update(store.term_counts(extra))
-    cl = Clusterer(stories, dict(df), settings)
+    original_of = store.story_ids_of({f.copy_of for f in feats if f.copy_of})
+    needs = {f.id: set(cands.get(f.id, ())) | ({original_of[f.copy_of]} if f.copy_of in original_of else set())
+             for f in feats}
+    sids = {sid for v in needs.values() for sid in v}
+    # the counts of every candidate's centroid terms (they weigh its terms, and the actor test reads them)
+    df.update(store.term_counts(_centroid_terms(store, sids) - set(df)))
+    cl = Clusterer([], dict(df), settings)
     for f in feats:
         f.keys = art_keys.get(f.id, [])
         f.candidates = set(cands.get(f.id, ()))
@@ -120,7 +121,20 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
         f.actors = main_actors(arts[f.id], info, cl.df, n_docs)
     # originals before copies, then by date, so that a batch is clustered in a stable order
     order = sorted(feats, key=lambda f: (f.copy_of is not None, f.date or "9999", f.id))
-    assign = {f.id: cl.assign(f) for f in order}
+    # stored stories are loaded just before the first article that may join them and forgotten after
+    # the last (unless changed), so a batch's memory holds its date neighbourhood, not every candidate
+    last = {sid: k for k, f in enumerate(order) for sid in needs[f.id]}
+    done_at: dict[int, list[str]] = defaultdict(list)
+    for sid, k in last.items():
+        done_at[k].append(sid)
+    assign = {}
+    for k, f in enumerate(order):
+        missing = needs[f.id] - set(cl.stories) - set(cl.absorbed)
+        if missing:
+            cl.load(store.stories_by_id(missing))
+        assign[f.id] = cl.assign(f)
+        for sid in done_at.get(k, ()):
+            cl.evict(sid)
     assign = {a: resolve(cl.absorbed, sid) for a, sid in assign.items()}  # stories merged on the way
     absorbed = {sid: resolve(cl.absorbed, sid) for sid in cl.absorbed}
     changed = [st for st in cl.stories.values() if st.changed]
@@ -143,6 +157,15 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     store.save_assignment([story_row(st, rows.get(st.id, {}), events) for st in sorted(changed, key=lambda s: s.id)],
                           assign, dict(counts), dict(index), absorbed, vectors)
     return {**done, **assign}
+
+
+def _centroid_terms(store: Any, sids: set[str], chunk: int = 500) -> set[str]:
+    """The terms of these stories' centroids, read a chunk of stories at a time (none kept)."""
+    ids, out = sorted(sids), set()
+    for i in range(0, len(ids), chunk):
+        for st in store.stories_by_id(ids[i:i + chunk]):
+            out.update((st.get("features") or {}).get("terms", {}))
+    return out
 
 
 def _member_rows(store: Any, cl: Clusterer, changed: list[Story], members: dict[str, list[str]],
