@@ -26,6 +26,7 @@ from ..config import Settings
 from .merge import km
 from .story_actors import COMMON_MIN, COMMON_SHARE, disjoint
 from .story_merge import merge_close, stamp
+from .story_profile import Profile, profile, story_span
 
 DOCS = "#docs"  # term_stats row counting the documents
 CENTROID_TERMS = 400
@@ -64,32 +65,7 @@ class Story:
     features: dict[str, Any]
     changed: bool = False
     _norm: tuple[float, float] | None = field(default=None, repr=False)
-    _profile: Profile | None = field(default=None, repr=False)
-
-
-@dataclass
-class Profile:
-    """What the vetoes and the place term read of a story's (non-copy) members, gathered once per story
-    state instead of once per scored article (a big story has hundreds of members)."""
-    pairs: set[str]  # main event pairs
-    actors: list[str]  # every main actor any member names (empty: none known)
-    place: dict[str, Any] | None  # the place most members name
-    span: tuple[int, int] | None  # story_span of its date and end date
-
-
-def profile(st: Story) -> Profile:
-    """The story's :class:`Profile` (cached on the story until it changes: :meth:`Clusterer._index`)."""
-    if st._profile is None:
-        notes = [m for m in st.features["members"].values() if not m["copy"]]
-        places = [m["place"] for m in notes if m["place"]]
-        top = None
-        if places:
-            names = Counter(p["name"] for p in places)
-            top = next(p for p in places if p["name"] == min(names, key=lambda n: (-names[n], str(n))))
-        st._profile = Profile({m["pair"] for m in notes if m.get("pair")},
-                              sorted({a for m in notes for a in m.get("actors") or ()}), top,
-                              story_span(st.features.get("date"), st.features.get("end_date")))
-    return st._profile
+    _profile: Profile | None = field(default=None, repr=False)  # story_profile.profile, once per state
 
 
 def tokens(text: str) -> list[str]:
@@ -419,15 +395,6 @@ class Clusterer:
         st.changed = True
         self._index(st)
         return st.id
-
-
-def story_span(date: str | None, end_date: str | None) -> tuple[int, int] | None:
-    """First day of a story's date and last day of its end date (ordinals); None when undated."""
-    lo = day_range(date)
-    if lo is None:
-        return None
-    hi = day_range(end_date) or lo
-    return lo[0].toordinal(), hi[1].toordinal()
 
 
 def _empty_features(sid: str) -> dict[str, Any]:

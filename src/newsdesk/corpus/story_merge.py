@@ -28,7 +28,8 @@ def age_key(st: Story) -> tuple[str, str]:
 def stories_apart(cl: Clusterer, a: Story, b: Story) -> bool:
     """As :meth:`Clusterer.apart` for two stories: no shared event pair, no main actor in common (both
     known) and no shared rare name, so that template reports on different companies stay apart."""
-    from .stories import DOCS, profile
+    from .stories import DOCS
+    from .story_profile import profile
 
     pa, pb = profile(a), profile(b)
     if pa.pairs & pb.pairs:
