@@ -112,7 +112,7 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
              for f in feats}
     sids = {sid for v in needs.values() for sid in v}
     # the counts of every candidate's centroid terms (they weigh its terms, and the actor test reads them)
-    df.update(store.term_counts(_centroid_terms(store, sids) - set(df)))
+    df.update(store.term_counts(store.story_terms(sids) - set(df)))
     cl = Clusterer([], dict(df), settings)
     for f in feats:
         f.keys = art_keys.get(f.id, [])
@@ -131,7 +131,7 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     for k, f in enumerate(order):
         missing = needs[f.id] - set(cl.stories) - set(cl.absorbed)
         if missing:
-            cl.load(store.stories_by_id(missing))
+            cl.load(store.story_features(missing))
         assign[f.id] = cl.assign(f)
         for sid in done_at.get(k, ()):
             cl.evict(sid)
@@ -157,15 +157,6 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     store.save_assignment([story_row(st, rows.get(st.id, {}), events) for st in sorted(changed, key=lambda s: s.id)],
                           assign, dict(counts), dict(index), absorbed, vectors)
     return {**done, **assign}
-
-
-def _centroid_terms(store: Any, sids: set[str], chunk: int = 500) -> set[str]:
-    """The terms of these stories' centroids, read a chunk of stories at a time (none kept)."""
-    ids, out = sorted(sids), set()
-    for i in range(0, len(ids), chunk):
-        for st in store.stories_by_id(ids[i:i + chunk]):
-            out.update((st.get("features") or {}).get("terms", {}))
-    return out
 
 
 def _member_rows(store: Any, cl: Clusterer, changed: list[Story], members: dict[str, list[str]],

@@ -37,6 +37,20 @@ class StoryQueries:
         rows = self._in_chunks(select(st.c.id, st.c.date, st.c.end_date), st.c.id, ids)
         return {r["id"]: {"date": r["date"], "end_date": r["end_date"]} for r in rows}
 
+    def story_features(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Id and clustering state (``features``) of these stories, in id order: what assignment loads
+        (no title, place or summary to decode)."""
+        st = s.stories
+        return sorted(self._in_chunks(select(st.c.id, st.c.features), st.c.id, ids), key=lambda r: r["id"])
+
+    def story_terms(self, ids: Iterable[str]) -> set[str]:
+        """The centroid terms of these stories, read 500 stories at a time (nothing else kept)."""
+        st, out, ids = s.stories, set(), sorted(set(ids))
+        for i in range(0, len(ids), 500):
+            for r in self._in_chunks(select(st.c.features), st.c.id, ids[i:i + 500]):
+                out.update((r["features"] or {}).get("terms", {}))
+        return out
+
     def stories_by_id(self, ids: Iterable[str]) -> list[dict[str, Any]]:
         return sorted(self._in_chunks(select(s.stories), s.stories.c.id, ids), key=lambda r: r["id"])
 
