@@ -122,8 +122,23 @@ def records(path: Path, start: int, stop: int):
                 yield rec
 
 
-def timed_stages(timings: dict[str, float]) -> None:
-    """Wrap the corpus stages update_corpus calls, adding their CPU-seconds to ``timings``."""
+def peak_mb() -> float:
+    """Peak RSS of this process so far, MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def rss_mb() -> float:
+    """Current RSS of this process, MB (Linux /proc; 0 elsewhere)."""
+    try:
+        return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def timed_stages(timings: dict[str, float], rss: dict[str, float] | None = None) -> None:
+    """Wrap the corpus stages update_corpus calls, adding their CPU-seconds to ``timings``; ``rss`` gets,
+    per stage, how many MB its calls raised the process's peak RSS (who made the peak) and, under
+    "<stage>@start", the largest RSS seen when it started (what earlier work left behind)."""
     import newsdesk.corpus as corpus
     import newsdesk.corpus.figures as figures
 
@@ -131,15 +146,20 @@ def timed_stages(timings: dict[str, float]) -> None:
         fn = getattr(module, name)
 
         def wrapper(*a, _fn=fn, _name=name, **kw):
-            c0 = time.process_time()
+            c0, p0 = time.process_time(), peak_mb()
+            if rss is not None:
+                rss[f"{_name}@start"] = max(rss.get(f"{_name}@start", 0.0), rss_mb())
             try:
                 return _fn(*a, **kw)
             finally:
                 timings[_name] += time.process_time() - c0
+                if rss is not None:
+                    rss[_name] = rss.get(_name, 0.0) + peak_mb() - p0
         setattr(module, name, wrapper)
 
 
-def fill(db: str, path: Path, start: int, stop: int, timings: dict[str, float]) -> dict:
+def fill(db: str, path: Path, start: int, stop: int, timings: dict[str, float],
+         rss: dict[str, float] | None = None) -> dict:
     """Store records [start, stop) and link them, as ingest does; CPU-seconds of each part."""
     from newsdesk.config import load_settings
     from newsdesk.corpus.claims import block_keys
@@ -149,7 +169,7 @@ def fill(db: str, path: Path, start: int, stop: int, timings: dict[str, float]) 
     settings = load_settings(db=db)
     store = open_store(db)
     before = dict(timings)
-    c0, t0 = time.process_time(), time.perf_counter()
+    c0, t0, p0 = time.process_time(), time.perf_counter(), peak_mb()
     for rec in records(path, start, stop):
         for c in rec.claims:  # cached records may come from older code: blocks as the pipeline makes them now
             am = rec.amounts[c["amount"]]
@@ -157,6 +177,8 @@ def fill(db: str, path: Path, start: int, stop: int, timings: dict[str, float]) 
         with store.writer():
             store.save_record(rec)
     store_s = time.process_time() - c0
+    if rss is not None:
+        rss["store"] = rss.get("store", 0.0) + peak_mb() - p0
     c1 = time.process_time()
     link_pending(store, settings)
     link_s = time.process_time() - c1
@@ -169,17 +191,20 @@ def fill(db: str, path: Path, start: int, stop: int, timings: dict[str, float]) 
 
 def one_size(n: int, cache: Path) -> dict:
     timings: dict[str, float] = defaultdict(float)
-    timed_stages(timings)
+    rss: dict[str, float] = {}
+    timed_stages(timings, rss)
     path = cache / f"records-{n + ADD}.pkl"
+    start = peak_mb()
     with tempfile.TemporaryDirectory(prefix="newsdesk-scale-") as tmp:
-        base = fill(str(Path(tmp) / "big.db"), path, 0, n, timings)
+        base = fill(str(Path(tmp) / "big.db"), path, 0, n, timings, rss)
         add = fill(str(Path(tmp) / "big.db"), path, n, n + ADD, timings)
         empty = fill(str(Path(tmp) / "empty.db"), path, n, n + ADD, timings)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"size": n, "ingest": base, "add_100": add, "add_100_to_empty": empty,
             "add_ratio": round(add["corpus_cpu_s"] / max(empty["corpus_cpu_s"], 1e-9), 2),
             "corpus_cpu_ms_per_article": round(1000 * base["corpus_cpu_s"] / n, 1),
-            "peak_rss_mb": round(peak)}
+            "peak_rss_mb": round(peak_mb()), "rss_at_start_mb": round(start),
+            "peak_rss_rise_mb": {k: round(v) for k, v in sorted(rss.items()) if "@" not in k and round(v)},
+            "rss_at_stage_start_mb": {k.split("@")[0]: round(v) for k, v in sorted(rss.items()) if "@" in k}}
 
 
 def main() -> None:
@@ -227,6 +252,8 @@ def main() -> None:
         print(f"ingest: store {ing['store_cpu_s']} CPU-s, corpus {ing['corpus_cpu_s']} CPU-s "
               f"({r['corpus_cpu_ms_per_article']} ms/article; {stages}), {ing['articles_per_s']} articles/s "
               f"(store+link), peak RSS {r['peak_rss_mb']} MB")
+        print(f"peak RSS: {r['rss_at_start_mb']} MB before the store was opened; raised by (MB) "
+              f"{r['peak_rss_rise_mb']}; largest RSS when a stage started (MB) {r['rss_at_stage_start_mb']}")
         print(f"add 100 to this store: corpus {add['corpus_cpu_s']} CPU-s ({add['stages_cpu_s']}); "
               f"to an empty store: {emp['corpus_cpu_s']} CPU-s; ratio {r['add_ratio']}")
         print(json.dumps(r))

@@ -12,14 +12,14 @@ from newsdesk.corpus.story_assign import candidate_stories
 
 def _record_loads(store, monkeypatch) -> list[int]:
     loads: list[int] = []
-    real = store.stories_by_id
+    real = store.story_features
 
     def spy(ids):
         ids = set(ids)
         loads.append(len(ids))
         return real(ids)
 
-    monkeypatch.setattr(store, "stories_by_id", spy)
+    monkeypatch.setattr(store, "story_features", spy)
     return loads
 
 

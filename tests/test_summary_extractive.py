@@ -36,3 +36,18 @@ def test_summary_items_slice_sources_and_are_not_redundant():
     sim = similarity_matrix(units)
     assert all(sim[i, j] < REDUNDANT for i in range(len(units)) for j in range(len(units)) if i != j)
     assert items[0]["article"] == "a"  # ordered by date, then position
+
+
+def test_summary_candidates_capped_leads_first():
+    from newsdesk.corpus.summarize import candidates
+
+    arts = [article(f"x{i:02d}", [f"Report {i} says the council approved the tram line on Monday {w}." for w in
+                                  ("morning", "evening", "again")]) for i in range(30)]
+    per = [units_of(a) for a in arts]
+    assert candidates(per, limit=200) == [u for us in per for u in us]  # under the cap: every sentence
+    kept = candidates(per, limit=40)
+    assert len(kept) == 40
+    assert {u.article for u in kept if u.position == 0} == {a["id"] for a in arts}  # every lead first
+    assert sum(u.position == 1 for u in kept) == 10 and not any(u.position == 2 for u in kept)
+    assert kept == sorted(kept, key=lambda u: (u.article, u.position))  # in article order
+    assert len(summarize(arts)) >= 1

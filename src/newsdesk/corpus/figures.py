@@ -40,7 +40,8 @@ def _story_inputs(store: Any, sids: list[str]) -> list[StoryInput]:
     ids = sorted({a for m in members.values() for a in m})
     articles = store.synthesis_articles(ids)
     amounts = store.synthesis_items("amounts", ids)
-    mentions = store.synthesis_items("mentions", ids)
+    # mentions serve the claims only (their actors): those of members without an amount are not read
+    mentions = store.synthesis_items("mentions", {a["article_id"] for a in amounts})
     quotes = store.synthesis_items("quotes", ids)
     keys = {m["entity"] for m in mentions} | {a["about_entity"] for a in amounts if a["about_entity"]}
     ents = store.entity_rows(keys)

@@ -60,8 +60,11 @@ class _Stored:
         self.vector = _vec(vector)
 
 
-def stored_similarity(a: dict[str, Any], b: dict[str, Any]) -> float:
-    """:func:`~newsdesk.corpus.similarity.similarity` of two quote rows carrying stored ``content``."""
+def stored_similarity(a: dict[str, Any], b: dict[str, Any], cache: dict[Any, Any] | None = None) -> float:
+    """:func:`~newsdesk.corpus.similarity.similarity` of two quote rows carrying stored ``content``.
+
+    ``cache`` (quote id, dimension) -> decoded content, for a caller comparing each quote with many: a
+    quote's lemma vectors are the same whichever quote it meets (one ``lemma_vectors`` table)."""
     na, nb = norm(a["text"]), norm(b["text"])
     if na and nb and (na in nb or nb in na) and min(len(na), len(nb)) >= 12:
         return 1.0  # one text copies the other
@@ -70,6 +73,16 @@ def stored_similarity(a: dict[str, Any], b: dict[str, Any]) -> float:
         return 0.0
     vectors = {**fa["vectors"], **fb["vectors"]}
     dim = next((len(base64.b64decode(v)) // 4 for v in vectors.values()), 1)
-    ca, cb = _Stored(fa["lemmas"], fa["vector"], vectors, dim), _Stored(fb["lemmas"], fb["vector"], vectors, dim)
+    if cache is None:
+        ca, cb = _Stored(fa["lemmas"], fa["vector"], vectors, dim), _Stored(fb["lemmas"], fb["vector"], vectors, dim)
+    else:
+        ca, cb = (_cached(cache, q, f, vectors, dim) for q, f in ((a, fa), (b, fb)))
     overlap = (float(_matches(ca, cb).mean()) + float(_matches(cb, ca).mean())) / 2
     return LEMMA_WEIGHT * overlap + (1 - LEMMA_WEIGHT) * max(cosine(ca.vector, cb.vector), 0.0)
+
+
+def _cached(cache: dict[Any, Any], q: dict[str, Any], f: dict[str, Any], vectors: dict[str, str], dim: int) -> _Stored:
+    key = (q["id"], dim)
+    if key not in cache:
+        cache[key] = _Stored(f["lemmas"], f["vector"], vectors, dim)
+    return cache[key]

@@ -48,12 +48,13 @@ def close_in_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return days is not None and days <= DAY_WINDOW
 
 
-def _similarity(a: dict[str, Any], b: dict[str, Any]) -> float:
-    """From the content the pipeline stored with each quote when both have it (no parse), else a parse now."""
+def _similarity(a: dict[str, Any], b: dict[str, Any], cache: dict[Any, Any] | None = None) -> float:
+    """From the content the pipeline stored with each quote when both have it (no parse), else a parse now;
+    ``cache`` keeps each quote's decoded content across the pairs it is in."""
     if a.get("content") and b.get("content"):
         from .quote_features import stored_similarity
 
-        return stored_similarity(a, b)
+        return stored_similarity(a, b, cache)
     return similarity(a["text"], b["text"])
 
 
@@ -62,12 +63,15 @@ def group_quotes(quotes: list[dict[str, Any]], canonical: dict[str, str]) -> lis
     quotes = [q for q in quotes if q.get("speaker") or q.get("speaker_entity")]
     n = len(quotes)
     sets: DisjointSet[int] = DisjointSet(range(n))
+    cache: dict[Any, Any] = {}
     for i in range(n):
         for j in range(i + 1, n):
             a, b = quotes[i], quotes[j]
             if a["article_id"] == b["article_id"] or not same_speaker(a, b, canonical) or not close_in_time(a, b):
                 continue
-            if _similarity(a, b) >= VARIANT_MIN:
+            if sets.find(i) == sets.find(j):
+                continue  # already one group: the pair cannot change the groups
+            if _similarity(a, b, cache) >= VARIANT_MIN:
                 sets.union(i, j)
     rows = []
     for members in ([quotes[i] for i in group] for group in sets.groups()):

@@ -26,6 +26,7 @@ from ..config import Settings
 from .merge import km
 from .story_actors import COMMON_MIN, COMMON_SHARE, disjoint
 from .story_merge import merge_close, stamp
+from .story_profile import Profile, profile, story_span
 
 DOCS = "#docs"  # term_stats row counting the documents
 CENTROID_TERMS = 400
@@ -64,6 +65,7 @@ class Story:
     features: dict[str, Any]
     changed: bool = False
     _norm: tuple[float, float] | None = field(default=None, repr=False)
+    _profile: Profile | None = field(default=None, repr=False)  # story_profile.profile, once per state
 
 
 def tokens(text: str) -> list[str]:
@@ -201,13 +203,37 @@ class Clusterer:
         self.member_of: dict[str, str] = {}
         self.absorbed: dict[str, str] = {}  # story id folded into another -> the one it lives in now
         self._opened = (dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f"), 0)
-        for row in stories:
-            self._index(Story(row["id"], row.get("features") or _empty_features(row["id"])))
-        self.stored = set(self.stories)  # loaded from the store (stories opened in this batch are not)
+        self.stored: set[str] = set()  # loaded from the store (stories opened in this batch are not)
+        self.load(stories)
+
+    def load(self, rows: list[dict[str, Any]]) -> None:
+        """Index stored stories (``stories`` rows); one already here or folded into another is skipped."""
+        for row in rows:
+            if row["id"] not in self.stories and row["id"] not in self.absorbed:
+                self._index(Story(row["id"], row.get("features") or _empty_features(row["id"])))
+                self.stored.add(row["id"])
+
+    def evict(self, sid: str) -> None:
+        """Forget a stored story nothing changed (no article left in the batch can meet it): loading it
+        again gives the same story, so a batch holds only the stories its next articles may join."""
+        st = self.stories.get(sid)
+        if st is None or st.changed or sid not in self.stored:
+            return
+        for t in st.features["terms"]:
+            posting = self.postings.get(t)
+            if posting is not None:
+                posting.discard(sid)
+                if not posting:
+                    del self.postings[t]
+        for aid in st.features["members"]:
+            if self.member_of.get(aid) == sid:
+                del self.member_of[aid]
+        del self.stories[sid]
+        self.stored.discard(sid)
 
     def _index(self, st: Story) -> None:
         self.stories[st.id] = st
-        st._norm = None
+        st._norm = st._profile = None
         for t in st.features["terms"]:
             self.postings[t].add(st.id)
         for aid in st.features["members"]:
@@ -236,10 +262,14 @@ class Clusterer:
     def score(self, art: ArticleFeatures, st: Story) -> float:
         parts = {"w": [0.0, 0.0, 0.0], "f": [0.0, 0.0, 0.0]}  # dot, |a|^2, |s|^2 per kind
         terms = st.features["terms"]
+        cache = self._idf
         for t, w in art.vector.items():
             kind = parts["f" if t[0] in "@#" else "w"]
-            wi = w * self.idf(t)
-            kind[0] += wi * self.idf(t) * terms.get(t, 0.0)
+            i = cache.get(t)
+            if i is None:
+                i = self.idf(t)
+            wi = w * i
+            kind[0] += wi * i * terms.get(t, 0.0)
             kind[1] += wi * wi
         parts["w"][2], parts["f"][2] = self._norms(st)
         cos = {k: (v[0] / math.sqrt(v[1] * v[2]) if v[1] and v[2] else 0.0) for k, v in parts.items()}
@@ -261,13 +291,11 @@ class Clusterer:
 
     def _place_term(self, art: ArticleFeatures, st: Story) -> float:
         """+W_PLACE when the article's main place is the story's, -W_PLACE when it is far away."""
-        places = [m["place"] for m in st.features["members"].values() if m["place"] and not m["copy"]]
         a = art.place
-        if not places or not a or a.get("lat") is None:
+        if not a or a.get("lat") is None:
             return 0.0
-        names = Counter(p["name"] for p in places)
-        top = next(p for p in places if p["name"] == min(names, key=lambda n: (-names[n], str(n))))
-        if top.get("lat") is None:
+        top = profile(st).place
+        if top is None or top.get("lat") is None:
             return 0.0
         dist = km(a["lat"], a["lon"], top["lat"], top["lon"])
         if dist <= self.settings.merge_place_km:
@@ -285,24 +313,33 @@ class Clusterer:
         return a[0] <= hi[1] and lo[0] <= a[1]
 
     def in_window(self, art: ArticleFeatures, st: Story) -> bool:
+        return self.within(self.article_span(art), profile(st).span)
+
+    def article_span(self, art: ArticleFeatures) -> tuple[int, int] | None:
+        """First and last day (ordinals) the article's date can mean; None when undated."""
         a = day_range(art.date)
-        lo, hi = day_range(st.features.get("date")), day_range(st.features.get("end_date"))
-        if a is None or lo is None:
-            return True
+        if a is None:
+            return None
+        lo = a[0].toordinal()
         if art.source == "published":  # what an article reports happened before it appeared, maybe weeks
-            a = (a[0] - dt.timedelta(days=PUBLISHED_LAG * self.settings.story_window_days), a[1])
-        hi = hi or lo
-        gap = max((lo[0] - a[1]).days, (a[0] - hi[1]).days, 0)
-        return gap <= self.settings.story_window_days
+            lo -= PUBLISHED_LAG * self.settings.story_window_days
+        return lo, a[1].toordinal()
+
+    def within(self, a: tuple[int, int] | None, s: tuple[int, int] | None) -> bool:
+        """Whether an article span and a story span (:func:`story_span`) are at most the window apart."""
+        if a is None or s is None:
+            return True
+        return max(s[0] - a[1], a[0] - s[1], 0) <= self.settings.story_window_days
 
     def apart(self, art: ArticleFeatures, st: Story) -> bool:
         """Disjoint main actors, no shared main event pair and no shared rare name: template words alone
         join nothing, but reports of one happening led by different people (a minister, then the
         other side's premier) still share its rare names and places."""
-        notes = [m for m in st.features["members"].values() if not m["copy"]]
-        if art.pair and any(m.get("pair") == art.pair for m in notes):
+        prof = profile(st)
+        if art.pair and art.pair in prof.pairs:
             return False
-        if not disjoint(art.actors, [m.get("actors") for m in notes]):
+        # the union of the members' actors: disjoint from it iff disjoint from every member's list
+        if not disjoint(art.actors, [prof.actors]):
             return False
         return not self.shared_names(art, st)
 

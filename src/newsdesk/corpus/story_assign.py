@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..config import Settings
-from .stories import DOCS, KEY_MAX_DF, KEY_TERMS, ArticleFeatures, Clusterer, Story, article_features
+from .stories import (DOCS, KEY_MAX_DF, KEY_TERMS, ArticleFeatures, Clusterer, Story, article_features,
+                      story_span)
 from .story_actors import main_actors
 from .story_merge import resolve
 from .timeline import describe_event
@@ -64,13 +65,16 @@ def candidate_stories(store: Any, feats: Sequence[ArticleFeatures], art_keys: di
     """
     hits = store.stories_with_keys({k for ks in art_keys.values() for k in ks})
     dates = store.story_dates({sid for v in hits.values() for sid in v})
+    spans = {sid: story_span(d["date"], d["end_date"]) for sid, d in dates.items()}  # parsed once per story
     out: dict[str, list[str]] = {}
     for f in feats:
         weight: Counter = Counter()
         for k in art_keys.get(f.id, []):
+            w = probe.idf(k)
             for sid in hits.get(k, ()):
-                weight[sid] += probe.idf(k)
-        near = [sid for sid in weight if sid in dates and probe.in_window(f, Story(sid, dates[sid]))]
+                weight[sid] += w
+        span = probe.article_span(f)
+        near = [sid for sid in weight if sid in spans and probe.within(span, spans[sid])]
         out[f.id] = sorted(near, key=lambda sid: (-weight[sid], sid))[:limit]
     return out
 
@@ -103,12 +107,13 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     n_docs = df.get(DOCS, 0)
     art_keys = {f.id: key_terms(f, probe.idf, df) for f in feats if not f.copy_of}
     cands = candidate_stories(store, feats, art_keys, probe, settings.story_candidates)
-    sids = {sid for v in cands.values() for sid in v}
-    sids |= set(store.story_ids_of({f.copy_of for f in feats if f.copy_of}).values())
-    stories = store.stories_by_id(sids) if sids else []
-    extra = {t for st in stories for t in (st.get("features") or {}).get("terms", {})} - set(df)
-    df.update(store.term_counts(extra))
-    cl = Clusterer(stories, dict(df), settings)
+    original_of = store.story_ids_of({f.copy_of for f in feats if f.copy_of})
+    needs = {f.id: set(cands.get(f.id, ())) | ({original_of[f.copy_of]} if f.copy_of in original_of else set())
+             for f in feats}
+    sids = {sid for v in needs.values() for sid in v}
+    # the counts of every candidate's centroid terms (they weigh its terms, and the actor test reads them)
+    df.update(store.term_counts(store.story_terms(sids) - set(df)))
+    cl = Clusterer([], dict(df), settings)
     for f in feats:
         f.keys = art_keys.get(f.id, [])
         f.candidates = set(cands.get(f.id, ()))
@@ -116,7 +121,20 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
         f.actors = main_actors(arts[f.id], info, cl.df, n_docs)
     # originals before copies, then by date, so that a batch is clustered in a stable order
     order = sorted(feats, key=lambda f: (f.copy_of is not None, f.date or "9999", f.id))
-    assign = {f.id: cl.assign(f) for f in order}
+    # stored stories are loaded just before the first article that may join them and forgotten after
+    # the last (unless changed), so a batch's memory holds its date neighbourhood, not every candidate
+    last = {sid: k for k, f in enumerate(order) for sid in needs[f.id]}
+    done_at: dict[int, list[str]] = defaultdict(list)
+    for sid, k in last.items():
+        done_at[k].append(sid)
+    assign = {}
+    for k, f in enumerate(order):
+        missing = needs[f.id] - set(cl.stories) - set(cl.absorbed)
+        if missing:
+            cl.load(store.story_features(missing))
+        assign[f.id] = cl.assign(f)
+        for sid in done_at.get(k, ()):
+            cl.evict(sid)
     assign = {a: resolve(cl.absorbed, sid) for a, sid in assign.items()}  # stories merged on the way
     absorbed = {sid: resolve(cl.absorbed, sid) for sid in cl.absorbed}
     changed = [st for st in cl.stories.values() if st.changed]
@@ -126,33 +144,63 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     for st in changed:
         members.setdefault(st.id, [])
         members[st.id] = sorted(set(members[st.id]) | {a for a, s in assign.items() if s == st.id})
-    rows = _member_rows(store, cl, changed, members)
+    # the vectors centralities read (entity links left out, as they always were): new articles' now
+    fresh = {f.id: f.vector if all(canonical.get(m["entity"], m["entity"]) == m["entity"]
+                                   for m in arts[f.id]["mentions"]) else article_features(arts[f.id], {}).vector
+             for f in feats}
+    rows, vectors = _member_rows(store, cl, changed, members, fresh)
     event_ids = {m["event"] for st in changed for m in st.features["members"].values() if m["event"]}
     events = {e["id"]: e for e in store.events_by_id(event_ids)} if event_ids else {}
     index: dict[str, set[str]] = defaultdict(set)
     for aid, ks in art_keys.items():
         index[assign[aid]].update(ks)
     store.save_assignment([story_row(st, rows.get(st.id, {}), events) for st in sorted(changed, key=lambda s: s.id)],
-                          assign, dict(counts), dict(index), absorbed)
+                          assign, dict(counts), dict(index), absorbed, vectors)
     return {**done, **assign}
 
 
-def _member_rows(store: Any, cl: Clusterer, changed: list[Story],
-                 members: dict[str, list[str]]) -> dict[str, dict[str, dict[str, Any]]]:
-    """Title, text and centrality (cosine to the centroid) of each changed story's members."""
+def _member_rows(store: Any, cl: Clusterer, changed: list[Story], members: dict[str, list[str]],
+                 fresh: dict[str, dict[str, float]]) -> tuple[dict[str, dict[str, dict[str, Any]]],
+                                                              dict[str, dict[str, float]]]:
+    """Title, text and centrality (cosine to the centroid) of each changed story's members, and the
+    vectors to store (this batch's articles, and members stored before vectors were).
+
+    A member's centrality reads its stored vector and the date, source and place its story notes hold
+    (what :func:`article_features` would give again), so a big story's members are not read and
+    tokenised again each time it grows; their texts are read only for a story none of whose members
+    has a title (the title then comes from a text)."""
     ids = {a for st in changed for a in members.get(st.id, [])}
-    info = store.story_inputs(ids) if ids else {}
+    vectors = {**store.story_vectors(ids - set(fresh)), **{a: v for a, v in fresh.items() if a in ids}}
+    notes = {a: n for st in changed for a, n in st.features["members"].items()}
+    meta = store.article_meta(ids)
+    untitled: set[str] = set()
+    for st in changed:  # as story_row picks titles: from the non-copy members (all when only copies)
+        f, own = st.features["members"], set(members.get(st.id, []))
+        picks = [a for a, m in f.items() if not m["copy"]] or list(f)
+        if not any((meta.get(a) or {}).get("title") for a in picks if a in own):
+            untitled |= own
+    redo = {a for a in ids if a not in vectors or a not in notes}  # stored before migration 0013
+    info = store.story_inputs(redo | untitled) if redo | untitled else {}
+    save = dict(fresh)
     out: dict[str, dict[str, dict[str, Any]]] = {}
     for st in changed:
         rows = {}
         for aid in members.get(st.id, []):
-            art = info.get(aid)
-            if art is None:
+            if aid not in meta:
                 continue
-            feats = article_features(art, {})
-            rows[aid] = {"title": art.get("title"), "text": art["text"], "centrality": cl.score(feats, st)}
+            if aid in redo:
+                if aid not in info:
+                    continue
+                feats = article_features(info[aid], {})
+                save[aid] = feats.vector
+            else:
+                n = notes[aid]
+                feats = ArticleFeatures(aid, n["date"], n["source"], vectors[aid], n["place"], None)
+            rows[aid] = {"title": meta[aid].get("title"), "centrality": cl.score(feats, st)}
+            if aid in info:
+                rows[aid]["text"] = info[aid]["text"]
         out[st.id] = rows
-    return out
+    return out, save
 
 
 def story_report(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

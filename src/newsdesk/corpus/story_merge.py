@@ -28,15 +28,14 @@ def age_key(st: Story) -> tuple[str, str]:
 def stories_apart(cl: Clusterer, a: Story, b: Story) -> bool:
     """As :meth:`Clusterer.apart` for two stories: no shared event pair, no main actor in common (both
     known) and no shared rare name, so that template reports on different companies stay apart."""
-    na = [m for m in a.features["members"].values() if not m["copy"]]
-    nb = [m for m in b.features["members"].values() if not m["copy"]]
-    pairs = {m.get("pair") for m in na} - {None}
-    if any(m.get("pair") in pairs for m in nb):
-        return False
-    actors = sorted({x for m in na for x in m.get("actors") or []})
-    if not disjoint(actors, [n.get("actors") for n in nb]):
-        return False
     from .stories import DOCS
+    from .story_profile import profile
+
+    pa, pb = profile(a), profile(b)
+    if pa.pairs & pb.pairs:
+        return False
+    if not disjoint(pa.actors, [pb.actors]):
+        return False
 
     common = max(COMMON_MIN, COMMON_SHARE * cl.df.get(DOCS, 0))
     tb = b.features["terms"]

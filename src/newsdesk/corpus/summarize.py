@@ -24,6 +24,7 @@ DAMPING = 0.85
 LEAD_WEIGHT = 0.25  # share of a sentence's score from its position (news puts the gist first)
 MMR_LAMBDA = 0.7  # relevance vs novelty in MMR
 REDUNDANT = 0.5  # a candidate this similar to a chosen sentence is never chosen
+MAX_UNITS = 500  # candidate sentences of one summary: LexRank is quadratic in them (time and memory)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _OPEN_QUOTES = "\"'“”‘’«»"
 DATA = Path(__file__).parent / "data" / "synthesis.json"
@@ -112,9 +113,13 @@ def similarity_matrix(units: list[Unit]) -> np.ndarray:
         for t in u.terms:
             vocab.setdefault(t, len(vocab))
     m = np.zeros((n, len(vocab)))
+    rows, cols, vals = [], [], []  # one fancy-index assignment: the same matrix, without n x terms item writes
     for i, u in enumerate(units):
         for t, c in u.terms.items():
-            m[i, vocab[t]] = (1 + math.log(c)) * math.log((1 + n) / (1 + df[t]) + 1)
+            rows.append(i)
+            cols.append(vocab[t])
+            vals.append((1 + math.log(c)) * math.log((1 + n) / (1 + df[t]) + 1))
+    m[rows, cols] = vals
     norms = np.linalg.norm(m, axis=1)
     norms[norms == 0] = 1
     m /= norms[:, None]
@@ -167,10 +172,27 @@ def summary_length(n_sources: int) -> int:
     return min(7, 3 + n_sources)
 
 
+def candidates(per_article: list[list[Unit]], limit: int = MAX_UNITS) -> list[Unit]:
+    """The candidate sentences, in article order: all of them when there are at most ``limit``; else
+    the earliest sentences of every article first (each article's first candidate, then each one's
+    second...), as news puts the gist in the lead, so that a story of hundreds of reports costs as much
+    as one of ``limit`` sentences and its summary still draws on every article's lead."""
+    if sum(len(us) for us in per_article) <= limit:
+        return [u for us in per_article for u in us]
+    keep: set[tuple[int, int]] = set()
+    rank = 0
+    while len(keep) < limit:
+        for i, us in enumerate(per_article):
+            if rank < len(us) and len(keep) < limit:
+                keep.add((i, rank))
+        rank += 1
+    return [u for i, us in enumerate(per_article) for r, u in enumerate(us) if (i, r) in keep]
+
+
 def summarize(articles: list[dict[str, Any]], k: int | None = None) -> list[dict[str, Any]]:
     """Summary items ``{text, article, start, end}`` over the independent articles given, in reading order."""
     originals = [a for a in articles if not a.get("duplicate_of")]
-    units = [u for a in originals for u in units_of(a)]
+    units = candidates([units_of(a) for a in originals])
     if not units:
         return []
     sim = similarity_matrix(units)

@@ -151,6 +151,12 @@ story_keys = Table(  # rare term -> stories whose members have it among their ke
     Index("ix_story_keys_story", "story_id"),
 )
 
+story_vectors = Table(  # each assigned article's story term vector (no entity links applied), migration 0013
+    "story_vectors", metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("vector", JSON, nullable=False),
+)
+
 discrepancies = Table(
     "discrepancies", metadata,
     Column("id", String(48), primary_key=True),

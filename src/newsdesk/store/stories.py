@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import schema as s
@@ -37,6 +37,28 @@ class StoryQueries:
         rows = self._in_chunks(select(st.c.id, st.c.date, st.c.end_date), st.c.id, ids)
         return {r["id"]: {"date": r["date"], "end_date": r["end_date"]} for r in rows}
 
+    def story_features(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Id and clustering state (``features``) of these stories, in id order: what assignment loads
+        (no title, place or summary to decode)."""
+        st = s.stories
+        return sorted(self._in_chunks(select(st.c.id, st.c.features), st.c.id, ids), key=lambda r: r["id"])
+
+    def story_terms(self, ids: Iterable[str]) -> set[str]:
+        """The centroid terms of these stories, listed by the database's JSON functions (no centroid is
+        decoded here), 500 stories at a time."""
+        ids, out = sorted(set(ids)), set()
+        with self.engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                sql = ("SELECT DISTINCT j.key FROM stories, json_each(stories.features, '$.terms') AS j "
+                       "WHERE stories.id IN ({})")
+            else:
+                sql = "SELECT DISTINCT json_object_keys(features::json -> 'terms') FROM stories WHERE id IN ({})"
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                marks = ", ".join(f":i{n}" for n in range(len(chunk)))
+                out.update(conn.execute(text(sql.format(marks)), {f"i{n}": v for n, v in enumerate(chunk)}).scalars())
+        return out
+
     def stories_by_id(self, ids: Iterable[str]) -> list[dict[str, Any]]:
         return sorted(self._in_chunks(select(s.stories), s.stories.c.id, ids), key=lambda r: r["id"])
 
@@ -52,19 +74,27 @@ class StoryQueries:
         cols = [a.c.id, a.c.outlet, a.c.title, a.c.url, a.c.published, a.c.duplicate_of]
         return {r["id"]: r for r in self._in_chunks(select(*cols), a.c.id, ids)}
 
+    def story_vectors(self, article_ids: Iterable[str]) -> dict[str, dict[str, float]]:
+        """article id -> its stored story term vector (articles assigned before migration 0013 have none)."""
+        v = s.story_vectors
+        return {r["article_id"]: r["vector"] for r in self._in_chunks(select(v), v.c.article_id, article_ids)}
+
     def save_assignment(self, stories: list[dict[str, Any]], assign: dict[str, str], counts: dict[str, int],
-                        keys: dict[str, set[str]], absorbed: dict[str, str] | None = None) -> None:
+                        keys: dict[str, set[str]], absorbed: dict[str, str] | None = None,
+                        vectors: dict[str, dict[str, float]] | None = None) -> None:
         """Story rows, ``articles.story_id``, term counts and index keys in ONE transaction; ``absorbed``
         (story id -> the story it was merged into) moves those stories' articles and keys, and drops
-        their rows and what was computed for them.
+        their rows and what was computed for them; ``vectors`` (article id -> story term vector) are stored.
 
         A crash before the commit leaves the articles unassigned (and the counts unchanged), so that
         assigning them again converges to the same store.
         """
         with self.engine.begin() as conn:
             upsert(conn, s.stories, [{**st, "updated_at": now()} for st in stories], ["id"])
-            for aid, sid in sorted(assign.items()):
-                conn.execute(s.articles.update().where(s.articles.c.id == aid).values(story_id=sid))
+            if assign:  # one executemany, not a statement per article
+                a = s.articles
+                conn.execute(a.update().where(a.c.id == bindparam("a_id")).values(story_id=bindparam("s_id")),
+                             [{"a_id": aid, "s_id": sid} for aid, sid in sorted(assign.items())])
             if counts:
                 mod = sqlite if conn.dialect.name == "sqlite" else postgresql
                 stmt = mod.insert(s.term_stats)
@@ -75,6 +105,9 @@ class StoryQueries:
                                                for sid, ks in sorted(keys.items()) for k in sorted(ks)])
             for old, into in sorted((absorbed or {}).items()):
                 _move_story(conn, old, into)
+            # a vector depends on the article's own rows only: one stored before stays right
+            insert_ignore(conn, s.story_vectors, [{"article_id": a, "vector": vec}
+                                                  for a, vec in sorted((vectors or {}).items())])
 
     def reset_stories(self) -> None:
         """Forget every story, its index and the term counts (before assigning all articles again)."""

@@ -1,0 +1,50 @@
+"""What scoring reads of a story's members, gathered once per story state (:mod:`.stories`).
+
+A big story has hundreds of members; the vetoes (shared event pair, main actors), the place term and
+the date window read only these aggregates of them, so scoring an article against it costs in the
+article, not in the story.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .stories import Story
+
+
+@dataclass
+class Profile:
+    """What the vetoes and the place term read of a story's (non-copy) members, gathered once per story
+    state instead of once per scored article (a big story has hundreds of members)."""
+    pairs: set[str]  # main event pairs
+    actors: list[str]  # every main actor any member names (empty: none known)
+    place: dict[str, Any] | None  # the place most members name
+    span: tuple[int, int] | None  # story_span of its date and end date
+
+
+def profile(st: Story) -> Profile:
+    """The story's :class:`Profile` (cached on the story until it changes: :meth:`Clusterer._index`)."""
+    if st._profile is None:
+        notes = [m for m in st.features["members"].values() if not m["copy"]]
+        places = [m["place"] for m in notes if m["place"]]
+        top = None
+        if places:
+            names = Counter(p["name"] for p in places)
+            top = next(p for p in places if p["name"] == min(names, key=lambda n: (-names[n], str(n))))
+        st._profile = Profile({m["pair"] for m in notes if m.get("pair")},
+                              sorted({a for m in notes for a in m.get("actors") or ()}), top,
+                              story_span(st.features.get("date"), st.features.get("end_date")))
+    return st._profile
+
+
+def story_span(date: str | None, end_date: str | None) -> tuple[int, int] | None:
+    """First day of a story's date and last day of its end date (ordinals); None when undated."""
+    from .stories import day_range
+
+    lo = day_range(date)
+    if lo is None:
+        return None
+    hi = day_range(end_date) or lo
+    return lo[0].toordinal(), hi[1].toordinal()

@@ -1,0 +1,47 @@
+"""A batch loads a stored story just before the first article that may join it and forgets it after the
+last one, unless it changed: forgetting leaves no trace in the clusterer's indexes, and loading it again
+gives the same story."""
+from __future__ import annotations
+
+from newsdesk.corpus.stories import ArticleFeatures, Clusterer
+from pg_fixtures import pg_databases  # noqa: F401  (fixture)
+
+
+def _row(sid, terms, members):
+    return {"id": sid, "features": {"terms": terms, "members": members, "date": "2020-03-01", "end_date": None}}
+
+
+def _note():
+    return {"date": "2020-03-01", "source": "event", "place": None, "event": None, "copy": False, "pair": None,
+            "actors": None, "score": None}
+
+
+def test_stories_lazy_load_evict_forgets_only_unchanged_stored_stories(settings):
+    cl = Clusterer([], {"#docs": 10, "tram": 1, "vote": 1}, settings)
+    cl.load([_row("s1", {"tram": 1.0}, {"a1": _note()}), _row("s2", {"vote": 1.0}, {"a2": _note()})])
+    assert cl.stored == {"s1", "s2"} and cl.member_of == {"a1": "s1", "a2": "s2"}
+    art = ArticleFeatures("new", "2020-03-01", "event", {"vote": 1.0}, None, None, candidates={"s2"})
+    assert cl.assign(art) == "s2"  # s2 grew: it must be saved, so it stays
+    cl.evict("s1")
+    cl.evict("s2")
+    assert set(cl.stories) == {"s2"} and "tram" not in cl.postings and "a1" not in cl.member_of
+    cl.load([_row("s1", {"tram": 1.0}, {"a1": _note()})])  # loading it again gives the same story
+    assert cl.postings["tram"] == {"s1"} and cl.member_of["a1"] == "s1"
+
+
+
+def test_stories_lazy_load_centroid_terms_listed_by_the_database(tmp_path, pg_databases):  # noqa: F811
+    from fixtures.corpus.stories import ARTICLES
+    from test_stories_clustering import ingest
+
+    from newsdesk.config import load_settings
+    from newsdesk.store import open_store
+
+    for db in (str(tmp_path / "t.db"), pg_databases.create()):
+        store = open_store(db)
+        ingest(store, load_settings(db=db, workers=1), list(ARTICLES))
+        ids = store.story_ids()
+        decoded = {t for st in store.story_features(ids) for t in st["features"]["terms"]}
+        assert len(decoded) > 50 and store.story_terms(ids) == decoded  # SQLite json_each / PostgreSQL json keys
+        assert store.story_terms(ids[:1]) == set(store.story_features(ids[:1])[0]["features"]["terms"])
+        store.close()
