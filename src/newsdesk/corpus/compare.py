@@ -286,10 +286,12 @@ def discrepancies(claims: list[Claim]) -> list[dict[str, Any]]:
 
 
 def rows_of_pairs(claims: list[Claim], pairs: Iterable[tuple[int, int]]) -> list[dict[str, Any]]:
-    """The rows of the groups that the aligned ones of these index pairs join."""
+    """The rows of the groups that the aligned ones of these index pairs join. A pair already in one
+    group is not tested: the groups (connected components), and so the rows, are the same, but a big
+    story's many equal figures are not compared pair by pair."""
     sets: DisjointSet[int] = DisjointSet(range(len(claims)))
     for i, j in pairs:
-        if aligned(claims[i], claims[j]):
+        if sets.find(i) != sets.find(j) and aligned(claims[i], claims[j]):
             sets.union(i, j)
     out = []
     for members in sets.groups():

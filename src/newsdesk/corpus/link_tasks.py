@@ -9,9 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .compare import Claim, aligned, build_claims, group_rows
-from .compare import _candidate_pairs as candidate_pairs
-from .groups import DisjointSet
+from .compare import Claim, aligned, build_claims, discrepancies, group_rows
 from .quote_groups import group_quotes
 from .summarize import summarize
 
@@ -39,7 +37,7 @@ class StoryOutput:
 def story_synthesis(inp: StoryInput) -> StoryOutput:
     """Summary, in-story discrepancies and quote groups of one story."""
     claims = build_claims(inp.articles, inp.amounts, inp.mentions, inp.country, inp.canonical)
-    rows = [r for r in story_discrepancies(claims) if r["story_id"] == inp.story]
+    rows = [r for r in discrepancies(claims) if r["story_id"] == inp.story]
     by_id = {a["id"]: a for a in inp.articles}
     quotes = []
     for q in inp.quotes:
@@ -48,21 +46,6 @@ def story_synthesis(inp: StoryInput) -> StoryOutput:
                        "duplicate_of": a["duplicate_of"]})
     groups = [g for g in group_quotes(quotes, inp.canonical) if g["story_id"] == inp.story]
     return StoryOutput(inp.story, summarize(inp.articles), rows, groups)
-
-
-def story_discrepancies(claims: list[Claim]) -> list[dict[str, Any]]:
-    """:func:`.compare.discrepancies` of one story's claims, testing a candidate pair only when its claims
-    are not in one group yet: the groups (connected components) and so the rows are the same, but a big
-    story's many equal figures are not compared pair by pair."""
-    sets: DisjointSet[int] = DisjointSet(range(len(claims)))
-    for i, j in candidate_pairs(claims):
-        if sets.find(i) != sets.find(j) and aligned(claims[i], claims[j]):
-            sets.union(i, j)
-    out = []
-    for members in sets.groups():
-        if len(members) >= 2:
-            out += group_rows([claims[i] for i in members])
-    return sorted(out, key=lambda r: r["id"])
 
 
 @dataclass
