@@ -6,6 +6,7 @@ groups (and over claims), with the largest group's size.
 Usage:
   python scripts/score_claim_groups.py score STORE.db [--pairs PAIRS.jsonl] [--regroup]
   python scripts/score_claim_groups.py sample STORE.db OUT.jsonl SHEET.txt
+  python scripts/score_claim_groups.py sample-recall STORE.db OUT.jsonl SHEET.txt
 
 ``score``: precision/recall of co-grouping on the labelled pairs, how many labelled pairs a cross-story
 conflict or corroboration row shows together (and how many of those are not about one figure), and the
@@ -157,6 +158,57 @@ def sample(db: str, out: Path, sheet: Path, per_stratum: int = 30) -> None:
     store.close()
 
 
+def sample_recall(db: str, out: Path, sheet: Path, per_stratum: int = 15) -> None:
+    """Draw the README's recall pairs (candidate same-figure pairs sharing a block); write them unlabelled
+    and a label sheet (with the sentences: keep it out of the repository)."""
+    from newsdesk.corpus.compare import MAX_CONFLICT_RATIO
+    from newsdesk.corpus.figures import _group_claims
+    from newsdesk.store import open_store
+
+    con = sqlite3.connect(db)
+    blocks: dict[str, list[str]] = {}
+    for b, a in con.execute("select block, amount_id from claim_blocks order by block, amount_id"):
+        blocks.setdefault(b, []).append(a)
+    source = dict(con.execute("select id, source from articles"))
+    con.close()
+    store = open_store(db)
+    claims = {c.id: c for c in _group_claims(store, {a for ids in blocks.values() for a in ids})}
+    store.close()
+
+    def candidate(a, b) -> bool:
+        ca, cb = claims[a], claims[b]
+        if ca.source == cb.source or (ca.story is not None and ca.story == cb.story):
+            return False
+        if not (ca.period and cb.period and (ca.period.startswith(cb.period) or cb.period.startswith(ca.period))):
+            return False
+        lo, hi = sorted((ca.value, cb.value))
+        return ca.unit == cb.unit and hi / max(lo, 1e-12) <= MAX_CONFLICT_RATIO
+
+    pairs: set[tuple[str, str]] = set()
+    for ids in blocks.values():
+        ids = [a for a in ids if a in claims]
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                if candidate(a, b):
+                    pairs.add((a, b))
+    strata: dict[bool, list[tuple[str, str]]] = {True: [], False: []}
+    for a, b in sorted(pairs):
+        strata[bool(claims[a].actors & claims[b].actors)].append((a, b))
+    rng = random.Random(14)
+    drawn = [(pair, shared) for shared in (True, False)
+             for pair in rng.sample(strata[shared], min(per_stratum, len(strata[shared])))]
+    print({k: len(v) for k, v in strata.items()})
+    with out.open("w", encoding="utf-8") as fh, sheet.open("w", encoding="utf-8") as sh:
+        for n, ((a, b), shared) in enumerate(drawn):
+            ca, cb = claims[a], claims[b]
+            side = {k: {"amount": c.id, "line": int(source[c.article].rsplit("#L", 1)[1]),
+                        "start": c.figure[0], "end": c.figure[1]} for k, c in (("a", ca), ("b", cb))}
+            fh.write(json.dumps({"n": n, "shared_actor": shared, **side, "same": None, "agree": None}) + "\n")
+            sh.write(f"#{n} shared_actor={shared}\n"
+                     f"  A {ca.raw_value} {ca.raw_unit} [{ca.period}] {sorted(ca.terms)} {sorted(ca.actors)}: {ca.sentence[2]!r}\n"
+                     f"  B {cb.raw_value} {cb.raw_unit} [{cb.period}] {sorted(cb.terms)} {sorted(cb.actors)}: {cb.sentence[2]!r}\n\n")
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     if len(args) >= 2 and args[0] == "score":
@@ -167,6 +219,8 @@ def main() -> None:
             print(json.dumps(score(db, pairs), indent=2))
     elif len(args) == 4 and args[0] == "sample":
         sample(args[1], Path(args[2]), Path(args[3]))
+    elif len(args) == 4 and args[0] == "sample-recall":
+        sample_recall(args[1], Path(args[2]), Path(args[3]))
     else:
         sys.exit(__doc__)
 
