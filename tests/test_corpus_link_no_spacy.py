@@ -49,8 +49,11 @@ def stored(tmp_path_factory):
     store.close()
 
 
-def test_corpus_link_stored_features_equal_parse(stored):
+def test_corpus_link_stored_features_equal_parse(stored, monkeypatch):
     store, settings, ids = stored
+    # not linked yet, every claim lies in no story; without the cross-story actor rule more pairs are
+    # compared, so more of the stored features (terms, vectors, actors) meet their parsed twins
+    monkeypatch.setitem(compare.vocab(), "cross_story_needs_actor", False)
     articles = store.synthesis_articles(ids)
     stored = compare.discrepancies(_claims(store, ids, articles))
     amounts = store.synthesis_items

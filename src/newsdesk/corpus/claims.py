@@ -146,13 +146,23 @@ def apply_features(c: Any, f: dict[str, Any], mentions: list[dict[str, Any]], en
     c.terms, c.common = set(f["terms"]), set(f["common"])
     c.vector = None if f["vector"] is None else np.frombuffer(base64.b64decode(f["vector"]), dtype="<f4").copy()
     c.context = f["context"]
+    c.actors |= claim_actors(f, mentions, entity_country, canonical, about_entity)
+
+
+def claim_actors(f: dict[str, Any], mentions: list[dict[str, Any]], entity_country: dict[str, str | None],
+                 canonical: dict[str, str], about_entity: str | None) -> set[str]:
+    """A described claim's actor keys: canonical entities (and their countries) inside its actor spans."""
+    out: set[str] = set()
+    if not f.get("described"):
+        return out
     for m in mentions:
         for a, b in f["actor_spans"]:
             if m["start"] >= a and m["end"] <= b:
-                c.actors.add(canonical.get(m["entity"], m["entity"]))
+                out.add(canonical.get(m["entity"], m["entity"]))
                 if entity_country.get(m["entity"]):
-                    c.actors.add(entity_country[m["entity"]])
+                    out.add(entity_country[m["entity"]])
     if about_entity and f["about_kept"]:  # the extractor's entity counts only when its phrase is not the source
-        c.actors.add(canonical.get(about_entity, about_entity))
+        out.add(canonical.get(about_entity, about_entity))
         if entity_country.get(about_entity):
-            c.actors.add(entity_country[about_entity])
+            out.add(entity_country[about_entity])
+    return out

@@ -6,7 +6,8 @@ A claim is one stored amount with its sentence. Two claims are about the same th
 - their periods agree (a stated year or month; a missing period fits any inside one story, and
   claims from different stories must both state the same period),
 - their actors agree (entities modifying the measured noun or doing the measured thing; a side
-  without an actor fits any),
+  without an actor fits any inside one story; claims from different stories must name a common
+  actor, ``cross_story_needs_actor`` in ``data/synthesis.json``),
 - what they measure is close: lemma overlap of the ``about`` phrase and the words around the figure,
   blended with the cosine of their averaged word vectors (reporting words such as "said" or
   "officials" are left out: they name the source, not the measure).
@@ -57,7 +58,9 @@ def vocab() -> dict[str, Any]:
     return {"groups": groups, "measures": measures, "convert": {k.lower(): tuple(v) for k, v in data["unit_conversions"].items()},
             "reporting": set(data["reporting_lemmas"]), "stop": set(data["measure_stop"]), "exclusive": exclusive,
             "measure_labels": data["measure_labels"], "unit_labels": data["unit_labels"],
-            "quantity_measures": set(data["quantity_measures"])}
+            "quantity_measures": set(data["quantity_measures"]),
+            "cross_story_needs_actor": bool(data.get("cross_story_needs_actor", False)),
+            "cross_story_conflicts": bool(data.get("cross_story_conflicts", True))}
 
 
 def normalise_unit(unit: str, value: float) -> tuple[str, float]:
@@ -246,6 +249,8 @@ def comparable(a: Claim, b: Claim, across: bool = False) -> bool:
         return False
     if a.actors and b.actors and not (a.actors & b.actors):
         return False
+    if not same_story and not (a.actors & b.actors) and vocab()["cross_story_needs_actor"]:
+        return False  # across stories a common actor is what ties two figures to one thing
     if exclusive_measures(a, b):
         return False
     return measure_similarity(a, b) >= (MEASURE_MIN_STORY if same_story else MEASURE_MIN_CROSS)

@@ -2,7 +2,7 @@
 
 :func:`newsdesk.corpus.brief.update_synthesis` recomputes every cross-story comparison; here a new
 article's dated claims are compared only inside their blocks (canonical unit, year and measure term:
-see :func:`.claims.block_keys`; a row found in two blocks is written once),
+see :func:`.claims.block_keys`, and across stories the actor too; a row found in two blocks is written once),
 and each story is recomputed from its own members. Claim features come from the pipeline
 (:mod:`.claims`), so nothing here parses text. Reads and writes happen here, in the caller's
 transaction; the pure work between them (:mod:`.link_tasks`) runs on a mapper (:mod:`newsdesk.engine.link_map`).
@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..engine.link_map import Mapper, serial_map
-from .compare import MAX_CONFLICT_RATIO, Claim, build_claims, normalise_unit
+from .claims import claim_actors
+from .compare import MAX_CONFLICT_RATIO, Claim, build_claims, normalise_unit, vocab
 from .link_tasks import BlockInput, StoryInput, block_pairs, group_discrepancies, story_synthesis
 
 STORY_READ_CHUNK = 200  # stories read, computed and written per round: bounds the memory of one round
@@ -122,12 +123,17 @@ def _regroup(store: Any, fresh: set[str], mapper: Mapper, also: set[str] = froze
         return 0
     blocks = store.blocks_of(fresh)
     near = _within_ratio(store, fresh, blocks, store.block_claims(sorted({b for bs in blocks.values() for b in bs})))
+    needs_actor = vocab()["cross_story_needs_actor"]
+    if needs_actor:
+        near = _sharing_actor(store, fresh, blocks, near)
     blocks.update({a: near[a] for a in near})
     claims = _group_claims(store, set(near) | fresh)
     old = store.claim_groups(set(near) | fresh)
     by_block: dict[str, list[tuple[int, Any, bool, frozenset[str]]]] = {}
     for i, c in enumerate(claims):
-        own = frozenset(blocks.get(c.id, ()))
+        # across stories only claims naming a common actor align, so a block is also keyed on the actor
+        own = frozenset(f"{b}|{x}" for b in blocks.get(c.id, ()) for x in c.actors) if needs_actor \
+            else frozenset(blocks.get(c.id, ()))
         for b in own:
             by_block.setdefault(b, []).append((i, c, c.id in fresh, own))
     items = [BlockInput(b, m) for b, m in sorted(by_block.items()) if any(x[2] for x in m)]
@@ -172,6 +178,33 @@ def _group_claims(store: Any, amount_ids: set[str]) -> list[Claim]:
     ents = store.entity_rows(keys)
     return build_claims(store.claim_articles(arts), amounts, mentions,
                         {k: e["country"] for k, e in ents.items()}, store.canonical_keys(keys))
+
+
+def _sharing_actor(store: Any, fresh: set[str], blocks: dict[str, set[str]],
+                   near: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The block neighbours naming an actor that a fresh claim of a shared block names (the only ones
+    that can align with one across stories), found from amounts and mentions, before articles are read."""
+    actors = _actors(store, set(near) | fresh)
+    fresh_actors: dict[str, set[str]] = {}
+    for a in fresh:
+        for b in blocks.get(a, ()):
+            fresh_actors.setdefault(b, set()).update(actors.get(a) or ())
+    return {a: bs for a, bs in near.items()
+            if a in fresh or actors.get(a) is None or any(actors[a] & fresh_actors.get(b, set()) for b in bs)}
+
+
+def _actors(store: Any, amount_ids: set[str]) -> dict[str, set[str] | None]:
+    """amount id -> its actor keys as :func:`_group_claims` fills them (None: no stored features, kept)."""
+    amounts = store.claim_amounts(amount_ids)
+    mentions = store.synthesis_items("mentions", sorted({a["article_id"] for a in amounts}))
+    keys = {m["entity"] for m in mentions} | {a["about_entity"] for a in amounts if a["about_entity"]}
+    country = {k: e["country"] for k, e in store.entity_rows(keys).items()}
+    canonical = store.canonical_keys(keys)
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for m in mentions:
+        by_article.setdefault(m["article_id"], []).append(m)
+    return {a["id"]: None if a["claim"] is None else claim_actors(
+        a["claim"], by_article.get(a["article_id"], []), country, canonical, a["about_entity"]) for a in amounts}
 
 
 def _within_ratio(store: Any, fresh: set[str], blocks: dict[str, set[str]],

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .compare import Claim, aligned, build_claims, discrepancies, group_rows
+from .compare import Claim, aligned, build_claims, discrepancies, group_rows, vocab
 from .quote_groups import group_quotes
 from .summarize import summarize
 
@@ -71,11 +71,15 @@ def block_pairs(inp: BlockInput) -> list[tuple[int, int]]:
 
 
 def group_discrepancies(claims: list[Claim]) -> list[dict[str, Any]]:
-    """Cross-story rows of one group of aligned claims. A conflict across stories needs an actor that
-    every claim of the group names: without one, two different figures of one year, unit and measure
-    word are more likely about two things (two companies' earnings, two countries' growth) than a
-    dispute; equal figures from independent sources still corroborate each other."""
+    """Cross-story rows of one group of aligned claims. Conflicts across stories are emitted only when
+    ``cross_story_conflicts`` is on, and then need an actor that every claim of the group names: two
+    different figures of two stories sharing year, unit, measure word and even a country were two
+    different quantities in every pair we read (tests/fixtures/claim_groups_dev); equal figures from
+    independent sources still corroborate each other. Conflicts within a story are not affected."""
     if len(claims) < 2:
         return []
-    shared = set.intersection(*(c.actors for c in claims))
+    if vocab()["cross_story_conflicts"]:
+        shared = set.intersection(*(c.actors for c in claims))
+    else:
+        shared = set()
     return [r for r in group_rows(claims) if r["story_id"] is None and (shared or r["kind"] != "conflict")]
