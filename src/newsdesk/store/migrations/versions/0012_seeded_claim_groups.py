@@ -8,10 +8,9 @@ rows (derived data): the older code groups the claims that arrive after it, not 
 Revision ID: 0012
 Revises: 0011
 """
-import threading
-
 from alembic import op
-import sqlalchemy as sa
+
+from newsdesk.store.migrations import forget_claim_groups, regroup_claims
 
 
 revision = '0012'
@@ -21,17 +20,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from newsdesk.corpus.figures import regroup_all
-    from newsdesk.store import Store
-    from newsdesk.store.locks import Pinned
-
-    conn = op.get_bind()
-    store = Store.__new__(Store)  # the store's queries, on the migration's own connection and transaction
-    store._engine, store._pin = conn.engine, threading.local()
-    store._pin.engine = Pinned(conn, conn.engine)
-    regroup_all(store)
+    regroup_claims(op.get_bind())
 
 
 def downgrade() -> None:
-    op.execute(sa.text("UPDATE claims SET grp = NULL WHERE grp IS NOT NULL"))
-    op.execute(sa.text("DELETE FROM discrepancies WHERE story_id IS NULL"))
+    forget_claim_groups(op.get_bind())
