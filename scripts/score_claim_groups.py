@@ -24,6 +24,7 @@ import sqlite3
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 PAIRS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "claim_groups_dev" / "pairs.jsonl"
@@ -146,15 +147,8 @@ def sample(db: str, out: Path, sheet: Path, per_stratum: int = 30) -> None:
     rng = random.Random(12)
     drawn = [(pair, direct) for direct in (True, False)
              for pair in rng.sample(strata[direct], min(per_stratum, len(strata[direct])))]
-    with out.open("w", encoding="utf-8") as fh, sheet.open("w", encoding="utf-8") as sh:
-        for n, ((a, b), direct) in enumerate(drawn):
-            ca, cb = claims[a], claims[b]
-            side = {k: {"amount": c.id, "line": int(source[c.article].rsplit("#L", 1)[1]),
-                        "start": c.figure[0], "end": c.figure[1]} for k, c in (("a", ca), ("b", cb))}
-            fh.write(json.dumps({"n": n, "direct": direct, **side, "same": None, "agree": None}) + "\n")
-            sh.write(f"#{n} direct={direct} group={grp[a]} ({len(by_group[grp[a]])} claims)\n"
-                     f"  A {ca.raw_value} {ca.raw_unit} [{ca.period}] {sorted(ca.terms)}: {ca.sentence[2]!r}\n"
-                     f"  B {cb.raw_value} {cb.raw_unit} [{cb.period}] {sorted(cb.terms)}: {cb.sentence[2]!r}\n\n")
+    _write_drawn(out, sheet, drawn, "direct", claims, source,
+                 lambda a: f" group={grp[a]} ({len(by_group[grp[a]])} claims)")
     store.close()
 
 
@@ -198,15 +192,21 @@ def sample_recall(db: str, out: Path, sheet: Path, per_stratum: int = 15) -> Non
     drawn = [(pair, shared) for shared in (True, False)
              for pair in rng.sample(strata[shared], min(per_stratum, len(strata[shared])))]
     print({k: len(v) for k, v in strata.items()})
+    _write_drawn(out, sheet, drawn, "shared_actor", claims, source, lambda a: "")
+
+
+def _write_drawn(out: Path, sheet: Path, drawn: list, stratum: str, claims: dict, source: dict,
+                 note: Callable[[str], str]) -> None:
+    """The drawn pairs, unlabelled (ids and offsets only), and a label sheet with their sentences."""
     with out.open("w", encoding="utf-8") as fh, sheet.open("w", encoding="utf-8") as sh:
-        for n, ((a, b), shared) in enumerate(drawn):
+        for n, ((a, b), flag) in enumerate(drawn):
             ca, cb = claims[a], claims[b]
             side = {k: {"amount": c.id, "line": int(source[c.article].rsplit("#L", 1)[1]),
                         "start": c.figure[0], "end": c.figure[1]} for k, c in (("a", ca), ("b", cb))}
-            fh.write(json.dumps({"n": n, "shared_actor": shared, **side, "same": None, "agree": None}) + "\n")
-            sh.write(f"#{n} shared_actor={shared}\n"
-                     f"  A {ca.raw_value} {ca.raw_unit} [{ca.period}] {sorted(ca.terms)} {sorted(ca.actors)}: {ca.sentence[2]!r}\n"
-                     f"  B {cb.raw_value} {cb.raw_unit} [{cb.period}] {sorted(cb.terms)} {sorted(cb.actors)}: {cb.sentence[2]!r}\n\n")
+            fh.write(json.dumps({"n": n, stratum: flag, **side, "same": None, "agree": None}) + "\n")
+            sh.write(f"#{n} {stratum}={flag}{note(a)}\n" + "".join(
+                f"  {k} {c.raw_value} {c.raw_unit} [{c.period}] {sorted(c.terms)} {sorted(c.actors)}: {c.sentence[2]!r}\n"
+                for k, c in (("A", ca), ("B", cb))) + "\n")
 
 
 def main() -> None:
