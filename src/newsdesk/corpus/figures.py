@@ -122,10 +122,13 @@ def _regroup(store: Any, fresh: set[str], mapper: Mapper, also: set[str] = froze
     if not fresh and not also:
         return 0
     blocks = store.blocks_of(fresh)
-    near = _within_ratio(store, fresh, blocks, store.block_claims(sorted({b for bs in blocks.values() for b in bs})))
+    raw, actors = _actors(store, fresh)
+    store.save_claim_actors({a: raw[a] for a in fresh if a in raw})
     needs_actor = vocab()["cross_story_needs_actor"]
-    if needs_actor:
-        near = _sharing_actor(store, fresh, blocks, near)
+    if needs_actor:  # only the block neighbours naming a fresh claim's actor: read through the actor index
+        near = _within_ratio(store, fresh, blocks, _sharing_actor(store, fresh, blocks, actors))
+    else:
+        near = _within_ratio(store, fresh, blocks, store.block_claims(sorted({b for bs in blocks.values() for b in bs})))
     blocks.update({a: near[a] for a in near})
     claims = _group_claims(store, set(near) | fresh)
     old = store.claim_groups(set(near) | fresh)
@@ -181,21 +184,28 @@ def _group_claims(store: Any, amount_ids: set[str]) -> list[Claim]:
 
 
 def _sharing_actor(store: Any, fresh: set[str], blocks: dict[str, set[str]],
-                   near: dict[str, set[str]]) -> dict[str, set[str]]:
-    """The block neighbours naming an actor that a fresh claim of a shared block names (the only ones
-    that can align with one across stories), found from amounts and mentions, before articles are read."""
-    actors = _actors(store, set(near) | fresh)
+                   actors: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The fresh claims and the claims sharing a block with one of them and naming one of its actors (the
+    only ones that can align with it across stories), with all their blocks. Found through ``claim_actors``
+    (actor keys as stored, before entity links): a stored key counts under its canonical key now, so the
+    set is what the claims' actors give today, read without reading their articles."""
     fresh_actors: dict[str, set[str]] = {}
     for a in fresh:
         for b in blocks.get(a, ()):
-            fresh_actors.setdefault(b, set()).update(actors.get(a) or ())
-    return {a: bs for a, bs in near.items()
-            if a in fresh or actors.get(a) is None or any(actors[a] & fresh_actors.get(b, set()) for b in bs)}
+            fresh_actors.setdefault(b, set()).update(actors.get(a, ()))
+    wanted = set().union(*fresh_actors.values()) if fresh_actors else set()
+    named = store.claims_naming(fresh_actors, wanted | store.linked_keys(wanted))
+    canonical = store.canonical_keys({k for ks in named.values() for k in ks})
+    near = store.blocks_of(set(named) - fresh)
+    keep = {a: bs for a, bs in near.items()
+            if any({canonical.get(k, k) for k in named[a]} & fresh_actors.get(b, set()) for b in bs)}
+    return {**keep, **{a: blocks[a] for a in fresh if a in blocks}}
 
 
-def _actors(store: Any, amount_ids: set[str]) -> dict[str, set[str] | None]:
-    """amount id -> its actor keys as :func:`_group_claims` fills them (None: no stored features, kept)."""
-    amounts = store.claim_amounts(amount_ids)
+def _actors(store: Any, amount_ids: set[str]) -> tuple[dict[str, tuple[str, set[str]]], dict[str, set[str]]]:
+    """amount id -> (article id, actor keys before entity links), and amount id -> actor keys as
+    :func:`_group_claims` fills them; claims without stored features have neither."""
+    amounts = [a for a in store.claim_amounts(amount_ids) if a["claim"] is not None]
     mentions = store.synthesis_items("mentions", sorted({a["article_id"] for a in amounts}))
     keys = {m["entity"] for m in mentions} | {a["about_entity"] for a in amounts if a["about_entity"]}
     country = {k: e["country"] for k, e in store.entity_rows(keys).items()}
@@ -203,8 +213,12 @@ def _actors(store: Any, amount_ids: set[str]) -> dict[str, set[str] | None]:
     by_article: dict[str, list[dict[str, Any]]] = {}
     for m in mentions:
         by_article.setdefault(m["article_id"], []).append(m)
-    return {a["id"]: None if a["claim"] is None else claim_actors(
-        a["claim"], by_article.get(a["article_id"], []), country, canonical, a["about_entity"]) for a in amounts}
+    raw, now = {}, {}
+    for a in amounts:
+        ms = by_article.get(a["article_id"], [])
+        raw[a["id"]] = (a["article_id"], claim_actors(a["claim"], ms, country, {}, a["about_entity"]))
+        now[a["id"]] = claim_actors(a["claim"], ms, country, canonical, a["about_entity"])
+    return raw, now
 
 
 def _within_ratio(store: Any, fresh: set[str], blocks: dict[str, set[str]],

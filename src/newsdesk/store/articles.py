@@ -113,7 +113,7 @@ class ArticleQueries:
 
     def _delete_article(self, conn: Connection, article_id: str) -> None:
         for table in (*s.PER_ARTICLE, s.signatures, s.minhash_bands, s.name_keys, s.claims, s.claim_blocks, s.quote_features,
-                      s.link_queue, s.story_vectors):
+                      s.link_queue, s.story_vectors, s.claim_actors):
             conn.execute(delete(table).where(table.c.article_id == article_id))
         conn.execute(s.articles.update().where(s.articles.c.duplicate_of == article_id).values(duplicate_of=None))
         conn.execute(delete(s.articles).where(s.articles.c.id == article_id))

@@ -174,6 +174,33 @@ class LinkQueries:
                                                                      .where(a.c.id.in_(chunk)))})
         return out
 
+    def save_claim_actors(self, actors: dict[str, tuple[str, set[str]]]) -> None:
+        """Replace the stored actor keys of these claims (amount id -> (article id, keys))."""
+        c = s.claim_actors
+        with self.engine.begin() as conn:
+            for chunk in _chunks(actors):
+                conn.execute(delete(c).where(c.c.amount_id.in_(chunk)))
+            rows = [{"amount_id": a, "key": k, "article_id": art} for a, (art, keys) in sorted(actors.items())
+                    for k in sorted(keys)]
+            if rows:
+                conn.execute(c.insert(), rows)
+
+    def claims_naming(self, blocks: Iterable[str], keys: Iterable[str]) -> dict[str, set[str]]:
+        """amount id -> which of these keys it names, for the claims in any of these blocks whose stored
+        actor keys hold any of them."""
+        c, b = s.claim_actors, s.claim_blocks
+        out: dict[str, set[str]] = {}
+        keys = _chunks(keys)
+        with self.engine.connect() as conn:
+            for bchunk in _chunks(blocks):
+                for kchunk in keys:
+                    stmt = (select(c.c.amount_id, c.c.key).distinct()
+                            .select_from(c.join(b, b.c.amount_id == c.c.amount_id))
+                            .where(c.c.key.in_(kchunk), b.c.block.in_(bchunk)))
+                    for amount, key in conn.execute(stmt):
+                        out.setdefault(amount, set()).add(key)
+        return out
+
     def claim_groups(self, amounts: Iterable[str]) -> dict[str, str | None]:
         c = s.claims
         out: dict[str, str | None] = {}
@@ -213,10 +240,11 @@ class LinkQueries:
                                      .order_by(c.c.amount_id).limit(limit)).scalars())
 
     def clear_claim_groups(self) -> None:
-        """Forget every claim's group and every cross-story row (before grouping all claims again)."""
+        """Forget every claim's group, actor keys and cross-story row (before grouping all claims again)."""
         with self.engine.begin() as conn:
             conn.execute(s.claims.update().where(s.claims.c.grp.is_not(None)).values(grp=None))
             conn.execute(delete(s.discrepancies).where(s.discrepancies.c.story_id.is_(None)))
+            conn.execute(delete(s.claim_actors))
 
     def article_claim_groups(self, articles: Iterable[str]) -> dict[str, str]:
         """amount id -> group, for the grouped claims of these articles."""

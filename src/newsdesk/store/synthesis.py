@@ -13,18 +13,9 @@ from .core import now, upsert
 
 
 class SynthesisQueries:
+    """Mixin of :class:`newsdesk.store.Store` (needs ``_rows``, ``_in_chunks`` and ``engine``)."""
+
     engine: Engine
-
-    def _syn_rows(self, stmt: Any) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            return [dict(r) for r in conn.execute(stmt).mappings()]
-
-    def _syn_chunks(self, stmt: Any, column: Any, values: Iterable[Any], size: int = 500) -> list[dict[str, Any]]:
-        values = sorted(set(values))
-        out: list[dict[str, Any]] = []
-        for i in range(0, len(values), size):
-            out += self._syn_rows(stmt.where(column.in_(values[i:i + size])))
-        return out
 
     # -- reads ---------------------------------------------------------------------------------
     def synthesis_articles(self, ids: Iterable[str]) -> list[dict[str, Any]]:
@@ -32,21 +23,21 @@ class SynthesisQueries:
         a = s.articles
         cols = [a.c.id, a.c.outlet, a.c.url, a.c.title, a.c.published, a.c.text, a.c.sentences,
                 a.c.duplicate_of, a.c.story_id, a.c.evidence]
-        return sorted(self._syn_chunks(select(*cols), a.c.id, ids), key=lambda r: r["id"])
+        return sorted(self._in_chunks(select(*cols), a.c.id, ids), key=lambda r: r["id"])
 
     def synthesis_items(self, name: str, ids: Iterable[str]) -> list[dict[str, Any]]:
         """Rows of a per-article table (quotes, amounts, events, mentions) for these articles."""
         table = getattr(s, name)
-        rows = self._syn_chunks(select(table), table.c.article_id, ids)
+        rows = self._in_chunks(select(table), table.c.article_id, ids)
         if name == "amounts":  # with the pipeline's comparison features (None: stored before they existed)
-            feats = {r["amount_id"]: r["features"] for r in self._syn_chunks(
+            feats = {r["amount_id"]: r["features"] for r in self._in_chunks(
                 select(s.claims.c.amount_id, s.claims.c.features), s.claims.c.article_id, ids)}
             rows = [{**r, "claim": feats.get(r["id"])} for r in rows]
         if name == "quotes":  # with the pipeline's content lemmas and their word vectors (None: older stores)
-            qf = {r["quote_id"]: r["features"] for r in self._syn_chunks(
+            qf = {r["quote_id"]: r["features"] for r in self._in_chunks(
                 select(s.quote_features.c.quote_id, s.quote_features.c.features), s.quote_features.c.article_id, ids)}
             lemmas = {w for f in qf.values() for w in f["lemmas"]}
-            vecs = {r["lemma"]: r["vector"] for r in self._syn_chunks(select(s.lemma_vectors), s.lemma_vectors.c.lemma,
+            vecs = {r["lemma"]: r["vector"] for r in self._in_chunks(select(s.lemma_vectors), s.lemma_vectors.c.lemma,
                                                                        lemmas)}
             rows = [{**r, "content": None if r["id"] not in qf else
                      {**qf[r["id"]], "vectors": {w: vecs[w] for w in qf[r["id"]]["lemmas"] if w in vecs}}}
@@ -59,13 +50,13 @@ class SynthesisQueries:
         """What building claims reads of their articles: text, sentences, outlet, copy and story links."""
         a = s.articles
         cols = [a.c.id, a.c.outlet, a.c.text, a.c.sentences, a.c.duplicate_of, a.c.story_id]
-        return sorted(self._syn_chunks(select(*cols), a.c.id, ids), key=lambda r: r["id"])
+        return sorted(self._in_chunks(select(*cols), a.c.id, ids), key=lambda r: r["id"])
 
     def claim_amounts(self, amount_ids: Iterable[str]) -> list[dict[str, Any]]:
         """These amounts' rows with their comparison features (``claim``), in synthesis_items' order: a
         claim group reads its own members, not every amount of their articles."""
-        rows = self._syn_chunks(select(s.amounts), s.amounts.c.id, amount_ids)
-        feats = {r["amount_id"]: r["features"] for r in self._syn_chunks(
+        rows = self._in_chunks(select(s.amounts), s.amounts.c.id, amount_ids)
+        feats = {r["amount_id"]: r["features"] for r in self._in_chunks(
             select(s.claims.c.amount_id, s.claims.c.features), s.claims.c.amount_id, amount_ids)}
         rows = [{**r, "claim": feats.get(r["id"])} for r in rows]
         return sorted(rows, key=lambda r: (r["article_id"], r["start"], str(r["id"])))
@@ -73,54 +64,54 @@ class SynthesisQueries:
     def article_outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
         """id -> outlet (names the original of a copy that lies outside the briefing)."""
         a = s.articles
-        return {r["id"]: r["outlet"] for r in self._syn_chunks(select(a.c.id, a.c.outlet), a.c.id, ids)}
+        return {r["id"]: r["outlet"] for r in self._in_chunks(select(a.c.id, a.c.outlet), a.c.id, ids)}
 
     def story_ids(self) -> list[str]:
-        return [r["id"] for r in self._syn_rows(select(s.stories.c.id).order_by(s.stories.c.id))]
+        return [r["id"] for r in self._rows(select(s.stories.c.id).order_by(s.stories.c.id))]
 
     def story_row(self, story_id: str) -> dict[str, Any] | None:
-        rows = self._syn_rows(select(s.stories).where(s.stories.c.id == story_id))
+        rows = self._rows(select(s.stories).where(s.stories.c.id == story_id))
         return rows[0] if rows else None
 
     def story_article_ids(self, story_id: str) -> list[str]:
         a = s.articles
-        return [r["id"] for r in self._syn_rows(select(a.c.id).where(a.c.story_id == story_id).order_by(a.c.id))]
+        return [r["id"] for r in self._rows(select(a.c.id).where(a.c.story_id == story_id).order_by(a.c.id))]
 
     def articles_with_entities(self, keys: Iterable[str]) -> dict[str, set[str]]:
         """entity key -> ids of articles mentioning it (mentions, quote speakers, event parties)."""
         keys = sorted(set(keys))
         out: dict[str, set[str]] = defaultdict(set)
         m, q, e = s.mentions, s.quotes, s.events
-        for r in self._syn_chunks(select(m.c.entity, m.c.article_id), m.c.entity, keys):
+        for r in self._in_chunks(select(m.c.entity, m.c.article_id), m.c.entity, keys):
             out[r["entity"]].add(r["article_id"])
-        for r in self._syn_chunks(select(q.c.speaker_entity, q.c.article_id), q.c.speaker_entity, keys):
+        for r in self._in_chunks(select(q.c.speaker_entity, q.c.article_id), q.c.speaker_entity, keys):
             out[r["speaker_entity"]].add(r["article_id"])
         for side in ("actor", "target"):
             col = e.c[f"{side}_entity"]
-            for r in self._syn_chunks(select(col.label("k"), e.c.article_id), col, keys):
+            for r in self._in_chunks(select(col.label("k"), e.c.article_id), col, keys):
                 out[r["k"]].add(r["article_id"])
         return out
 
     def articles_with_country(self, iso3: str) -> set[str]:
         """Ids of articles with an event party of this country."""
         e = s.events
-        rows = self._syn_rows(select(e.c.article_id).where((e.c.actor_country == iso3) | (e.c.target_country == iso3)))
+        rows = self._rows(select(e.c.article_id).where((e.c.actor_country == iso3) | (e.c.target_country == iso3)))
         return {r["article_id"] for r in rows}
 
     def dated_amount_articles(self) -> list[str]:
         """Ids of articles holding at least one amount with a stated period (cross-story candidates)."""
         am = s.amounts
-        return sorted({r["article_id"] for r in self._syn_rows(
+        return sorted({r["article_id"] for r in self._rows(
             select(am.c.article_id).where(am.c.date.is_not(None)).distinct())})
 
     def entity_rows(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
-        return {r["key"]: r for r in self._syn_chunks(select(s.entities), s.entities.c.key, keys)}
+        return {r["key"]: r for r in self._in_chunks(select(s.entities), s.entities.c.key, keys)}
 
     def canonical_keys(self, keys: Iterable[str]) -> dict[str, str]:
         """key -> canonical key from cross-document entity links (keys without a link map to themselves)."""
         keys = sorted({k for k in keys if k})
         out = {k: k for k in keys}
-        for r in self._syn_chunks(select(s.entity_links), s.entity_links.c.key, keys):
+        for r in self._in_chunks(select(s.entity_links), s.entity_links.c.key, keys):
             out[r["key"]] = r["canonical"]
         return out
 
@@ -161,22 +152,22 @@ class SynthesisQueries:
     # -- exports -------------------------------------------------------------------------------
     def discrepancy_export_rows(self) -> Iterator[dict[str, Any]]:
         """discrepancies.jsonl rows in the contract: id, kind, about, story, claims, note."""
-        for r in self._syn_rows(select(s.discrepancies).order_by(s.discrepancies.c.id)):
+        for r in self._rows(select(s.discrepancies).order_by(s.discrepancies.c.id)):
             yield {"id": r["id"], "kind": r["kind"], "about": r["about"], "story": r["story_id"],
                    "claims": r["claims"], "note": r["note"]}
 
     def quote_group_export_rows(self) -> Iterator[dict[str, Any]]:
         """quote_groups.jsonl rows: id, speaker, speaker_entity, story, quotes (quote ids)."""
-        for r in self._syn_rows(select(s.quote_groups).order_by(s.quote_groups.c.id)):
+        for r in self._rows(select(s.quote_groups).order_by(s.quote_groups.c.id)):
             yield {"id": r["id"], "speaker": r["speaker"], "speaker_entity": r["speaker_entity"],
                    "story": r["story_id"], "quotes": r["quotes"]}
 
     def discrepancies_of(self, story_id: str | None) -> list[dict[str, Any]]:
         d = s.discrepancies
         cond = d.c.story_id.is_(None) if story_id is None else d.c.story_id == story_id
-        return self._syn_rows(select(d).where(cond).order_by(d.c.id))
+        return self._rows(select(d).where(cond).order_by(d.c.id))
 
     def quote_groups_of(self, story_id: str | None) -> list[dict[str, Any]]:
         g = s.quote_groups
         cond = g.c.story_id.is_(None) if story_id is None else g.c.story_id == story_id
-        return self._syn_rows(select(g).where(cond).order_by(g.c.id))
+        return self._rows(select(g).where(cond).order_by(g.c.id))
