@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 from spacy.lang.en.stop_words import STOP_WORDS
 
 MIN_WORDS, MAX_WORDS = 6, 70  # shorter: fragments and headlines; longer: run-on scraping debris
@@ -82,8 +83,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def units_of(article: dict[str, Any]) -> list[Unit]:
-    """Candidate sentences of an article row (id, text, sentences, published, outlet)."""
+def units_of(article: dict[str, Any], with_terms: bool = True) -> list[Unit]:
+    """Candidate sentences of an article row (id, text, sentences, published, outlet); without their
+    terms when ``with_terms`` is off (tokenising is most of the cost, and a big story keeps only some)."""
     text = article["text"]
     out = []
     for pos, (s, e) in enumerate(article["sentences"] or []):
@@ -97,7 +99,7 @@ def units_of(article: dict[str, Any]) -> list[Unit]:
         if unnamed_speaker(chunk):
             continue  # out of its article, "..., he said." names no one
         out.append(Unit(article["id"], s, e, chunk, pos, article.get("published") or "", article.get("outlet"),
-                        terms(chunk)))
+                        terms(chunk) if with_terms else Counter()))
     return out
 
 
@@ -112,18 +114,18 @@ def similarity_matrix(units: list[Unit]) -> np.ndarray:
         df.update(u.terms.keys())
         for t in u.terms:
             vocab.setdefault(t, len(vocab))
-    m = np.zeros((n, len(vocab)))
-    rows, cols, vals = [], [], []  # one fancy-index assignment: the same matrix, without n x terms item writes
+    rows, cols, vals = [], [], []
     for i, u in enumerate(units):
         for t, c in u.terms.items():
             rows.append(i)
             cols.append(vocab[t])
             vals.append((1 + math.log(c)) * math.log((1 + n) / (1 + df[t]) + 1))
-    m[rows, cols] = vals
-    norms = np.linalg.norm(m, axis=1)
+    # sparse: a sentence holds a dozen of a story's thousands of terms, and the product is then cheap
+    m = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)))
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1
-    m /= norms[:, None]
-    return m @ m.T
+    m = sparse.diags(1 / norms) @ m
+    return (m @ m.T).toarray()
 
 
 def lexrank(sim: np.ndarray) -> np.ndarray:
@@ -192,7 +194,9 @@ def candidates(per_article: list[list[Unit]], limit: int = MAX_UNITS) -> list[Un
 def summarize(articles: list[dict[str, Any]], k: int | None = None) -> list[dict[str, Any]]:
     """Summary items ``{text, article, start, end}`` over the independent articles given, in reading order."""
     originals = [a for a in articles if not a.get("duplicate_of")]
-    units = candidates([units_of(a) for a in originals])
+    units = candidates([units_of(a, with_terms=False) for a in originals])
+    for u in units:
+        u.terms = terms(u.text)
     if not units:
         return []
     sim = similarity_matrix(units)
