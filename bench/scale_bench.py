@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "reuters21578.jsonl"
 ADD = 100
 STAGES = ("find_duplicates", "resolve_entities", "merge_events", "assign_stories", "update_synthesis_for")
-PARTS = ("update_story_synthesis", "add_to_blocks")  # the two halves of update_synthesis_for
+PARTS = ("update_story_synthesis", "add_to_blocks")  # story synthesis (after the last batch) and the claim groups
 
 
 def cpu() -> float:

@@ -142,7 +142,7 @@ def relink(obj: Ctx, as_json: bool, engine: str | None, scheduler: str | None, w
                             mapper=session.mapper() if engine == "dask" else None)
     left = obj.store.count_pending()
     if as_json:
-        emit_json({"linked": done, "pending": left})
+        emit_json({"linked": done, "pending": left, "pending_synthesis": obj.store.count_pending_synthesis()})
     else:
         console.print(f"{done} articles linked; {left} pending")
 

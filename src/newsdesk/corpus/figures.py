@@ -242,7 +242,8 @@ def _within_ratio(store: Any, fresh: set[str], blocks: dict[str, set[str]],
 
 def update_synthesis_for(store: Any, story_ids: Iterable[str], article_ids: Iterable[str],
                          mapper: Mapper | None = None) -> None:
-    """What linking these articles into these stories changes in briefings (pure parts run on ``mapper``)."""
-    story_ids = sorted(set(story_ids))
-    update_story_synthesis(store, story_ids, mapper)
+    """What linking these articles into these stories changes in briefings: the claim groups now (pure
+    parts on ``mapper``); the stories are queued, and synthesised once after the last batch of the run
+    (:func:`newsdesk.corpus.link.link_pending`), not once per batch that touches them."""
+    store.queue_synthesis(story_ids)
     add_to_blocks(store, article_ids, mapper, story_ids)

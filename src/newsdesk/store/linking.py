@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.engine import Engine
 
 from . import schema as s
-from .core import insert_ignore
+from .core import insert_ignore, now
 
 
 def _chunks(values: Iterable[Any], size: int = 500) -> list[list[Any]]:
@@ -41,6 +41,26 @@ class LinkQueries:
         with self.engine.begin() as conn:
             for chunk in _chunks(ids):
                 conn.execute(delete(s.link_queue).where(s.link_queue.c.article_id.in_(chunk)))
+
+    def queue_synthesis(self, story_ids: Iterable[str]) -> None:
+        """Mark these stories for synthesis (in the caller's transaction: with the links that touched them)."""
+        with self.engine.begin() as conn:
+            insert_ignore(conn, s.synthesis_queue, [{"story_id": sid, "queued_at": now()} for sid in sorted(set(story_ids))])
+
+    def pending_synthesis(self, limit: int | None = None) -> list[str]:
+        """Ids of the stories waiting for synthesis, in id order."""
+        stmt = select(s.synthesis_queue.c.story_id).order_by(s.synthesis_queue.c.story_id)
+        with self.engine.connect() as conn:
+            return list(conn.execute(stmt.limit(limit) if limit else stmt).scalars())
+
+    def count_pending_synthesis(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(s.synthesis_queue)).scalar_one()
+
+    def mark_synthesized(self, story_ids: Iterable[str]) -> None:
+        with self.engine.begin() as conn:
+            for chunk in _chunks(story_ids):
+                conn.execute(delete(s.synthesis_queue).where(s.synthesis_queue.c.story_id.in_(chunk)))
 
     def integrity(self) -> dict[str, int]:
         """Counts of what should be zero in a fully linked store (besides pending links)."""

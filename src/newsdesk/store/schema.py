@@ -189,6 +189,12 @@ link_queue = Table(  # stored articles not yet linked to the corpus
     Column("queued_at", String(32), nullable=False),
 )
 
+synthesis_queue = Table(  # stories whose summary, discrepancies and quote groups wait to be recomputed (migration 0016)
+    "synthesis_queue", metadata,
+    Column("story_id", String(32), primary_key=True),  # no foreign key: a queued story may be merged away
+    Column("queued_at", String(32), nullable=False),
+)
+
 minhash_bands = Table(  # LSH band keys of each article's MinHash signature
     "minhash_bands", metadata,
     Column("band", BigInteger, primary_key=True),

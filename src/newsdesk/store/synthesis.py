@@ -139,6 +139,12 @@ class SynthesisQueries:
                 conn.execute(delete(table).where(table.c.story_id.in_(ids[i:i + 500])))
             if cross_story:
                 conn.execute(delete(table).where(table.c.story_id.is_(None)))
+            else:  # a story's row never replaces a cross-story row of the same claims (same id): those are
+                # written by claim grouping, which may have run before this story's synthesis
+                ids = sorted({r["id"] for r in rows})
+                cross = {i for k in range(0, len(ids), 500) for i in conn.execute(
+                    select(table.c.id).where(table.c.story_id.is_(None), table.c.id.in_(ids[k:k + 500]))).scalars()}
+                rows = [r for r in rows if r["id"] not in cross]
             upsert(conn, table, rows, ["id"])
 
     def save_story_rows_for_tests(self, story_id: str, article_ids: list[str], title: str = "") -> None:
