@@ -6,7 +6,9 @@ rows equal an oracle that tests every pair of claims sharing a block on the fina
 of a group is aligned with its seed; a delete leaves what the oracle gives without the article.
 Across stories two claims align only when they name a common actor (``cross_story_needs_actor``); the
 blocks are then keyed on the actor too, and the oracle still tests every pair of a stored block. The
-grouping itself is also checked with the rule off, where these few articles make more groups.
+grouping itself is also checked with the rule off, where these few articles make more groups. The
+neighbours read through the actor index (``claim_actors``) are those reading every block neighbour gives,
+also after a later entity link gives a stored actor key another canonical key.
 """
 from __future__ import annotations
 
@@ -159,3 +161,44 @@ def test_figures_seeded_groups_regrouped_in_pages_and_by_the_migration_equal_the
         command.upgrade(core._alembic_config(conn), "head")
     assert _state(store) == (want_grp, want_rows)
     store.close()
+
+
+def test_figures_seeded_groups_actor_index_finds_what_reading_every_block_neighbour_finds(records, tmp_path):
+    """The neighbours read through ``claim_actors`` (keys as linked) are those whose actors, with the entity
+    links of now, share one with a fresh claim of a shared block: the same as reading every claim of the
+    blocks, also after an entity link that came later gives a stored key another canonical key."""
+    from newsdesk.corpus.figures import _actors, _sharing_actor
+
+    store, _ = _link(tmp_path, "index", [records], 100)
+    with store.engine.connect() as conn:  # claim A names entity k0, claim B of a shared block names k1, not k0
+        pair = conn.exec_driver_sql(
+            "select x.amount_id, x.key, y.amount_id, y.key from claim_actors x "
+            "join claim_blocks bx on bx.amount_id = x.amount_id join claim_blocks by on by.block = bx.block "
+            "join claim_actors y on y.amount_id = by.amount_id "
+            "where y.amount_id <> x.amount_id and x.key like '%:%' and y.key like '%:%' and y.key <> x.key "
+            "and not exists (select 1 from claim_actors z where z.amount_id = y.amount_id and z.key = x.key) "
+            "order by x.amount_id, y.amount_id limit 1").first()
+    assert pair, "no two claims of a block naming two entities"
+    a, k0, b, k1 = pair
+    fresh = {a}
+    blocks = store.blocks_of(fresh)
+    assert b not in _sharing_actor(store, fresh, blocks, _actors(store, fresh)[1])
+    with store.engine.begin() as conn:  # k1 now resolves to k0: an entity link made after B was linked
+        conn.exec_driver_sql("insert into entity_links(key, canonical) values (?, ?)", (k1, k0))
+    assert b in _sharing_actor(store, fresh, blocks, _actors(store, fresh)[1])
+    with store.engine.connect() as conn:  # and, for claims at large, the same set as reading every neighbour
+        fresh = {a} | {r for (r,) in conn.exec_driver_sql(
+            "select distinct amount_id from claim_actors order by amount_id limit 40").all()}
+    blocks = store.blocks_of(fresh)
+    every = store.block_claims(sorted({b for bs in blocks.values() for b in bs}))
+    now = _actors(store, set(every) | fresh)[1]
+    fresh_actors: dict[str, set[str]] = {}
+    for a in fresh:
+        for b in blocks.get(a, ()):
+            fresh_actors.setdefault(b, set()).update(now.get(a, ()))
+    want = {a: bs for a, bs in every.items()
+            if a in fresh or any(now.get(a, set()) & fresh_actors.get(b, set()) for b in bs)}
+    got = _sharing_actor(store, fresh, blocks, {a: now[a] for a in fresh if a in now})
+    store.close()
+    assert got == want
+    assert len(want) > len(fresh)  # the fresh claims do meet stored ones
