@@ -27,8 +27,11 @@ class StoryQueries:
         """key -> ids of the stories indexed under it."""
         k = s.story_keys
         out: dict[str, list[str]] = {}
-        for r in self._in_chunks(select(k.c.key, k.c.story_id), k.c.key, keys):
-            out.setdefault(r["key"], []).append(r["story_id"])
+        keys = sorted(set(keys))
+        with self.engine.connect() as conn:  # plain tuples: a batch reads tens of thousands of postings
+            for i in range(0, len(keys), 500):
+                for key, sid in conn.execute(select(k.c.key, k.c.story_id).where(k.c.key.in_(keys[i:i + 500]))):
+                    out.setdefault(key, []).append(sid)
         return {key: sorted(v) for key, v in out.items()}
 
     def story_dates(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
