@@ -123,7 +123,7 @@ def _regroup(store: Any, fresh: set[str], mapper: Mapper, also: set[str] = froze
         return 0
     blocks = store.blocks_of(fresh)
     raw, actors = _actors(store, fresh)
-    store.save_claim_actors({a: raw[a] for a in fresh if a in raw})
+    store.save_claim_actors({a: (raw[a][0], blocks.get(a, set()), raw[a][1]) for a in fresh if a in raw})
     needs_actor = vocab()["cross_story_needs_actor"]
     if needs_actor:  # only the block neighbours naming a fresh claim's actor: read through the actor index
         near = _within_ratio(store, fresh, blocks, _sharing_actor(store, fresh, blocks, actors))
@@ -185,21 +185,24 @@ def _group_claims(store: Any, amount_ids: set[str]) -> list[Claim]:
 
 def _sharing_actor(store: Any, fresh: set[str], blocks: dict[str, set[str]],
                    actors: dict[str, set[str]]) -> dict[str, set[str]]:
-    """The fresh claims and the claims sharing a block with one of them and naming one of its actors (the
-    only ones that can align with it across stories), with all their blocks. Found through ``claim_actors``
-    (actor keys as stored, before entity links): a stored key counts under its canonical key now, so the
-    set is what the claims' actors give today, read without reading their articles."""
+    """The fresh claims and the claims sharing a block with one of them and naming, in that block, one of
+    its actors (the only ones that can align with it across stories), with all their blocks. Read through
+    ``claim_actors`` (block, actor key as stored, before entity links): a stored key is looked up under
+    every key that resolves to the wanted one now, so the set is what the claims' actors give today."""
     fresh_actors: dict[str, set[str]] = {}
     for a in fresh:
         for b in blocks.get(a, ()):
             fresh_actors.setdefault(b, set()).update(actors.get(a, ()))
     wanted = set().union(*fresh_actors.values()) if fresh_actors else set()
-    named = store.claims_naming(fresh_actors, wanted | store.linked_keys(wanted))
-    canonical = store.canonical_keys({k for ks in named.values() for k in ks})
-    near = store.blocks_of(set(named) - fresh)
-    keep = {a: bs for a, bs in near.items()
-            if any({canonical.get(k, k) for k in named[a]} & fresh_actors.get(b, set()) for b in bs)}
-    return {**keep, **{a: blocks[a] for a in fresh if a in blocks}}
+    aliases: dict[str, set[str]] = {k: {k} for k in wanted}  # canonical key -> the stored keys it stands for
+    for key, canonical in store.links_into(wanted).items():
+        if canonical in aliases:
+            aliases[canonical].add(key)
+    named = store.claims_naming((b, k) for b, ks in fresh_actors.items() for x in ks for k in aliases[x])
+    canonical = store.canonical_keys({k for ps in named.values() for _, k in ps})
+    keep = {a for a, ps in named.items() if a not in fresh
+            and any(canonical.get(k, k) in fresh_actors.get(b, ()) for b, k in ps)}
+    return {**store.blocks_of(keep), **{a: blocks[a] for a in fresh if a in blocks}}
 
 
 def _actors(store: Any, amount_ids: set[str]) -> tuple[dict[str, tuple[str, set[str]]], dict[str, set[str]]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy import and_, bindparam, delete, func, or_, select
 from sqlalchemy.engine import Engine
 
 from . import schema as s
@@ -194,31 +194,34 @@ class LinkQueries:
                                                                      .where(a.c.id.in_(chunk)))})
         return out
 
-    def save_claim_actors(self, actors: dict[str, tuple[str, set[str]]]) -> None:
-        """Replace the stored actor keys of these claims (amount id -> (article id, keys))."""
+    def save_claim_actors(self, actors: dict[str, tuple[str, set[str], set[str]]]) -> None:
+        """Replace the stored actor keys of these claims (amount id -> (article id, blocks, keys))."""
         c = s.claim_actors
         with self.engine.begin() as conn:
             for chunk in _chunks(actors):
                 conn.execute(delete(c).where(c.c.amount_id.in_(chunk)))
-            rows = [{"amount_id": a, "key": k, "article_id": art} for a, (art, keys) in sorted(actors.items())
-                    for k in sorted(keys)]
+            rows = [{"amount_id": a, "block": b, "key": k, "article_id": art}
+                    for a, (art, blocks, keys) in sorted(actors.items()) for b in sorted(blocks) for k in sorted(keys)]
             if rows:
                 conn.execute(c.insert(), rows)
 
-    def claims_naming(self, blocks: Iterable[str], keys: Iterable[str]) -> dict[str, set[str]]:
-        """amount id -> which of these keys it names, for the claims in any of these blocks whose stored
-        actor keys hold any of them."""
-        c, b = s.claim_actors, s.claim_blocks
-        out: dict[str, set[str]] = {}
-        keys = _chunks(keys)
+    def claims_naming(self, pairs: Iterable[tuple[str, str]]) -> dict[str, set[tuple[str, str]]]:
+        """amount id -> which of these (block, actor key) pairs it has stored."""
+        c = s.claim_actors
+        by_block: dict[str, list[str]] = {}
+        for block, key in sorted(set(pairs)):
+            by_block.setdefault(block, []).append(key)
+        out: dict[str, set[tuple[str, str]]] = {}
         with self.engine.connect() as conn:
-            for bchunk in _chunks(blocks):
-                for kchunk in keys:
-                    stmt = (select(c.c.amount_id, c.c.key).distinct()
-                            .select_from(c.join(b, b.c.amount_id == c.c.amount_id))
-                            .where(c.c.key.in_(kchunk), b.c.block.in_(bchunk)))
-                    for amount, key in conn.execute(stmt):
-                        out.setdefault(amount, set()).add(key)
+            batch: list[Any] = []
+            size = 0
+            for i, (block, keys) in enumerate(sorted(by_block.items())):
+                batch.append(and_(c.c.block == block, c.c.key.in_(keys)))  # an index search per block (OR of them)
+                size += 1 + len(keys)
+                if size >= 400 or i == len(by_block) - 1:
+                    for amount, b, k in conn.execute(select(c.c.amount_id, c.c.block, c.c.key).where(or_(*batch))):
+                        out.setdefault(amount, set()).add((b, k))
+                    batch, size = [], 0
         return out
 
     def claim_groups(self, amounts: Iterable[str]) -> dict[str, str | None]:

@@ -223,11 +223,12 @@ claim_blocks = Table(  # the cross-story blocks of each claim (unit|year|measure
     Index("ix_claim_blocks_amount_id", "amount_id"),  # migration 0008: a claim's blocks, without a scan
 )
 
-claim_actors = Table(  # each grouped claim's actor keys before entity links (entity keys, countries), migration 0015
+claim_actors = Table(  # per block of a grouped claim, its actor keys before entity links (entity keys, countries), migration 0015
     "claim_actors", metadata,
-    Column("amount_id", String(48), primary_key=True), Column("key", Text, primary_key=True),
+    Column("amount_id", String(48), primary_key=True), Column("block", Text, primary_key=True),
+    Column("key", Text, primary_key=True),
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
-    Index("ix_claim_actors_key", "key"),  # the claims naming an actor, without a scan
+    Index("ix_claim_actors_block_key", "block", "key"),  # the claims of a block naming an actor, without a scan
 )
 
 quote_features = Table(  # content lemmas and vector of each quote, computed by the pipeline

@@ -1,5 +1,6 @@
-"""claim_actors: each claim's actor keys (entity keys before entity links, and countries), so a new
-claim meets only the stored claims of its blocks that name one of its actors (issue 12)
+"""claim_actors: per block of each claim, its actor keys (entity keys before entity links, and
+countries), so a new claim meets only the stored claims of its blocks that name one of its actors in
+that block (issue 12)
 
 Upgrading creates the table and groups every claim again (a page at a time), which fills it; 0012 and
 0014 only forget the groups now, since the code that regroups is always the head's: it is done once,
@@ -24,11 +25,12 @@ depends_on = None
 def upgrade() -> None:
     op.create_table('claim_actors',
                     sa.Column('amount_id', sa.Text(), primary_key=True),
+                    sa.Column('block', sa.Text(), primary_key=True),
                     sa.Column('key', sa.Text(), primary_key=True),
                     sa.Column('article_id', sa.Text(), sa.ForeignKey('articles.id', ondelete='CASCADE'),
                               nullable=False))
     op.create_index('ix_claim_actors_article_id', 'claim_actors', ['article_id'])
-    op.create_index('ix_claim_actors_key', 'claim_actors', ['key'])
+    op.create_index('ix_claim_actors_block_key', 'claim_actors', ['block', 'key'])
     regroup_claims(op.get_bind())
 
 
