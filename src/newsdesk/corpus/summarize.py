@@ -25,6 +25,7 @@ DAMPING = 0.85
 LEAD_WEIGHT = 0.25  # share of a sentence's score from its position (news puts the gist first)
 MMR_LAMBDA = 0.7  # relevance vs novelty in MMR
 REDUNDANT = 0.5  # a candidate this similar to a chosen sentence is never chosen
+DENSE_CELLS = 200_000  # sentences x terms up to which the similarity is computed densely
 MAX_UNITS = 500  # candidate sentences of one summary: LexRank is quadratic in them (time and memory)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _OPEN_QUOTES = "\"'“”‘’«»"
@@ -120,7 +121,14 @@ def similarity_matrix(units: list[Unit]) -> np.ndarray:
             rows.append(i)
             cols.append(vocab[t])
             vals.append((1 + math.log(c)) * math.log((1 + n) / (1 + df[t]) + 1))
-    # sparse: a sentence holds a dozen of a story's thousands of terms, and the product is then cheap
+    if n * len(vocab) <= DENSE_CELLS:  # a small story: dense arithmetic costs less than sparse set-up
+        d = np.zeros((n, len(vocab)))
+        d[rows, cols] = vals
+        norms = np.linalg.norm(d, axis=1)
+        norms[norms == 0] = 1
+        d /= norms[:, None]
+        return d @ d.T
+    # sparse: a sentence holds a dozen of a big story's thousands of terms, and the product is then cheap
     m = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)))
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1
