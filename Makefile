@@ -49,8 +49,8 @@ bench-load: install  ## p50/p95/p99 of the server's reads at 1, 50, 200 clients 
 	$(BIN)/python bench/load_bench.py --workers $(WORKERS)
 
 SIZES ?= 1000,4000,15600
-bench-scale: install  ## corpus linking cost vs store size on Reuters (SIZES=1000,4000,15600: all of Reuters after rejections; reads ../shared/corpus)
-	$(BIN)/python bench/scale_bench.py --sizes $(SIZES)
+bench-scale: install  ## corpus linking cost vs store size on Reuters (SIZES=1000,4000,15600: all of Reuters after rejections; REPEAT=1 SIZES=...,100000 repeats it as other years; reads ../shared/corpus)
+	$(BIN)/python bench/scale_bench.py --sizes $(SIZES) $(if $(REPEAT),--repeat)
 
 clean-db:  ## remove the local store
 	rm -f $(DB) $(DB)-wal $(DB)-shm
