@@ -2,8 +2,9 @@
 
 :func:`newsdesk.corpus.brief.update_synthesis` recomputes every cross-story comparison; here a new
 article's dated claims are compared only inside their blocks (canonical unit, year and measure term:
-see :func:`.claims.block_keys`, and across stories the actor too; a row found in two blocks is written once),
-and each story is recomputed from its own members. Claim features come from the pipeline
+see :func:`.claims.block_keys`, and across stories the actor too, read through ``claim_actors``; a row
+found in two blocks is written once), and each queued story is recomputed from its own members, once
+after a run's last batch (:func:`newsdesk.corpus.link.synthesize_pending`). Claim features come from the pipeline
 (:mod:`.claims`), so nothing here parses text. Reads and writes happen here, in the caller's
 transaction; the pure work between them (:mod:`.link_tasks`) runs on a mapper (:mod:`newsdesk.engine.link_map`).
 """
