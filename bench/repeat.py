@@ -11,7 +11,7 @@ from typing import Any
 
 from newsdesk.records import ArticleRecord, record_from_dict, to_dict
 
-YEARS = 10
+YEARS = 12  # a multiple of four: 29 February stays a day
 TEXT_KEYS = {"text", "source_text", "raw", "title", "subtitle"}
 _DATE = re.compile(r"(19\d\d|20\d\d)(?=$|-\d)")  # a date or a year, alone (not digits inside a vector's base64)
 

@@ -12,7 +12,7 @@ adding 100 articles to the N-store vs to an empty one.
     python bench/scale_bench.py --repeat --sizes 15600,100000   # past the corpus: Reuters again as other years
 
 With ``--repeat`` a size beyond the cached corpus reads it again as other years of news
-(:mod:`repeat`: new ids, dates moved ten years per pass, letters of texts rotated), so the extra
+(:mod:`repeat`: new ids, dates moved twelve years per pass, letters of texts rotated), so the extra
 articles are neither copies of the first pass nor in its stories; their extraction is the first pass's.
 """
 from __future__ import annotations

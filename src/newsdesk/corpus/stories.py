@@ -111,8 +111,9 @@ def main_date(art: dict[str, Any]) -> tuple[str | None, str, str | None]:
     ("the 2001 treaty") and never date the article.
     """
     happened = [e for e in art["events"] if e["status"] == "happened"]
-    dated = [e for e in happened if e.get("date")]
-    pub = art.get("published")
+    # a date that names no real day ("2023-02-30", from a feed or a reader) dates nothing
+    dated = [e for e in happened if e.get("date") and day_range(e["date"])]
+    pub = art.get("published") if day_range(art.get("published")) else None
     if pub:  # a "happened" event dated after publication is a misreading
         dated = [e for e in dated if e["date"][:len(pub)] <= pub[:len(e["date"])]]
     days = [e for e in dated if len(e["date"]) >= 10]
@@ -126,7 +127,7 @@ def main_date(art: dict[str, Any]) -> tuple[str | None, str, str | None]:
     lead_event = next((e for e in happened if e.get("location")), None)  # the lead tells the news
     lead_id = lead_event["id"] if lead_event else None
     lead = [t for t in art["times"] if t.get("value") and len(t["value"]) == 10 and t["start"] < LEAD_CHARS
-            and _recent(t["value"], pub)]
+            and day_range(t["value"]) and _recent(t["value"], pub)]
     if lead:
         return lead[0]["value"], "time", lead_id
     pub_range = day_range(pub)
@@ -417,6 +418,9 @@ def summarise_dates(f: dict[str, Any], settings: Settings) -> None:
         f["end_date"] = None
         return
     first = day_range(start)
+    if first is None:  # stored before main_date dropped dates that name no day
+        f["end_date"] = start
+        return
     later = [d for d in dates if len(d) >= len(start) and (r := day_range(d)) and r[0] >= first[0]
              and (r[0] - first[1]).days <= settings.story_window_days]
     f["end_date"] = max(later, default=start)
