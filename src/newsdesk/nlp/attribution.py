@@ -299,6 +299,8 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                 c = self._first_cand(between[0].idx, verb.idx)
                 subj = self._subject_token(verb)
                 own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
+                if own is not None and own.type == "PERSON" and own.start > verb.idx and subj.i - verb.i <= 6:
+                    return self._attr(own, lo)  # “...” if she lost, said Jane Roe: not the side clause's 'she'
                 if own is not None and own.type == "PERSON" and own.start >= between[0].idx and own.end <= verb.idx:
                     c = own  # "Clinton campaign spokesman Brian Fallon said": the subject, not its modifier
                 elif own is None and subj is not None and subj.pos_ == "NOUN" and between[0].idx <= subj.idx:

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from .quote_attr import Attribution
-from .quote_gender import compatible, pronoun_gender
+from .quote_gender import compatible, description_gender, pronoun_gender
 from .quote_text import cues
 
 SUBJ = {"nsubj", "nsubjpass"}
@@ -36,7 +36,7 @@ class PronounResolver:
         gender = pronoun_gender(self._pronoun_word(pos) or "")
         got = self._resolve_near(pos, gender, 2, objects=False)
         if got is None:
-            got = self._unnamed_subject(pos)  # "A senior official said ... ‘...,’ he said"
+            got = self._unnamed_subject(pos, gender)  # "A senior official said ... ‘...,’ he said"
         if got is None:
             got = self._resolve_near(pos, gender, 1, objects=True)  # "To Jane Roe, it was ... ‘...,’ she said"
         if got is None and gender is not None:
@@ -112,12 +112,17 @@ class PronounResolver:
         toks = self._tokens(pos, pos + 1)
         return (toks[0].idx, toks[0].idx + len(toks[0])) if toks else (pos, pos)
 
-    def _unnamed_subject(self, pos: int) -> Attribution | None:
-        """The latest role-noun subject ("a senior official") of the last two sentences."""
+    def _unnamed_subject(self, pos: int, gender: str | None = None) -> Attribution | None:
+        """The latest role-noun subject ("a senior official") of the last two sentences that the
+        pronoun's gender allows; a gendered person noun ("a 29-year-old woman") where it agrees."""
         lo = self.sents.bounds(self.sents.index(pos) - 2)[0]
         for tok in reversed(self._tokens(lo, pos)):
-            if tok.dep_ in SUBJ and tok.pos_ == "NOUN" and tok.lemma_.lower() in cues()["role_nouns"] \
-                    and not self.quoted(tok.idx):
+            if tok.dep_ not in SUBJ or tok.pos_ != "NOUN" or self.quoted(tok.idx):
+                continue
+            word = description_gender(tok.lemma_)
+            if (tok.lemma_.lower() in cues()["role_nouns"] and (word is None or gender is None or word == gender)) \
+                    or (gender is not None and word == gender and self._role_head(tok)
+                        and not any(k.dep_ == "appos" for k in tok.children)):  # not "his wife, Jane"
                 return self._role(tok, lo)
         return None
 
@@ -138,8 +143,8 @@ class PronounResolver:
                     return c
         return None
 
-    def _fits(self, name: str | None, gender: str | None) -> bool:
-        return compatible(self.genders, name, gender)
+    def _fits(self, name: str | None, gender: str | None, description: str | None = None) -> bool:
+        return compatible(self.genders, name, gender, description)
 
     def _resolve_near(self, pos: int, gender: str | None, back: int, objects: bool = True) -> Attribution | None:
         """The latest compatible subject or speaker of the last ``back`` sentences; with ``objects``,
@@ -154,7 +159,7 @@ class PronounResolver:
                 break
             if att.how == "narrator":
                 continue  # the writer is never "he" or "she"
-            if self._fits(att.speaker, gender):  # "Melanie said ... “...,” he said": not her
+            if self._fits(att.speaker, gender, att.description):  # "Melanie said ... “...,” he said": not her
                 speaker = (spos, Attribution(att.speaker, att.key, att.description, True, None, spos))
                 break
         m = self._cand_at(pos, pos + 1)
@@ -163,7 +168,12 @@ class PronounResolver:
             # where the actors' person last acted outside quotes (a possessive "Roe's plan" does not act)
             last = max((c.start for c in self.cands if c.name == m.name and c.how != "pronoun" and c.start < pos
                         and not self.quoted(c.start) and not self._possessive(c)), default=-1)
-            if speaker is None or speaker[1].speaker == m.name or speaker[0] <= last:
+            # the actors link a pronoun to a person of its own or the previous sentence, quotes
+            # included: named there only inside the quote ("“... Roe is unfit,” he said"), not 'he'
+            near = [c.start for c in self.cands if c.name == m.name and self.sents.bounds(si - 1)[0] <= c.start < pos
+                    and c.start != m.start]
+            from_quote = bool(near) and all(self.quoted(n) for n in near)
+            if not from_quote and (speaker is None or speaker[1].speaker == m.name or speaker[0] <= last):
                 link = (last, self._attr(m, pos, inferred=True))
             # else the actors' link skips quotes: the quote run's speaker (or a later subject) is 'he'
 

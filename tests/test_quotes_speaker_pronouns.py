@@ -1,0 +1,30 @@
+"""he/she attributions (own sentences, no PolNeAR text): an inverted "said X" over a pronoun of a
+side clause, the actors' pronoun link drawn only from a name inside the quote, and the gender of
+unnamed speakers ("a 29-year-old woman" is not "he")."""
+from __future__ import annotations
+
+from test_quotes_speaker_clauses import _article
+from test_quotes_speaker_patterns import run
+
+
+def test_quotes_speaker_pronouns_inverted_said_beats_side_clause_pronoun(models):
+    quotes = run(models, 'Polls show Laura Brandt ahead by ten points in the state.\n\n'
+                         '"Many voters would call that a defeat for Laura Brandt" if she won by less, '
+                         'said Daniel Okafor, a pollster at Civic Data.')
+    assert quotes[-1].speaker == "Daniel Okafor" and quotes[-1].source_text == "Daniel Okafor"
+
+
+def test_quotes_speaker_pronouns_actors_link_from_quoted_name_is_dropped(models):
+    quotes = _article(models, "Budget fight\n\nSenator Paul Weber has led the finance committee since 2010. "
+                              "He spoke to reporters in Dayton on Monday.\n\nThe vote is set for June.\n\n"
+                              "“Let me say it once more: Frank Morrow is not fit to run this state,” he said.")
+    assert quotes[-1].speaker == "Paul Weber" and quotes[-1].source_text == "he"
+
+
+def test_quotes_speaker_pronouns_unnamed_speaker_gender(models):
+    quotes = run(models, 'A 31-year-old man from Leeds was fined in May. "I regret nothing," he wrote.\n\n'
+                         'A 29-year-old woman from York was fined in June for a post on the same forum. '
+                         '"Send them all home!" she wrote.')
+    assert "man" in quotes[0].speaker_description
+    assert quotes[1].speaker is None and "woman" in (quotes[1].speaker_description or "")
+    assert quotes[1].speaker_how == "pronoun" and quotes[1].source_text == "she"
