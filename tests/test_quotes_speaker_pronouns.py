@@ -28,3 +28,29 @@ def test_quotes_speaker_pronouns_unnamed_speaker_gender(models):
     assert "man" in quotes[0].speaker_description
     assert quotes[1].speaker is None and "woman" in (quotes[1].speaker_description or "")
     assert quotes[1].speaker_how == "pronoun" and quotes[1].source_text == "she"
+
+
+def test_quotes_speaker_pronouns_agent_of_a_passive_main_verb_acts(models):
+    quotes = run(models, 'The plan was backed on Friday by Senator Paul Alder, who said none of the money '
+                         'came from Frank Lund.\n\n"It has never been a question of money," he said.')
+    assert quotes[-1].speaker == "Paul Alder" and quotes[-1].speaker_how == "pronoun"
+
+
+def test_quotes_speaker_pronouns_main_clause_subject_over_a_relative_clause_subject(models):
+    quotes = run(models, 'Walter Ames said the delay helped Nina Lund, who does not need to prove herself '
+                         'the way Oscar Cole did last year.\n\n"There is nothing left to prove," he said.')
+    assert quotes[-1].speaker == "Walter Ames"
+
+
+def test_quotes_speaker_pronouns_plural_noun_is_not_he_or_she(models):
+    quotes = run(models, 'A spokeswoman for the clinic said she was relieved. She fears that the generals will '
+                         'ignore the result.\n\n"We have to be careful about it," she said.')
+    assert quotes[-1].speaker is None and "spokeswoman" in (quotes[-1].speaker_description or "")
+
+
+def test_quotes_speaker_pronouns_name_the_parser_made_the_root(models):
+    # "Name, apposition, verbed ..." parsed as a noun phrase with the verb hung under the name
+    quotes = run(models, 'Oregon Gov. Peter Hale, a Democratic contender, predicted at the last debate that '
+                         'Democrats will take "every county" if Tom Briggs wins the nomination.\n\n'
+                         '"That is not even a question," he said to applause.')
+    assert quotes[-1].speaker == "Peter Hale"

@@ -22,6 +22,17 @@ def cues_far() -> int:
     return int(next(iter(cues()["pronoun_reach"])))
 
 
+def _acts(tok) -> bool:
+    """A token naming who acts in its clause: a subject (or its apposition), the agent of a passive
+    main verb ("It was backed by Jane Roe"), or a name the parser made the root with its verb hung under it
+    ("Jane Roe, a senator, predicted ..." read as a noun phrase)."""
+    if tok.dep_ in SUBJ or (tok.dep_ == "appos" and tok.head.dep_ in SUBJ):
+        return True
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.dep_ == "ROOT":
+        return True  # not "the plan put forward by Roe" inside another clause
+    return tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in tok.children)
+
+
 class PronounResolver:
     """Needs the Attributor's text, sents, cands, cand_starts, speakers, genders and helpers."""
 
@@ -119,6 +130,8 @@ class PronounResolver:
         for tok in reversed(self._tokens(lo, pos)):
             if tok.dep_ not in SUBJ or tok.pos_ != "NOUN" or self.quoted(tok.idx):
                 continue
+            if gender is not None and tok.tag_ != "NN":
+                continue  # "the generals ... she said": he/she is one person
             word = description_gender(tok.lemma_)
             if (tok.lemma_.lower() in cues()["role_nouns"] and (word is None or gender is None or word == gender)) \
                     or (gender is not None and word == gender and self._role_head(tok)
@@ -126,21 +139,37 @@ class PronounResolver:
                 return self._role(tok, lo)
         return None
 
+    def _person(self, tok, gender: str | None):
+        c = self._cand_at(tok.idx, tok.idx + len(tok))
+        if c is not None and c.type == "PERSON" and not self._possessive(c) and not self.quoted(c.start) \
+                and self._fits(c.name, gender):
+            return c
+        return None
+
     def _main_subject(self, toks: list, gender: str | None):
         """The compatible person subject of the clause that governs a side clause: "Roe said Doe
-        was wrong", "Roe believes Doe is right" -> Roe, not the side clause's subject Doe."""
+        was wrong", "Roe believes Doe is right" -> Roe, not the side clause's subject Doe; for a
+        subject deeper down ("Roe said it helped Doe, who did not need it as Poe did"), the person
+        who acts in the sentence's main clause."""
         tok = next((t for t in toks if t.dep_ in SUBJ), None) \
             or next((t.head for t in toks if t.dep_ == "appos" and t.head.dep_ in SUBJ), None)
         verb = tok.head if tok is not None else None
         for _ in range(3):
             if verb is None or verb.dep_ not in cues()["side_clause_deps"] or verb.head.pos_ not in ("VERB", "AUX"):
-                return None
+                break
             verb = verb.head
             for subj in (t for t in verb.children if t.dep_ in SUBJ):
-                c = self._cand_at(subj.idx, subj.idx + len(subj))
-                if c is not None and c.type == "PERSON" and not self._possessive(c) and not self.quoted(c.start) \
-                        and self._fits(c.name, gender):
-                    return c
+                if self._person(subj, gender) is not None:
+                    return self._person(subj, gender)
+        if tok is None or tok.head.dep_ == "ROOT":
+            return None
+        root = tok.sent.root
+        main = [root] if _acts(root) else [t for t in root.children if _acts(t)] + \
+            [g for a in root.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        for t in main:
+            c = self._person(t, gender)
+            if c is not None and c.start < toks[0].idx:
+                return c
         return None
 
     def _fits(self, name: str | None, gender: str | None, description: str | None = None) -> bool:
@@ -167,7 +196,8 @@ class PronounResolver:
         if m is not None and m.how == "pronoun" and self._fits(m.name, gender):
             # where the actors' person last acted outside quotes (a possessive "Roe's plan" does not act)
             last = max((c.start for c in self.cands if c.name == m.name and c.how != "pronoun" and c.start < pos
-                        and not self.quoted(c.start) and not self._possessive(c)), default=-1)
+                        and not self.quoted(c.start) and not self._possessive(c)
+                        and any(_acts(t) for t in self._tokens(c.start, c.end))), default=-1)
             # the actors link a pronoun to a person of its own or the previous sentence, quotes
             # included: named there only inside the quote ("“... Roe is unfit,” he said"), not 'he'
             near = [c.start for c in self.cands if c.name == m.name and self.sents.bounds(si - 1)[0] <= c.start < pos
@@ -187,7 +217,7 @@ class PronounResolver:
                     or not self._fits(c.name, gender):
                 continue
             toks = self._tokens(c.start, c.end)
-            if any(t.dep_ in SUBJ or (t.dep_ == "appos" and t.head.dep_ in SUBJ) for t in toks):
+            if any(_acts(t) for t in toks):
                 if self.sents.index(c.start) != self.sents.index(pos):
                     c = self._main_subject(toks, gender) or c  # "Roe said Doe was wrong. ... she said": Roe
                 best = (c.start, self._attr(c, c.start, inferred=True))
