@@ -54,3 +54,23 @@ def test_quotes_speaker_pronouns_name_the_parser_made_the_root(models):
                          'Democrats will take "every county" if Tom Briggs wins the nomination.\n\n'
                          '"That is not even a question," he said to applause.')
     assert quotes[-1].speaker == "Peter Hale"
+
+
+def test_quotes_speaker_pronouns_verb_own_pronoun_over_side_clause_pronoun(models):
+    quotes = run(models, 'Polls put Laura Brandt ahead in the state. Daniel Okafor, a pollster, studies the race.\n\n'
+                         '"It would seal the nomination for Laura Brandt" because she would widen her lead, he said.')
+    assert quotes[-1].speaker == "Daniel Okafor" and quotes[-1].source_text == "he"
+
+
+def test_quotes_speaker_pronouns_there_is_introduces_the_speaker(models):
+    quotes = run(models, 'Frank Moss has praised the plan. Then there is Victor Hale.\n\n'
+                         '"It is a bad plan and everybody knows it," he wrote on Monday.')
+    assert quotes[-1].speaker == "Victor Hale"
+
+
+def test_quotes_speaker_pronouns_side_clause_subject_under_another_he(models):
+    # "He said Moss needs ...": the side clause's subject is not the 'he' of the next attribution
+    quotes = _article(models, "Budget talks\n\nIt was a partial reversal for the Ohio senator, who had backed the "
+                              "plan before. He said on Monday that Frank Moss needs to do more work to win him over."
+                              "\n\n“I think a lot of members want to see a real budget,” he said.")
+    assert quotes[-1].speaker != "Frank Moss"

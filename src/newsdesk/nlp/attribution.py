@@ -301,6 +301,9 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                 own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
                 if own is not None and own.type == "PERSON" and own.start > verb.idx and subj.i - verb.i <= 6:
                     return self._attr(own, lo)  # “...” if she lost, said Jane Roe: not the side clause's 'she'
+                if subj is not None and subj.lower_ in cues()["person_pronouns"] and subj.dep_ in SUBJ \
+                        and between[0].idx <= subj.idx < verb.idx:
+                    return self._resolve_pronoun(subj.idx)  # “...” because she won, he said: 'he'
                 if own is not None and own.type == "PERSON" and own.start >= between[0].idx and own.end <= verb.idx:
                     c = own  # "Clinton campaign spokesman Brian Fallon said": the subject, not its modifier
                 elif own is None and subj is not None and subj.pos_ == "NOUN" and between[0].idx <= subj.idx:

@@ -24,12 +24,15 @@ def cues_far() -> int:
 
 def _acts(tok) -> bool:
     """A token naming who acts in its clause: a subject (or its apposition), the agent of a passive
-    main verb ("It was backed by Jane Roe"), or a name the parser made the root with its verb hung under it
-    ("Jane Roe, a senator, predicted ..." read as a noun phrase)."""
+    main verb ("It was backed by Jane Roe"), the person of "there is Jane Roe", or a name the parser
+    made the root with its verb hung under it ("Jane Roe, a senator, predicted ..." read as a noun
+    phrase)."""
     if tok.dep_ in SUBJ or (tok.dep_ == "appos" and tok.head.dep_ in SUBJ):
         return True
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.dep_ == "ROOT":
         return True  # not "the plan put forward by Roe" inside another clause
+    if tok.dep_ == "attr" and any(c.dep_ == "expl" for c in tok.head.children):
+        return True  # "Then there is Roe."
     return tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in tok.children)
 
 
@@ -172,6 +175,14 @@ class PronounResolver:
                 return c
         return None
 
+    def _under_pronoun(self, toks: list, gender: str | None) -> bool:
+        """A subject whose clause a compatible he/she governs ("He said Doe was wrong")."""
+        tok = next((t for t in toks if t.dep_ in SUBJ), None)
+        if tok is None or tok.head.dep_ not in cues()["side_clause_deps"]:
+            return False
+        return any(t.dep_ in SUBJ and t.i < tok.i and t.lower_ in cues()["person_pronouns"] and not self.quoted(t.idx)
+                   and (gender is None or pronoun_gender(t.lower_) == gender) for t in tok.head.head.children)
+
     def _fits(self, name: str | None, gender: str | None, description: str | None = None) -> bool:
         return compatible(self.genders, name, gender, description)
 
@@ -200,9 +211,12 @@ class PronounResolver:
                         and any(_acts(t) for t in self._tokens(c.start, c.end))), default=-1)
             # the actors link a pronoun to a person of its own or the previous sentence, quotes
             # included: named there only inside the quote ("“... Roe is unfit,” he said"), not 'he'
-            near = [c.start for c in self.cands if c.name == m.name and self.sents.bounds(si - 1)[0] <= c.start < pos
+            near = [c for c in self.cands if c.name == m.name and self.sents.bounds(si - 1)[0] <= c.start < pos
                     and c.start != m.start]
-            from_quote = bool(near) and all(self.quoted(n) for n in near)
+            near = [c for c in near if c.how != "pronoun"] or near  # the names, else the chain's pronouns
+            # or only as the subject of a side clause under another he/she ("He said Roe erred.")
+            from_quote = bool(near) and all(
+                self.quoted(c.start) or self._under_pronoun(self._tokens(c.start, c.end), gender) for c in near)
             if not from_quote and (speaker is None or speaker[1].speaker == m.name or speaker[0] <= last):
                 link = (last, self._attr(m, pos, inferred=True))
             # else the actors' link skips quotes: the quote run's speaker (or a later subject) is 'he'
@@ -219,6 +233,8 @@ class PronounResolver:
             toks = self._tokens(c.start, c.end)
             if any(_acts(t) for t in toks):
                 if self.sents.index(c.start) != self.sents.index(pos):
+                    if self._under_pronoun(toks, gender):
+                        continue  # "He said Doe was wrong. ... he said": not Doe; the chain goes back
                     c = self._main_subject(toks, gender) or c  # "Roe said Doe was wrong. ... she said": Roe
                 best = (c.start, self._attr(c, c.start, inferred=True))
                 break
