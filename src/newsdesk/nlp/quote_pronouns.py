@@ -180,8 +180,10 @@ class PronounResolver:
         tok = next((t for t in toks if t.dep_ in SUBJ), None)
         if tok is None or tok.head.dep_ not in cues()["side_clause_deps"]:
             return False
+        si = self.sents.index(tok.idx)  # the parser may hang a clause on a verb across a paragraph break
         return any(t.dep_ in SUBJ and t.i < tok.i and t.lower_ in cues()["person_pronouns"] and not self.quoted(t.idx)
-                   and (gender is None or pronoun_gender(t.lower_) == gender) for t in tok.head.head.children)
+                   and self.sents.index(t.idx) == si and (gender is None or pronoun_gender(t.lower_) == gender)
+                   for t in tok.head.head.children)
 
     def _fits(self, name: str | None, gender: str | None, description: str | None = None) -> bool:
         return compatible(self.genders, name, gender, description)
