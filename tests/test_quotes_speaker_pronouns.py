@@ -74,3 +74,23 @@ def test_quotes_speaker_pronouns_side_clause_subject_under_another_he(models):
                               "plan before. He said on Monday that Frank Moss needs to do more work to win him over."
                               "\n\n“I think a lot of members want to see a real budget,” he said.")
     assert quotes[-1].speaker != "Frank Moss"
+
+
+def test_quotes_speaker_pronouns_inverted_subject_after_a_long_title(models):
+    quotes = run(models, '"We had to admit that the trade deal hurt our members," said United Steel Workers '
+                         'Secretary-Treasurer Gary Morton.')
+    assert quotes[0].speaker.endswith("Gary Morton")  # not the union that modifies the title
+
+
+def test_quotes_speaker_pronouns_ner_took_the_verb_after_the_name(models):
+    # NER tags "Hollis added" as one PERSON: the name is "Hollis", the mention stops before the verb
+    from test_quotes_speaker_clauses import _parsed
+
+    quotes = _parsed(models, ['"', "We", "will", "win", "it", ",", '"', "Hollis", "added", "."],
+                     [False, True, True, True, False, False, True, True, False, False],
+                     ["``", "PRP", "MD", "VB", "PRP", ",", "''", "NNP", "VBD", "."],
+                     ["punct", "nsubj", "aux", "ccomp", "dobj", "punct", "punct", "nsubj", "ROOT", "punct"],
+                     [3, 3, 3, 8, 3, 3, 3, 8, 8, 8],
+                     ['"', "we", "will", "win", "it", ",", '"', "Hollis", "add", "."],
+                     ["O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"])
+    assert quotes[0].speaker == "Hollis" and quotes[0].source_text == "Hollis"

@@ -236,6 +236,11 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         verb = re.match(r"([A-Za-z]+)\s+(?=\S+\s+\S)", self.text[c.start:c.end])
         if verb and verb.group(1).lower() in cues()["speech_verb_forms"] and name.startswith(verb.group(1)):
             start, name, key = c.start + verb.end(), name[verb.end():], None  # NER took "Said" into the name
+        tail = re.search(r"\s+([A-Za-z]+)$", self.text[start:c.end])
+        if tail and tail.group(1).lower() in cues()["speech_verb_forms"] and name.endswith(tail.group(1)):
+            name, key = name[:-len(tail.group(0))], None  # ... or "added" ("Roe added" tagged as one name)
+            return Attribution(name, key, desc, inferred or c.how in INFERRED_HOW, None, c.start, how,
+                               mention=(start, c.end - len(tail.group(0))))
         return Attribution(name, key, desc, inferred or c.how in INFERRED_HOW, None, c.start, how,
                            mention=(start, c.end))
 
@@ -299,7 +304,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                 c = self._first_cand(between[0].idx, verb.idx)
                 subj = self._subject_token(verb)
                 own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
-                if own is not None and own.type == "PERSON" and own.start > verb.idx and subj.i - verb.i <= 6:
+                if self._inverted(verb, subj, own):
                     return self._attr(own, lo)  # “...” if she lost, said Jane Roe: not the side clause's 'she'
                 if subj is not None and subj.lower_ in cues()["person_pronouns"] and subj.dep_ in SUBJ \
                         and between[0].idx <= subj.idx < verb.idx:
@@ -325,7 +330,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
             else:
                 subj = self._subject_token(verb)
                 own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
-                if own is not None and own.type == "PERSON" and own.start > verb.idx and subj.i - verb.i <= 6:
+                if self._inverted(verb, subj, own):
                     return self._attr(own, lo)  # said MSNBC host Chris Matthews
                 if subj is not None and subj.pos_ == "NOUN" and 0 < subj.i - verb.i <= 6 and not self.quoted(subj.idx):
                     got = self._from_token(subj, lo)  # said another advocate, Jane Roe / said a GOP expert

@@ -2,6 +2,7 @@
 which of them cannot attribute the quote (under a modal, in a subordinate clause after it)."""
 from __future__ import annotations
 
+from .quote_attr import Candidate
 from .quote_text import cues
 
 
@@ -39,3 +40,8 @@ class SpeechVerbs:
         marks = cues()["subordinate_marks"]
         return any(c.dep_ in ("mark", "advmod") and c.i < verb.i and c.idx >= lo and c.lower_ in marks
                    for c in verb.children)
+
+    def _inverted(self, verb, subj, own: Candidate | None) -> bool:
+        """A person subject after its speech verb ("said UAW treasurer Jane Roe"), near enough."""
+        return own is not None and own.type == "PERSON" and own.start > verb.idx \
+            and subj.i - verb.i <= int(next(iter(cues()["inverted_subject_reach"])))
