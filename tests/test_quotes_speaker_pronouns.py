@@ -94,3 +94,10 @@ def test_quotes_speaker_pronouns_ner_took_the_verb_after_the_name(models):
                      ['"', "we", "will", "win", "it", ",", '"', "Hollis", "add", "."],
                      ["O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"])
     assert quotes[0].speaker == "Hollis" and quotes[0].source_text == "Hollis"
+
+
+def test_quotes_speaker_pronouns_bare_surname_of_two_people_follows_the_gender(models):
+    quotes = run(models, 'In May, a letter to Senator Paul Dunne from Lisa Dunne, a teacher, made the news. '
+                         'She has never met him.\n\nDunne called the vote a disgrace on Tuesday. '
+                         '"We owe these families more than silence," he said.')
+    assert quotes[-1].speaker == "Paul Dunne" and quotes[-1].source_text == "he"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from .quote_attr import Attribution
 from .quote_gender import compatible, description_gender, pronoun_gender
@@ -185,6 +186,24 @@ class PronounResolver:
                    and self.sents.index(t.idx) == si and (gender is None or pronoun_gender(t.lower_) == gender)
                    for t in tok.head.head.children)
 
+    def _namesake(self, c, gender: str | None):
+        """A bare surname whose linked person the pronoun's gender rules out, read as the one other
+        person of the article with that surname who fits and whom it named first
+        ("Sen. John Murphy ... Jane Murphy ... Murphy said ... he")."""
+        if c.text.strip() != c.name.split()[-1]:
+            return None
+        others = {o.name for o in self.cands if o.type == "PERSON" and o.how != "pronoun" and o.name != c.name
+                  and o.name.split()[-1] == c.text.strip() and self._fits(o.name, gender)}
+        if len(others) != 1:
+            return None
+        other = others.pop()
+        # only when the article named that person first: a bare surname is the story's own person
+        first = {}
+        for o in self.cands:
+            if o.how != "pronoun" and o.name in (other, c.name):
+                first.setdefault(o.name, o.start)
+        return replace(c, name=other, key=None) if first.get(other, -1) < first.get(c.name, -1) else None
+
     def _fits(self, name: str | None, gender: str | None, description: str | None = None) -> bool:
         return compatible(self.genders, name, gender, description)
 
@@ -229,9 +248,12 @@ class PronounResolver:
         while i >= 0 and self.cands[i].start >= lo:
             c = self.cands[i]
             i -= 1
-            if c.type != "PERSON" or self._possessive(c) or c.how == "pronoun" or self.quoted(c.start) \
-                    or not self._fits(c.name, gender):
+            if c.type != "PERSON" or self._possessive(c) or c.how == "pronoun" or self.quoted(c.start):
                 continue
+            if not self._fits(c.name, gender):
+                c = self._namesake(c, gender)  # a bare "Murphy" the actors gave the wrong Murphy
+                if c is None:
+                    continue
             toks = self._tokens(c.start, c.end)
             if any(_acts(t) for t in toks):
                 if self.sents.index(c.start) != self.sents.index(pos):
