@@ -101,3 +101,11 @@ def test_quotes_speaker_pronouns_bare_surname_of_two_people_follows_the_gender(m
                          'She has never met him.\n\nDunne called the vote a disgrace on Tuesday. '
                          '"We owe these families more than silence," he said.')
     assert quotes[-1].speaker == "Paul Dunne" and quotes[-1].source_text == "he"
+
+
+def test_quotes_speaker_pronouns_surname_that_is_a_demonym(models):
+    quotes = _article(models, "Investor weighs a run\n\nRobert Cuban, the owner of a basketball team in Texas, "
+                              "says he is open to a bid for the White House in a later year, though not this one.\n\n"
+                              "\"It is certainly more of a consideration than it was,\" Cuban said in an interview "
+                              "on Sunday. He has never held office and has said he would fund his own campaign.")
+    assert quotes[-1].speaker == "Robert Cuban"

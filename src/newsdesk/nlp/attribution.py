@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import replace
 
 from spacy.attrs import IDX, POS
 from spacy.symbols import PROPN
@@ -223,6 +224,9 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         return None
 
     def _attr(self, c: Candidate, lo: int, inferred: bool = False) -> Attribution:
+        if c.type in ("NORP", "GPE") and c.text.strip() in self.surnames:
+            # "Cuban said" in a story about Mark Cuban: the person's surname, not a demonym or place
+            c = replace(c, name=self.surnames[c.text.strip()], key=None, type="PERSON")
         desc = c.description or self._apposition(c, lo)
         name, key = c.name, c.key
         if c.type == "PERSON" and len(c.text.split()) == 1:
