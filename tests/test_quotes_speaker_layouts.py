@@ -30,3 +30,10 @@ def test_quotes_speaker_layouts_transcript_line_with_title_and_party_tag(models)
 def test_quotes_speaker_layouts_long_line_without_a_name_is_no_speaker(models):
     quotes = run(models, BODY + 'Angry Farmers Gather In The Capital: "We cannot sell our grain this year."')
     assert quotes[0].speaker is None
+
+
+def test_quotes_speaker_layouts_more_speech_verbs(models):
+    quotes = run(models, BODY + '"If they sue us in a court in Tampa, they are going to lose," Dana Ortiz fired back.'
+                               '\n\n"We were never serious about this bill at all," Carl Webb fumed on Tuesday.'
+                               '\n\n"Would it be negotiable for the eleven million?" Ann Holt pressed.')
+    assert [q.speaker for q in quotes] == ["Dana Ortiz", "Carl Webb", "Ann Holt"]
