@@ -109,3 +109,9 @@ def test_quotes_speaker_pronouns_surname_that_is_a_demonym(models):
                               "\"It is certainly more of a consideration than it was,\" Cuban said in an interview "
                               "on Sunday. He has never held office and has said he would fund his own campaign.")
     assert quotes[-1].speaker == "Robert Cuban"
+
+
+def test_quotes_speaker_pronouns_inverted_name_before_a_title_only_modifies_it(models):
+    quotes = run(models, 'The debate ended late.\n\n"That was a very long night for everyone," tweeted Weber '
+                         'spokesman Alan Cortez.')
+    assert quotes[-1].speaker == "Alan Cortez"

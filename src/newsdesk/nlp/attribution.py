@@ -282,22 +282,6 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         return Attribution(None, body.key if body else None, desc, True, None, tok.idx, "role",
                            mention=(left, right))
 
-    def _modifier(self, c: Candidate) -> bool:
-        """A name that only modifies a noun ("a top Roe surrogate"): not a person acting here."""
-        toks = self._tokens(c.start, c.end)
-        root = next((t for t in toks if not c.start <= t.head.idx < c.end), None)
-        return root is not None and root.dep_ == "compound" and root.head.pos_ == "NOUN"
-
-    def _role_head(self, tok) -> bool:
-        """A common noun heading its own phrase, with no name in apposition ("a spokesman for X")."""
-        if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod", "nmod", "poss") or not tok.text.islower():
-            return False
-        for k in tok.children:  # "spokesman Jane Roe" is named; "a Twitter spokesman" is not
-            c = self._cand_at(k.idx, k.idx + len(k)) if k.dep_ in ("appos", "compound") else None
-            if c is not None and (c.type == "PERSON" or k.dep_ == "appos"):
-                return False
-        return True
-
     def _speaker_for_verb(self, verb, lo: int, hi: int, after: bool) -> Attribution | None:
         """Speaker of a speech verb found in an attribution zone [lo, hi)."""
         if after:
@@ -342,6 +326,9 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                         return got
                 for t in self.doc[verb.i + 1: verb.i + 5]:
                     c = self._cand_at(t.idx, t.idx + len(t))
+                    after = self._tokens(c.end, c.end + 30)[:1] if c is not None else []
+                    if after and after[0].lemma_.lower() in cues()["role_nouns"]:
+                        continue  # said Roe spokesman Jane Doe: the name before a title only modifies it
                     if c is not None and not (c.type != "PERSON" and self._modifier(c)):
                         return self._attr(c, lo)
                     if self._role_head(t) and t.dep_ in SUBJ and t.head == verb:
