@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import replace
 
 from spacy.attrs import IDX, POS
 from spacy.symbols import PROPN
@@ -223,6 +224,9 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         return None
 
     def _attr(self, c: Candidate, lo: int, inferred: bool = False) -> Attribution:
+        if c.type in ("NORP", "GPE") and c.text.strip() in self.surnames:
+            # "Cuban said" in a story about Mark Cuban: the person's surname, not a demonym or place
+            c = replace(c, name=self.surnames[c.text.strip()], key=None, type="PERSON")
         desc = c.description or self._apposition(c, lo)
         name, key = c.name, c.key
         if c.type == "PERSON" and len(c.text.split()) == 1:
@@ -236,6 +240,11 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         verb = re.match(r"([A-Za-z]+)\s+(?=\S+\s+\S)", self.text[c.start:c.end])
         if verb and verb.group(1).lower() in cues()["speech_verb_forms"] and name.startswith(verb.group(1)):
             start, name, key = c.start + verb.end(), name[verb.end():], None  # NER took "Said" into the name
+        tail = re.search(r"\s+([A-Za-z]+)$", self.text[start:c.end])
+        if tail and tail.group(1).lower() in cues()["speech_verb_forms"] and name.endswith(tail.group(1)):
+            name, key = name[:-len(tail.group(0))], None  # ... or "added" ("Roe added" tagged as one name)
+            return Attribution(name, key, desc, inferred or c.how in INFERRED_HOW, None, c.start, how,
+                               mention=(start, c.end - len(tail.group(0))))
         return Attribution(name, key, desc, inferred or c.how in INFERRED_HOW, None, c.start, how,
                            mention=(start, c.end))
 
@@ -273,22 +282,6 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         return Attribution(None, body.key if body else None, desc, True, None, tok.idx, "role",
                            mention=(left, right))
 
-    def _modifier(self, c: Candidate) -> bool:
-        """A name that only modifies a noun ("a top Roe surrogate"): not a person acting here."""
-        toks = self._tokens(c.start, c.end)
-        root = next((t for t in toks if not c.start <= t.head.idx < c.end), None)
-        return root is not None and root.dep_ == "compound" and root.head.pos_ == "NOUN"
-
-    def _role_head(self, tok) -> bool:
-        """A common noun heading its own phrase, with no name in apposition ("a spokesman for X")."""
-        if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod", "nmod", "poss") or not tok.text.islower():
-            return False
-        for k in tok.children:  # "spokesman Jane Roe" is named; "a Twitter spokesman" is not
-            c = self._cand_at(k.idx, k.idx + len(k)) if k.dep_ in ("appos", "compound") else None
-            if c is not None and (c.type == "PERSON" or k.dep_ == "appos"):
-                return False
-        return True
-
     def _speaker_for_verb(self, verb, lo: int, hi: int, after: bool) -> Attribution | None:
         """Speaker of a speech verb found in an attribution zone [lo, hi)."""
         if after:
@@ -299,6 +292,11 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                 c = self._first_cand(between[0].idx, verb.idx)
                 subj = self._subject_token(verb)
                 own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
+                if self._inverted(verb, subj, own):
+                    return self._attr(own, lo)  # “...” if she lost, said Jane Roe: not the side clause's 'she'
+                if subj is not None and subj.lower_ in cues()["person_pronouns"] and subj.dep_ in SUBJ \
+                        and between[0].idx <= subj.idx < verb.idx:
+                    return self._resolve_pronoun(subj.idx)  # “...” because she won, he said: 'he'
                 if own is not None and own.type == "PERSON" and own.start >= between[0].idx and own.end <= verb.idx:
                     c = own  # "Clinton campaign spokesman Brian Fallon said": the subject, not its modifier
                 elif own is None and subj is not None and subj.pos_ == "NOUN" and between[0].idx <= subj.idx:
@@ -320,7 +318,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
             else:
                 subj = self._subject_token(verb)
                 own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
-                if own is not None and own.type == "PERSON" and own.start > verb.idx and subj.i - verb.i <= 6:
+                if self._inverted(verb, subj, own):
                     return self._attr(own, lo)  # said MSNBC host Chris Matthews
                 if subj is not None and subj.pos_ == "NOUN" and 0 < subj.i - verb.i <= 6 and not self.quoted(subj.idx):
                     got = self._from_token(subj, lo)  # said another advocate, Jane Roe / said a GOP expert
@@ -328,6 +326,9 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                         return got
                 for t in self.doc[verb.i + 1: verb.i + 5]:
                     c = self._cand_at(t.idx, t.idx + len(t))
+                    after = self._tokens(c.end, c.end + 30)[:1] if c is not None else []
+                    if after and after[0].lemma_.lower() in cues()["role_nouns"]:
+                        continue  # said Roe spokesman Jane Doe: the name before a title only modifies it
                     if c is not None and not (c.type != "PERSON" and self._modifier(c)):
                         return self._attr(c, lo)
                     if self._role_head(t) and t.dep_ in SUBJ and t.head == verb:

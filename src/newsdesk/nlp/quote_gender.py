@@ -48,6 +48,16 @@ def name_gender(name: str) -> str | None:
     return None
 
 
+def description_gender(description: str | None) -> str | None:
+    """'m' | 'f' from the first gendered role word of an unnamed speaker's description ("a
+    29-year-old woman", "a spokesman for X"), else None."""
+    words = gender_data()["role_words"]
+    for word in re.findall(r"[a-z]+", (description or "").lower())[:6]:
+        if word in words:
+            return words[word]
+    return None
+
+
 def person_genders(cands: list[_Cand], text: str) -> dict[str, str]:
     """Canonical person name -> 'm' | 'f' where the article or the name says so; conflicts drop out."""
     data = gender_data()
@@ -59,10 +69,9 @@ def person_genders(cands: list[_Cand], text: str) -> dict[str, str]:
         before = re.findall(r"([A-Za-z]+\.?)\s*$", text[max(0, c.start - 16):c.start])
         if before and before[0].lower() in data["honorifics"]:
             seen.add(data["honorifics"][before[0].lower()])
-        for word in re.findall(r"[a-z]+", (c.description or "").lower())[:6]:
-            if word in data["role_words"]:
-                seen.add(data["role_words"][word])
-                break
+        g = description_gender(c.description)
+        if g:
+            seen.add(g)
     out: dict[str, str] = {}
     for name, seen in votes.items():
         if len(seen) == 1:
@@ -74,9 +83,11 @@ def person_genders(cands: list[_Cand], text: str) -> dict[str, str]:
     return out
 
 
-def compatible(genders: dict[str, str], name: str | None, pronoun: str | None) -> bool:
-    """False only when both the pronoun and the person have a known, different gender."""
-    if not name or not pronoun:
+def compatible(genders: dict[str, str], name: str | None, pronoun: str | None,
+               description: str | None = None) -> bool:
+    """False only when both the pronoun and the person have a known, different gender (an unnamed
+    speaker's from its description: "the man" is not "she")."""
+    if not pronoun or not (name or description):
         return True
-    g = genders.get(name) or name_gender(name)
+    g = (genders.get(name) or name_gender(name)) if name else description_gender(description)
     return g is None or g == pronoun

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from .quote_attr import Attribution
-from .quote_gender import compatible, pronoun_gender
+from .quote_gender import compatible, description_gender, pronoun_gender
 from .quote_text import cues
 
 SUBJ = {"nsubj", "nsubjpass"}
@@ -20,6 +21,20 @@ SUBJ = {"nsubj", "nsubjpass"}
 def cues_far() -> int:
     """How many sentences back a gendered pronoun may look when the last two name nobody."""
     return int(next(iter(cues()["pronoun_reach"])))
+
+
+def _acts(tok) -> bool:
+    """A token naming who acts in its clause: a subject (or its apposition), the agent of a passive
+    main verb ("It was backed by Jane Roe"), the person of "there is Jane Roe", or a name the parser
+    made the root with its verb hung under it ("Jane Roe, a senator, predicted ..." read as a noun
+    phrase)."""
+    if tok.dep_ in SUBJ or (tok.dep_ == "appos" and tok.head.dep_ in SUBJ):
+        return True
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.dep_ == "ROOT":
+        return True  # not "the plan put forward by Roe" inside another clause
+    if tok.dep_ == "attr" and any(c.dep_ == "expl" for c in tok.head.children):
+        return True  # "Then there is Roe."
+    return tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in tok.children)
 
 
 class PronounResolver:
@@ -36,7 +51,7 @@ class PronounResolver:
         gender = pronoun_gender(self._pronoun_word(pos) or "")
         got = self._resolve_near(pos, gender, 2, objects=False)
         if got is None:
-            got = self._unnamed_subject(pos)  # "A senior official said ... ‘...,’ he said"
+            got = self._unnamed_subject(pos, gender)  # "A senior official said ... ‘...,’ he said"
         if got is None:
             got = self._resolve_near(pos, gender, 1, objects=True)  # "To Jane Roe, it was ... ‘...,’ she said"
         if got is None and gender is not None:
@@ -112,34 +127,85 @@ class PronounResolver:
         toks = self._tokens(pos, pos + 1)
         return (toks[0].idx, toks[0].idx + len(toks[0])) if toks else (pos, pos)
 
-    def _unnamed_subject(self, pos: int) -> Attribution | None:
-        """The latest role-noun subject ("a senior official") of the last two sentences."""
+    def _unnamed_subject(self, pos: int, gender: str | None = None) -> Attribution | None:
+        """The latest role-noun subject ("a senior official") of the last two sentences that the
+        pronoun's gender allows; a gendered person noun ("a 29-year-old woman") where it agrees."""
         lo = self.sents.bounds(self.sents.index(pos) - 2)[0]
         for tok in reversed(self._tokens(lo, pos)):
-            if tok.dep_ in SUBJ and tok.pos_ == "NOUN" and tok.lemma_.lower() in cues()["role_nouns"] \
-                    and not self.quoted(tok.idx):
+            if tok.dep_ not in SUBJ or tok.pos_ != "NOUN" or self.quoted(tok.idx):
+                continue
+            if gender is not None and tok.tag_ != "NN":
+                continue  # "the generals ... she said": he/she is one person
+            word = description_gender(tok.lemma_)
+            if (tok.lemma_.lower() in cues()["role_nouns"] and (word is None or gender is None or word == gender)) \
+                    or (gender is not None and word == gender and self._role_head(tok)
+                        and not any(k.dep_ == "appos" for k in tok.children)):  # not "his wife, Jane"
                 return self._role(tok, lo)
+        return None
+
+    def _person(self, tok, gender: str | None):
+        c = self._cand_at(tok.idx, tok.idx + len(tok))
+        if c is not None and c.type == "PERSON" and not self._possessive(c) and not self.quoted(c.start) \
+                and self._fits(c.name, gender):
+            return c
         return None
 
     def _main_subject(self, toks: list, gender: str | None):
         """The compatible person subject of the clause that governs a side clause: "Roe said Doe
-        was wrong", "Roe believes Doe is right" -> Roe, not the side clause's subject Doe."""
+        was wrong", "Roe believes Doe is right" -> Roe, not the side clause's subject Doe; for a
+        subject deeper down ("Roe said it helped Doe, who did not need it as Poe did"), the person
+        who acts in the sentence's main clause."""
         tok = next((t for t in toks if t.dep_ in SUBJ), None) \
             or next((t.head for t in toks if t.dep_ == "appos" and t.head.dep_ in SUBJ), None)
         verb = tok.head if tok is not None else None
         for _ in range(3):
             if verb is None or verb.dep_ not in cues()["side_clause_deps"] or verb.head.pos_ not in ("VERB", "AUX"):
-                return None
+                break
             verb = verb.head
             for subj in (t for t in verb.children if t.dep_ in SUBJ):
-                c = self._cand_at(subj.idx, subj.idx + len(subj))
-                if c is not None and c.type == "PERSON" and not self._possessive(c) and not self.quoted(c.start) \
-                        and self._fits(c.name, gender):
-                    return c
+                if self._person(subj, gender) is not None:
+                    return self._person(subj, gender)
+        if tok is None or tok.head.dep_ == "ROOT":
+            return None
+        root = tok.sent.root
+        main = [root] if _acts(root) else [t for t in root.children if _acts(t)] + \
+            [g for a in root.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        for t in main:
+            c = self._person(t, gender)
+            if c is not None and c.start < toks[0].idx:
+                return c
         return None
 
-    def _fits(self, name: str | None, gender: str | None) -> bool:
-        return compatible(self.genders, name, gender)
+    def _under_pronoun(self, toks: list, gender: str | None) -> bool:
+        """A subject whose clause a compatible he/she governs ("He said Doe was wrong")."""
+        tok = next((t for t in toks if t.dep_ in SUBJ), None)
+        if tok is None or tok.head.dep_ not in cues()["side_clause_deps"]:
+            return False
+        si = self.sents.index(tok.idx)  # the parser may hang a clause on a verb across a paragraph break
+        return any(t.dep_ in SUBJ and t.i < tok.i and t.lower_ in cues()["person_pronouns"] and not self.quoted(t.idx)
+                   and self.sents.index(t.idx) == si and (gender is None or pronoun_gender(t.lower_) == gender)
+                   for t in tok.head.head.children)
+
+    def _namesake(self, c, gender: str | None):
+        """A bare surname whose linked person the pronoun's gender rules out, read as the one other
+        person of the article with that surname who fits and whom it named first
+        ("Sen. John Murphy ... Jane Murphy ... Murphy said ... he")."""
+        if c.text.strip() != c.name.split()[-1]:
+            return None
+        others = {o.name for o in self.cands if o.type == "PERSON" and o.how != "pronoun" and o.name != c.name
+                  and o.name.split()[-1] == c.text.strip() and self._fits(o.name, gender)}
+        if len(others) != 1:
+            return None
+        other = others.pop()
+        # only when the article named that person first: a bare surname is the story's own person
+        first = {}
+        for o in self.cands:
+            if o.how != "pronoun" and o.name in (other, c.name):
+                first.setdefault(o.name, o.start)
+        return replace(c, name=other, key=None) if first.get(other, -1) < first.get(c.name, -1) else None
+
+    def _fits(self, name: str | None, gender: str | None, description: str | None = None) -> bool:
+        return compatible(self.genders, name, gender, description)
 
     def _resolve_near(self, pos: int, gender: str | None, back: int, objects: bool = True) -> Attribution | None:
         """The latest compatible subject or speaker of the last ``back`` sentences; with ``objects``,
@@ -154,7 +220,7 @@ class PronounResolver:
                 break
             if att.how == "narrator":
                 continue  # the writer is never "he" or "she"
-            if self._fits(att.speaker, gender):  # "Melanie said ... “...,” he said": not her
+            if self._fits(att.speaker, gender, att.description):  # "Melanie said ... “...,” he said": not her
                 speaker = (spos, Attribution(att.speaker, att.key, att.description, True, None, spos))
                 break
         m = self._cand_at(pos, pos + 1)
@@ -162,8 +228,17 @@ class PronounResolver:
         if m is not None and m.how == "pronoun" and self._fits(m.name, gender):
             # where the actors' person last acted outside quotes (a possessive "Roe's plan" does not act)
             last = max((c.start for c in self.cands if c.name == m.name and c.how != "pronoun" and c.start < pos
-                        and not self.quoted(c.start) and not self._possessive(c)), default=-1)
-            if speaker is None or speaker[1].speaker == m.name or speaker[0] <= last:
+                        and not self.quoted(c.start) and not self._possessive(c)
+                        and any(_acts(t) for t in self._tokens(c.start, c.end))), default=-1)
+            # the actors link a pronoun to a person of its own or the previous sentence, quotes
+            # included: named there only inside the quote ("“... Roe is unfit,” he said"), not 'he'
+            near = [c for c in self.cands if c.name == m.name and self.sents.bounds(si - 1)[0] <= c.start < pos
+                    and c.start != m.start]
+            near = [c for c in near if c.how != "pronoun"] or near  # the names, else the chain's pronouns
+            # or only as the subject of a side clause under another he/she ("He said Roe erred.")
+            from_quote = bool(near) and all(
+                self.quoted(c.start) or self._under_pronoun(self._tokens(c.start, c.end), gender) for c in near)
+            if not from_quote and (speaker is None or speaker[1].speaker == m.name or speaker[0] <= last):
                 link = (last, self._attr(m, pos, inferred=True))
             # else the actors' link skips quotes: the quote run's speaker (or a later subject) is 'he'
 
@@ -173,12 +248,17 @@ class PronounResolver:
         while i >= 0 and self.cands[i].start >= lo:
             c = self.cands[i]
             i -= 1
-            if c.type != "PERSON" or self._possessive(c) or c.how == "pronoun" or self.quoted(c.start) \
-                    or not self._fits(c.name, gender):
+            if c.type != "PERSON" or self._possessive(c) or c.how == "pronoun" or self.quoted(c.start):
                 continue
+            if not self._fits(c.name, gender):
+                c = self._namesake(c, gender)  # a bare "Murphy" the actors gave the wrong Murphy
+                if c is None:
+                    continue
             toks = self._tokens(c.start, c.end)
-            if any(t.dep_ in SUBJ or (t.dep_ == "appos" and t.head.dep_ in SUBJ) for t in toks):
+            if any(_acts(t) for t in toks):
                 if self.sents.index(c.start) != self.sents.index(pos):
+                    if self._under_pronoun(toks, gender):
+                        continue  # "He said Doe was wrong. ... he said": not Doe; the chain goes back
                     c = self._main_subject(toks, gender) or c  # "Roe said Doe was wrong. ... she said": Roe
                 best = (c.start, self._attr(c, c.start, inferred=True))
                 break

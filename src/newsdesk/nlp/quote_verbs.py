@@ -1,12 +1,14 @@
-"""Speech verbs around a quote (a mixin of attribution.Attributor): which tokens report speech, and
-which of them cannot attribute the quote (under a modal, in a subordinate clause after it)."""
+"""Speech verbs around a quote (a mixin of attribution.Attributor): which tokens report speech,
+which of them cannot attribute the quote (under a modal, in a subordinate clause after it), and
+which words near them can be their subject (an inverted name, a role noun, not a modifier)."""
 from __future__ import annotations
 
+from .quote_attr import Candidate
 from .quote_text import cues
 
 
 class SpeechVerbs:
-    """Needs the Attributor's doc, verbs, phrases and quoted()."""
+    """Needs the Attributor's doc, verbs, phrases, quoted(), _tokens() and _cand_at()."""
 
     def _is_speech_verb(self, tok) -> bool:
         lem = tok.lemma_.lower()
@@ -39,3 +41,24 @@ class SpeechVerbs:
         marks = cues()["subordinate_marks"]
         return any(c.dep_ in ("mark", "advmod") and c.i < verb.i and c.idx >= lo and c.lower_ in marks
                    for c in verb.children)
+
+    def _inverted(self, verb, subj, own: Candidate | None) -> bool:
+        """A person subject after its speech verb ("said UAW treasurer Jane Roe"), near enough."""
+        return own is not None and own.type == "PERSON" and own.start > verb.idx \
+            and subj.i - verb.i <= int(next(iter(cues()["inverted_subject_reach"])))
+
+    def _modifier(self, c: Candidate) -> bool:
+        """A name that only modifies a noun ("a top Roe surrogate"): not a person acting here."""
+        toks = self._tokens(c.start, c.end)
+        root = next((t for t in toks if not c.start <= t.head.idx < c.end), None)
+        return root is not None and root.dep_ == "compound" and root.head.pos_ == "NOUN"
+
+    def _role_head(self, tok) -> bool:
+        """A common noun heading its own phrase, with no name in apposition ("a spokesman for X")."""
+        if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod", "nmod", "poss") or not tok.text.islower():
+            return False
+        for k in tok.children:  # "spokesman Jane Roe" is named; "a Twitter spokesman" is not
+            c = self._cand_at(k.idx, k.idx + len(k)) if k.dep_ in ("appos", "compound") else None
+            if c is not None and (c.type == "PERSON" or k.dep_ == "appos"):
+                return False
+        return True

@@ -15,10 +15,12 @@ from .context import Context
 from .quote_gender import compatible, pronoun_gender
 from .quote_headline import headline_speaker
 from .quote_spans import QuoteSpan, find_quote_spans
-from .quote_text import blocks, speaker_confidence
+from .quote_text import blocks, cues, speaker_confidence
 
 _SOURCE_DASH = re.compile(r"\s[-–—―]\s+")
 _DASH_NAME = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][^\n“”\"]{1,80}?)[ \t.]*(?=\n|$)")
+# a signature on the next line or paragraph of its own: “...” / - Jane Roe.
+_DASH_LINE = re.compile(r"[ \t]*\n\s*[―—–-]{1,2}[ \t]*((?:[A-Z][\w.'’-]*[ \t]*){1,4}?)[ \t.]*(?=\n|$)")
 
 # words after which a quoted passage is a fragment of the writer's own sentence
 _FRAGMENT_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that's",
@@ -85,14 +87,35 @@ def _intro_zone(text: str, spans: list[QuoteSpan], paras: list[tuple[int, int]],
 
 
 def _dash_speaker(att: Attributor, text: str, q: QuoteSpan) -> Attribution | None:
-    """“...” ― Jane Roe: a name after a dash that ends the quote's line."""
+    """“...” ― Jane Roe: a name after a dash that ends the quote's line, or that makes the next
+    line (or paragraph) on its own."""
     m = _DASH_NAME.match(text, q.close_mark + 1)
     if m is None or len(m.group(1).split()) > 8:
+        m = _DASH_LINE.match(text, q.close_mark + 1)  # capitalised words only: not "- Reporting by X"
+    if m is None:
         return None
-    got = att.name_in(m.start(1), m.end(1))
+    got = att.name_in(m.start(1), m.start(1) + len(m.group(1).rstrip(" \t.")))  # "- Roe." ends its sentence
     if got is not None:
         got.verb, got.how, got.far = None, "explicit", True
     return got
+
+
+def _speaker_line(att: Attributor, h_lo: int, head: str) -> Attribution | None:
+    """The speaker of a transcript or headline line "Jane Roe: “...”": up to four words (titles
+    and initials may carry a dot, a party tag in brackets is dropped: "Rep. Jane Roe (D-Ohio)"), or
+    up to eight when the line ends in a person's name ("Former state senator Jane Q. Roe")."""
+    head = re.sub(r"\s*\([^()]{1,30}\)$", "", head)
+    words = head.split()
+    hon = cues()["honorifics"]
+    if not words or len(words) > 8 or any(c in head for c in ",;") or any(
+            "." in w and w.lower() not in hon and not re.fullmatch(r"[A-Z]\.", w) for w in words):
+        return None
+    end = h_lo + len(head)
+    if len(words) > 4:
+        c = att._cand_at(end - 1, end)
+        if c is None or c.type != "PERSON" or c.end != end or c.how == "pronoun":
+            return None
+    return att.name_in(h_lo, end)
 
 
 def _next_sentence(att: Attributor, q: QuoteSpan, a_hi: int, nxt: QuoteSpan | None) -> Attribution | None:
@@ -171,8 +194,8 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             dash = list(_SOURCE_DASH.finditer(text, h_lo, h_lo + len(head)))
             if dash:  # a roundup item: "Turnout beat the polls - Jane Roe: “...”"
                 head, h_lo = text[dash[-1].end():h_lo + len(head)], dash[-1].end()
-            if found is None and head and len(head.split()) <= 4 and not any(c in head for c in ".,;"):
-                found = att.name_in(h_lo, h_lo + len(head))  # a headline or transcript line: "Jane Roe: ‘...’"
+            if found is None and head:
+                found = _speaker_line(att, h_lo, head)  # a headline or transcript line: "Jane Roe: ‘...’"
         partial = _is_partial(text, q, sentence_initial=not text[b_lo:q.open_mark].strip())
         if found is None and q.close_mark is not None and not partial and not text[a_lo:a_hi].strip():
             found = _next_sentence(att, q, a_hi, nxt)  # “...?” Jane Roe asked.
