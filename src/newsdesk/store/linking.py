@@ -24,23 +24,30 @@ def _chunks(values: Iterable[Any], size: int = 500) -> list[list[Any]]:
 class LinkQueries:
     engine: Engine
 
-    # -- the queue -----------------------------------------------------------------------------
-    def pending_links(self, limit: int | None = None) -> list[str]:
-        """Ids of stored articles not linked yet, in id order (the order linking takes them)."""
-        stmt = select(s.link_queue.c.article_id).order_by(s.link_queue.c.article_id)
-        if limit:
-            stmt = stmt.limit(limit)
+    # -- the queues: articles to link, stories to synthesise -----------------------------------
+    def _queued(self, column: Any, limit: int | None) -> list[str]:
+        stmt = select(column).order_by(column)
         with self.engine.connect() as conn:
-            return list(conn.execute(stmt).scalars())
+            return list(conn.execute(stmt.limit(limit) if limit else stmt).scalars())
 
-    def count_pending(self) -> int:
+    def _queue_size(self, table: Any) -> int:
         with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(s.link_queue)).scalar_one()
+            return conn.execute(select(func.count()).select_from(table)).scalar_one()
 
-    def mark_linked(self, ids: Iterable[str]) -> None:
+    def _dequeue(self, column: Any, ids: Iterable[str]) -> None:
         with self.engine.begin() as conn:
             for chunk in _chunks(ids):
-                conn.execute(delete(s.link_queue).where(s.link_queue.c.article_id.in_(chunk)))
+                conn.execute(delete(column.table).where(column.in_(chunk)))
+
+    def pending_links(self, limit: int | None = None) -> list[str]:
+        """Ids of stored articles not linked yet, in id order (the order linking takes them)."""
+        return self._queued(s.link_queue.c.article_id, limit)
+
+    def count_pending(self) -> int:
+        return self._queue_size(s.link_queue)
+
+    def mark_linked(self, ids: Iterable[str]) -> None:
+        self._dequeue(s.link_queue.c.article_id, ids)
 
     def queue_synthesis(self, story_ids: Iterable[str]) -> None:
         """Mark these stories for synthesis (in the caller's transaction: with the links that touched them)."""
@@ -49,18 +56,13 @@ class LinkQueries:
 
     def pending_synthesis(self, limit: int | None = None) -> list[str]:
         """Ids of the stories waiting for synthesis, in id order."""
-        stmt = select(s.synthesis_queue.c.story_id).order_by(s.synthesis_queue.c.story_id)
-        with self.engine.connect() as conn:
-            return list(conn.execute(stmt.limit(limit) if limit else stmt).scalars())
+        return self._queued(s.synthesis_queue.c.story_id, limit)
 
     def count_pending_synthesis(self) -> int:
-        with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(s.synthesis_queue)).scalar_one()
+        return self._queue_size(s.synthesis_queue)
 
     def mark_synthesized(self, story_ids: Iterable[str]) -> None:
-        with self.engine.begin() as conn:
-            for chunk in _chunks(story_ids):
-                conn.execute(delete(s.synthesis_queue).where(s.synthesis_queue.c.story_id.in_(chunk)))
+        self._dequeue(s.synthesis_queue.c.story_id, story_ids)
 
     def integrity(self) -> dict[str, int]:
         """Counts of what should be zero in a fully linked store (besides pending links)."""
