@@ -117,7 +117,8 @@ def stories(obj: Ctx, as_json: bool, fmt: str, limit: int, offset: int, page: in
 @click.option("--workers", type=int, default=None, help="Local Dask worker processes (default: up to 2 cores).")
 @pass_ctx
 def relink(obj: Ctx, as_json: bool, engine: str | None, scheduler: str | None, workers: int | None) -> None:
-    """Link every pending article (stored by an ingest that was interrupted before linking it).
+    """Link every pending article (stored by an ingest that was interrupted before linking it), then
+    synthesise the stories left waiting.
 
     Exit code 0: nothing left pending; 2: bad options; 4: a store error stopped it (re-run to go on).
     """
@@ -151,9 +152,10 @@ def relink(obj: Ctx, as_json: bool, engine: str | None, scheduler: str | None, w
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @pass_ctx
 def check(obj: Ctx, as_json: bool) -> None:
-    """Report pending links and integrity problems of the store.
+    """Report pending links, stories waiting for synthesis and integrity problems of the store.
 
-    Exit code 0: fully linked and consistent; 1: links pending or problems found (`newsdesk relink`).
+    Exit code 0: fully linked and consistent; 1: links or synthesis pending, or problems found
+    (`newsdesk relink`).
     """
     from .corpus.link import check as check_store
 
