@@ -24,16 +24,15 @@ def _record_loads(store, monkeypatch) -> list[int]:
 
 
 class _Store:
-    """The two reads candidate_stories makes: key postings and story dates."""
+    """The read candidate_stories makes: key postings with the dates of the stories they name."""
 
     def __init__(self, hits, dates):
         self.hits, self.dates = hits, dates
 
-    def stories_with_keys(self, keys):
-        return {k: v for k, v in self.hits.items() if k in set(keys)}
-
-    def story_dates(self, ids):
-        return {i: d for i, d in self.dates.items() if i in set(ids)}
+    def stories_with_keys(self, keys, years=None):  # the exact window test is candidate_stories' own
+        hits = {k: v for k, v in self.hits.items() if k in set(keys)}
+        named = {i for v in hits.values() for i in v}
+        return hits, {i: (d["date"], d["end_date"]) for i, d in self.dates.items() if i in named}
 
 
 def test_stories_candidates_bounded_per_article(settings):

@@ -4,6 +4,7 @@ Candidate stories come from the ``story_keys`` index; everything is saved in one
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -63,20 +64,42 @@ def candidate_stories(store: Any, feats: Sequence[ArticleFeatures], art_keys: di
     Only these stories are loaded and scored, so the cost of a batch is bounded by ``limit`` per
     article however many stories share its common keys; stories opened in the batch stay candidates.
     """
-    hits = store.stories_with_keys({k for ks in art_keys.values() for k in ks})
-    dates = store.story_dates({sid for v in hits.values() for sid in v})
-    spans = {sid: story_span(d["date"], d["end_date"]) for sid, d in dates.items()}  # parsed once per story
+    spans_of = {f.id: probe.article_span(f) for f in feats}
+    window = probe.settings.story_window_days
+    dated = [sp for f in feats if f.id in art_keys and (sp := spans_of[f.id]) is not None]
+    # dated articles read the postings of stories in the years their windows reach; undated ones all
+    hits, dates = store.stories_with_keys({k for f in feats if spans_of[f.id] is not None
+                                           for k in art_keys.get(f.id, [])}, years=_year_runs(dated, window))
+    undated_keys = {k for f in feats if spans_of[f.id] is None for k in art_keys.get(f.id, [])}
+    hits_all, more = store.stories_with_keys(undated_keys) if undated_keys else ({}, {})
+    dates.update(more)
+    spans = {sid: story_span(date, end) for sid, (date, end) in dates.items()}  # parsed once per story
     out: dict[str, list[str]] = {}
     for f in feats:
         weight: Counter = Counter()
+        span = spans_of[f.id]
+        postings = hits if span is not None else hits_all
         for k in art_keys.get(f.id, []):
             w = probe.idf(k)
-            for sid in hits.get(k, ()):
+            for sid in postings.get(k, ()):
                 weight[sid] += w
-        span = probe.article_span(f)
         near = [sid for sid in weight if sid in spans and probe.within(span, spans[sid])]
         out[f.id] = sorted(near, key=lambda sid: (-weight[sid], sid))[:limit]
     return out
+
+
+def _year_runs(spans: list[tuple[int, int]], window: int) -> list[tuple[int, int]]:
+    """The years the windows of these article spans (day ordinals) reach, as runs of consecutive years."""
+    top = dt.date.max.toordinal()
+    years = sorted({y for lo, hi in spans for y in range(dt.date.fromordinal(max(1, lo - window)).year,
+                                                          dt.date.fromordinal(min(top, hi + window)).year + 1)})
+    runs: list[tuple[int, int]] = []
+    for y in years:
+        if runs and runs[-1][1] == y - 1:
+            runs[-1] = (runs[-1][0], y)
+        else:
+            runs.append((y, y))
+    return runs
 
 
 def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> dict[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select, text
+from sqlalchemy import and_, bindparam, delete, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import schema as s
@@ -23,22 +23,30 @@ class StoryQueries:
         t = s.term_stats
         return {r["term"]: r["df"] for r in self._in_chunks(select(t.c.term, t.c.df), t.c.term, terms)}
 
-    def stories_with_keys(self, keys: Iterable[str]) -> dict[str, list[str]]:
-        """key -> ids of the stories indexed under it."""
-        k = s.story_keys
-        out: dict[str, list[str]] = {}
-        keys = sorted(set(keys))
-        with self.engine.connect() as conn:  # plain tuples: a batch reads tens of thousands of postings
-            for i in range(0, len(keys), 500):
-                for key, sid in conn.execute(select(k.c.key, k.c.story_id).where(k.c.key.in_(keys[i:i + 500]))):
-                    out.setdefault(key, []).append(sid)
-        return {key: sorted(v) for key, v in out.items()}
+    def stories_with_keys(self, keys: Iterable[str], years: Iterable[tuple[int, int]] | None = None
+                          ) -> tuple[dict[str, list[str]], dict[str, tuple[Any, Any]]]:
+        """key -> ids of the stories indexed under it, and story id -> (date, end_date) of those stories:
+        one join, read as plain tuples (a batch reads tens of thousands of postings), so that a date
+        window is tested without loading a centroid or reading the stories a second time.
 
-    def story_dates(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """story id -> {"date", "end_date"}: enough to test a date window without loading the centroid."""
-        st = s.stories
-        rows = self._in_chunks(select(st.c.id, st.c.date, st.c.end_date), st.c.id, ids)
-        return {r["id"]: {"date": r["date"], "end_date": r["end_date"]} for r in rows}
+        ``years`` (runs of years, first and last): only undated stories and those whose years meet a
+        run are read, so that a key common across years of coverage costs its postings near the batch,
+        not all of them (the caller still tests each story's exact window)."""
+        k, st = s.story_keys, s.stories
+        out: dict[str, list[str]] = {}
+        dates: dict[str, tuple[Any, Any]] = {}
+        keys = sorted(set(keys))
+        q = select(k.c.key, k.c.story_id, st.c.date, st.c.end_date).join(st, st.c.id == k.c.story_id)
+        if years is not None:
+            first, last = func.substr(st.c.date, 1, 4), func.substr(func.coalesce(st.c.end_date, st.c.date), 1, 4)
+            q = q.where(or_(st.c.date.is_(None), *(and_(first <= f"{hi:04d}", last >= f"{lo:04d}")
+                                                    for lo, hi in sorted(set(years)))))
+        with self.engine.connect() as conn:
+            for i in range(0, len(keys), 500):
+                for key, sid, date, end in conn.execute(q.where(k.c.key.in_(keys[i:i + 500]))):
+                    out.setdefault(key, []).append(sid)
+                    dates[sid] = (date, end)
+        return {key: sorted(v) for key, v in out.items()}, dates
 
     def story_features(self, ids: Iterable[str]) -> list[dict[str, Any]]:
         """Id and clustering state (``features``) of these stories, in id order: what assignment loads
