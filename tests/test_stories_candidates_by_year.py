@@ -67,3 +67,47 @@ def test_stories_candidates_by_year_equal_reading_every_posting(store, settings,
             every = _candidates(store, settings, date, source)
             monkeypatch.setattr(store, "stories_with_keys", real)
             assert by_year == every, (date, source)
+
+
+def _story(sid, date, end=None):
+    return {"id": sid, "title": sid, "date": date, "end_date": end, "place": None, "summary": [],
+            "features": {"terms": {}, "members": {}, "date": date, "end_date": end}}
+
+
+def _years_of(store, sid, key):
+    return sorted(r["year"] for r in store.table_rows("story_keys") if r["story_id"] == sid and r["key"] == key)
+
+
+def test_stories_keys_follow_a_story_into_a_new_year(store, settings):
+    store.save_assignment([_story("s", "1987-12-28")], {}, {}, {"s": {"grain"}})
+    assert _years_of(store, "s", "grain") == [1987]
+    # the story grows past new year with an article that has other keys: its older keys follow it
+    store.save_assignment([_story("s", "1987-12-28", "1988-01-03")], {}, {}, {"s": {"corn"}})
+    assert _years_of(store, "s", "grain") == [1987, 1988] and _years_of(store, "s", "corn") == [1987, 1988]
+    assert _candidates(store, settings, "1988-01-12") == {"s"}  # its window reaches 1988 only
+
+
+def test_stories_keys_of_an_absorbed_story_go_under_the_years_of_the_one_it_joined(store, settings):
+    store.save_assignment([_story("old", "1987-12-30"), _story("new", "1988-01-02")], {}, {},
+                          {"old": {"grain"}, "new": {"corn"}})
+    store.save_assignment([_story("old", "1987-12-30", "1988-01-02")], {}, {}, {}, absorbed={"new": "old"})
+    assert _years_of(store, "old", "corn") == [1987, 1988] and _years_of(store, "old", "grain") == [1987, 1988]
+    assert not [r for r in store.table_rows("story_keys") if r["story_id"] == "new"]
+
+
+def test_stories_keys_upgrade_from_one_row_per_key_indexes_each_year(store, settings):
+    from alembic import command
+    from sqlalchemy import text
+
+    from newsdesk.store import core
+
+    _fill(store)
+    with store.engine.begin() as conn:
+        command.downgrade(core._alembic_config(conn), "0016")
+    with store.engine.connect() as conn:  # one row per key and story, as before 0017
+        assert sorted(conn.execute(text("SELECT story_id FROM story_keys")).scalars()) == sorted(STORIES)
+    with store.engine.begin() as conn:
+        command.upgrade(core._alembic_config(conn), "head")
+    assert _years_of(store, "dec86", "grain") == [1986, 1987] and _years_of(store, "month", "grain") == [1987]
+    assert _years_of(store, "undat", "grain") == [0]
+    assert _candidates(store, settings, "1987-01-05") == {"dec86", "month", "undat"}

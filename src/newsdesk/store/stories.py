@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, or_, select, text
+from sqlalchemy import bindparam, delete, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import schema as s
@@ -25,28 +25,32 @@ class StoryQueries:
 
     def stories_with_keys(self, keys: Iterable[str], years: Iterable[tuple[int, int]] | None = None
                           ) -> tuple[dict[str, list[str]], dict[str, tuple[Any, Any]]]:
-        """key -> ids of the stories indexed under it, and story id -> (date, end_date) of those stories:
-        one join, read as plain tuples (a batch reads tens of thousands of postings), so that a date
-        window is tested without loading a centroid or reading the stories a second time.
+        """key -> ids of the stories indexed under it, and story id -> (date, end_date) of those stories.
 
-        ``years`` (runs of years, first and last): only undated stories and those whose years meet a
-        run are read, so that a key common across years of coverage costs its postings near the batch,
-        not all of them (the caller still tests each story's exact window)."""
-        k, st = s.story_keys, s.stories
-        out: dict[str, list[str]] = {}
-        dates: dict[str, tuple[Any, Any]] = {}
+        ``years`` (runs of years, first and last): only the postings of undated stories and of stories
+        whose span meets a run are read (``story_keys`` holds each key under every year of its story's
+        span, see :func:`story_years`), so that a key common across years of coverage costs its postings
+        near the batch, not all of them; the caller still tests each story's exact window."""
+        k = s.story_keys
+        out: dict[str, set[str]] = {}
         keys = sorted(set(keys))
-        q = select(k.c.key, k.c.story_id, st.c.date, st.c.end_date).join(st, st.c.id == k.c.story_id)
+        q = select(k.c.key, k.c.story_id)
         if years is not None:
-            first, last = func.substr(st.c.date, 1, 4), func.substr(func.coalesce(st.c.end_date, st.c.date), 1, 4)
-            q = q.where(or_(st.c.date.is_(None), *(and_(first <= f"{hi:04d}", last >= f"{lo:04d}")
-                                                    for lo, hi in sorted(set(years)))))
-        with self.engine.connect() as conn:
+            q = q.where(or_(k.c.year == 0, *(k.c.year.between(lo, hi) for lo, hi in sorted(set(years)))))
+        with self.engine.connect() as conn:  # plain tuples: a batch reads tens of thousands of postings
             for i in range(0, len(keys), 500):
-                for key, sid, date, end in conn.execute(q.where(k.c.key.in_(keys[i:i + 500]))):
-                    out.setdefault(key, []).append(sid)
-                    dates[sid] = (date, end)
-        return {key: sorted(v) for key, v in out.items()}, dates
+                for key, sid in conn.execute(q.where(k.c.key.in_(keys[i:i + 500]))):
+                    out.setdefault(key, set()).add(sid)
+        hits = {key: sorted(v) for key, v in out.items()}
+        return hits, self.story_dates({sid for v in hits.values() for sid in v})
+
+    def story_dates(self, ids: Iterable[str], conn: Any = None) -> dict[str, tuple[Any, Any]]:
+        """story id -> (date, end_date): enough to test a date window without loading the centroid
+        (on ``conn`` when given: inside a transaction)."""
+        if conn is not None:
+            return _read_dates(conn, ids)
+        with self.engine.connect() as c:
+            return _read_dates(c, ids)
 
     def story_features(self, ids: Iterable[str]) -> list[dict[str, Any]]:
         """Id and clustering state (``features``) of these stories, in id order: what assignment loads
@@ -100,7 +104,9 @@ class StoryQueries:
         A crash before the commit leaves the articles unassigned (and the counts unchanged), so that
         assigning them again converges to the same store.
         """
+        years = {st["id"]: story_years(st.get("date"), st.get("end_date")) for st in stories}
         with self.engine.begin() as conn:
+            before = {sid: story_years(d, e) for sid, (d, e) in self.story_dates(years, conn).items()}
             upsert(conn, s.stories, [{**st, "updated_at": now()} for st in stories], ["id"])
             if assign:  # one executemany, not a statement per article
                 a = s.articles
@@ -112,10 +118,14 @@ class StoryQueries:
                 stmt = stmt.on_conflict_do_update(index_elements=["term"],
                                                   set_={"df": s.term_stats.c.df + stmt.excluded.df})
                 conn.execute(stmt, [{"term": k, "df": v} for k, v in sorted(counts.items())])
-            insert_ignore(conn, s.story_keys, [{"key": k[:64], "story_id": sid}
-                                               for sid, ks in sorted(keys.items()) for k in sorted(ks)])
+            insert_ignore(conn, s.story_keys, [{"key": k[:64], "year": y, "story_id": sid}
+                                               for sid, ks in sorted(keys.items()) for k in sorted(ks)
+                                               for y in years.get(sid) or [0]])
             for old, into in sorted((absorbed or {}).items()):
-                _move_story(conn, old, into)
+                _move_story(conn, old, into, years.get(into) or [0])
+            # a story whose span reached new years: its older keys go under them too
+            for sid in sorted(sid for sid, ys in years.items() if sid in before and set(ys) - set(before[sid])):
+                _index_years(conn, sid, sorted(set(years[sid]) - set(before[sid])))
             # a vector depends on the article's own rows only: one stored before stays right
             insert_ignore(conn, s.story_vectors, [{"article_id": a, "vector": vec}
                                                   for a, vec in sorted((vectors or {}).items())])
@@ -128,11 +138,39 @@ class StoryQueries:
                 conn.execute(delete(table))
 
 
-def _move_story(conn: Any, old: str, into: str) -> None:
-    """Story ``old`` merged into ``into``: its articles and index keys move, its row and synthesis go."""
+def _read_dates(conn: Any, ids: Iterable[str]) -> dict[str, tuple[Any, Any]]:
+    st, ids = s.stories, sorted(set(ids))
+    out: dict[str, tuple[Any, Any]] = {}
+    for i in range(0, len(ids), 500):
+        for sid, date, end in conn.execute(select(st.c.id, st.c.date, st.c.end_date).where(st.c.id.in_(ids[i:i + 500]))):
+            out[sid] = (date, end)
+    return out
+
+
+def story_years(date: str | None, end_date: str | None) -> list[int]:
+    """The years a story's span (its date to its end date) touches; [0] for an undated story, which
+    every article's window meets. The keys of a story are indexed under each of them."""
+    try:
+        lo = int((date or "")[:4])
+        hi = int((end_date or date or "")[:4])
+    except ValueError:
+        return [0]
+    return list(range(lo, max(lo, hi) + 1))
+
+
+def _index_years(conn: Any, sid: str, years: list[int]) -> None:
+    """Index every key a story holds under these years too."""
     k = s.story_keys
-    moved = [{"key": r.key, "story_id": into} for r in conn.execute(select(k.c.key).where(k.c.story_id == old))]
-    insert_ignore(conn, k, moved)
+    held = conn.execute(select(k.c.key).where(k.c.story_id == sid).distinct()).scalars().all()
+    insert_ignore(conn, k, [{"key": key, "year": y, "story_id": sid} for key in sorted(held) for y in years])
+
+
+def _move_story(conn: Any, old: str, into: str, years: list[int]) -> None:
+    """Story ``old`` merged into ``into`` (whose span touches ``years``): its articles and index keys
+    move, its row and synthesis go."""
+    k = s.story_keys
+    moved = {r.key for r in conn.execute(select(k.c.key).where(k.c.story_id == old))}
+    insert_ignore(conn, k, [{"key": key, "year": y, "story_id": into} for key in sorted(moved) for y in years])
     conn.execute(s.articles.update().where(s.articles.c.story_id == old).values(story_id=into))
     for table in (s.discrepancies, s.quote_groups, k):
         conn.execute(delete(table).where(table.c.story_id == old))
