@@ -29,7 +29,7 @@ class _Store:
     def __init__(self, hits, dates):
         self.hits, self.dates = hits, dates
 
-    def stories_with_keys(self, keys, years=None):  # the exact window test is candidate_stories' own
+    def stories_with_keys(self, keys, months=None):  # the exact window test is candidate_stories' own
         hits = {k: v for k, v in self.hits.items() if k in set(keys)}
         named = {i for v in hits.values() for i in v}
         return hits, {i: (d["date"], d["end_date"]) for i, d in self.dates.items() if i in named}

@@ -67,9 +67,9 @@ def candidate_stories(store: Any, feats: Sequence[ArticleFeatures], art_keys: di
     spans_of = {f.id: probe.article_span(f) for f in feats}
     window = probe.settings.story_window_days
     dated = [sp for f in feats if f.id in art_keys and (sp := spans_of[f.id]) is not None]
-    # dated articles read the postings of stories in the years their windows reach; undated ones all
+    # dated articles read the postings of stories in the months their windows reach; undated ones all
     hits, dates = store.stories_with_keys({k for f in feats if spans_of[f.id] is not None
-                                           for k in art_keys.get(f.id, [])}, years=_year_runs(dated, window))
+                                           for k in art_keys.get(f.id, [])}, months=_month_runs(dated, window))
     undated_keys = {k for f in feats if spans_of[f.id] is None for k in art_keys.get(f.id, [])}
     hits_all, more = store.stories_with_keys(undated_keys) if undated_keys else ({}, {})
     dates.update(more)
@@ -88,17 +88,20 @@ def candidate_stories(store: Any, feats: Sequence[ArticleFeatures], art_keys: di
     return out
 
 
-def _year_runs(spans: list[tuple[int, int]], window: int) -> list[tuple[int, int]]:
-    """The years the windows of these article spans (day ordinals) reach, as runs of consecutive years."""
+def _month_runs(spans: list[tuple[int, int]], window: int) -> list[tuple[int, int]]:
+    """The months (year * 12 + month - 1) the windows of these article spans (day ordinals) reach, as
+    runs of consecutive months."""
     top = dt.date.max.toordinal()
-    years = sorted({y for lo, hi in spans for y in range(dt.date.fromordinal(max(1, lo - window)).year,
-                                                          dt.date.fromordinal(min(top, hi + window)).year + 1)})
+    months: set[int] = set()
+    for lo, hi in spans:
+        a, b = dt.date.fromordinal(max(1, lo - window)), dt.date.fromordinal(min(top, hi + window))
+        months.update(range(a.year * 12 + a.month - 1, b.year * 12 + b.month))
     runs: list[tuple[int, int]] = []
-    for y in years:
-        if runs and runs[-1][1] == y - 1:
-            runs[-1] = (runs[-1][0], y)
+    for m in sorted(months):
+        if runs and runs[-1][1] == m - 1:
+            runs[-1] = (runs[-1][0], m)
         else:
-            runs.append((y, y))
+            runs.append((m, m))
     return runs
 
 

@@ -145,9 +145,9 @@ term_stats = Table(  # document frequencies of story terms, updated as articles 
 )
 
 story_keys = Table(  # rare term -> stories whose members have it among their key terms (migration 0006),
-    "story_keys", metadata,  # under each year the story's span touches, 0 when undated (migration 0017)
+    "story_keys", metadata,  # under each month (y * 12 + m - 1) of the story's span, 0 when undated (0017)
     Column("key", String(64), primary_key=True),
-    Column("year", Integer, primary_key=True),
+    Column("month", Integer, primary_key=True),
     Column("story_id", String(32), primary_key=True),
     Index("ix_story_keys_story", "story_id"),
 )

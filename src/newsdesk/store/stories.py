@@ -5,6 +5,7 @@ share a key with them), never by the size of the store.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,20 +24,21 @@ class StoryQueries:
         t = s.term_stats
         return {r["term"]: r["df"] for r in self._in_chunks(select(t.c.term, t.c.df), t.c.term, terms)}
 
-    def stories_with_keys(self, keys: Iterable[str], years: Iterable[tuple[int, int]] | None = None
+    def stories_with_keys(self, keys: Iterable[str], months: Iterable[tuple[int, int]] | None = None
                           ) -> tuple[dict[str, list[str]], dict[str, tuple[Any, Any]]]:
         """key -> ids of the stories indexed under it, and story id -> (date, end_date) of those stories.
 
-        ``years`` (runs of years, first and last): only the postings of undated stories and of stories
-        whose span meets a run are read (``story_keys`` holds each key under every year of its story's
-        span, see :func:`story_years`), so that a key common across years of coverage costs its postings
-        near the batch, not all of them; the caller still tests each story's exact window."""
+        ``months`` (runs of months as :func:`story_months` numbers them, first and last): only the
+        postings of undated stories and of stories whose span meets a run are read (``story_keys`` holds
+        each key under every month of its story's span), so that a key common across months and years of
+        coverage costs its postings near the batch, not all of them; the caller still tests each story's
+        exact window."""
         k = s.story_keys
         out: dict[str, set[str]] = {}
         keys = sorted(set(keys))
         q = select(k.c.key, k.c.story_id)
-        if years is not None:
-            q = q.where(or_(k.c.year == 0, *(k.c.year.between(lo, hi) for lo, hi in sorted(set(years)))))
+        if months is not None:
+            q = q.where(or_(k.c.month == 0, *(k.c.month.between(lo, hi) for lo, hi in sorted(set(months)))))
         with self.engine.connect() as conn:  # plain tuples: a batch reads tens of thousands of postings
             for i in range(0, len(keys), 500):
                 for key, sid in conn.execute(q.where(k.c.key.in_(keys[i:i + 500]))):
@@ -104,9 +106,9 @@ class StoryQueries:
         A crash before the commit leaves the articles unassigned (and the counts unchanged), so that
         assigning them again converges to the same store.
         """
-        years = {st["id"]: story_years(st.get("date"), st.get("end_date")) for st in stories}
+        months = {st["id"]: story_months(st.get("date"), st.get("end_date")) for st in stories}
         with self.engine.begin() as conn:
-            before = {sid: story_years(d, e) for sid, (d, e) in self.story_dates(years, conn).items()}
+            before = {sid: story_months(d, e) for sid, (d, e) in self.story_dates(months, conn).items()}
             upsert(conn, s.stories, [{**st, "updated_at": now()} for st in stories], ["id"])
             if assign:  # one executemany, not a statement per article
                 a = s.articles
@@ -118,14 +120,14 @@ class StoryQueries:
                 stmt = stmt.on_conflict_do_update(index_elements=["term"],
                                                   set_={"df": s.term_stats.c.df + stmt.excluded.df})
                 conn.execute(stmt, [{"term": k, "df": v} for k, v in sorted(counts.items())])
-            insert_ignore(conn, s.story_keys, [{"key": k[:64], "year": y, "story_id": sid}
+            insert_ignore(conn, s.story_keys, [{"key": k[:64], "month": m, "story_id": sid}
                                                for sid, ks in sorted(keys.items()) for k in sorted(ks)
-                                               for y in years.get(sid) or [0]])
+                                               for m in months.get(sid) or [0]])
             for old, into in sorted((absorbed or {}).items()):
-                _move_story(conn, old, into, years.get(into) or [0])
-            # a story whose span reached new years: its older keys go under them too
-            for sid in sorted(sid for sid, ys in years.items() if sid in before and set(ys) - set(before[sid])):
-                _index_years(conn, sid, sorted(set(years[sid]) - set(before[sid])))
+                _move_story(conn, old, into, months.get(into) or [0])
+            # a story whose span reached new months: its older keys go under them too
+            for sid in sorted(sid for sid, ms in months.items() if sid in before and set(ms) - set(before[sid])):
+                _index_months(conn, sid, sorted(set(months[sid]) - set(before[sid])))
             # a vector depends on the article's own rows only: one stored before stays right
             insert_ignore(conn, s.story_vectors, [{"article_id": a, "vector": vec}
                                                   for a, vec in sorted((vectors or {}).items())])
@@ -147,30 +149,41 @@ def _read_dates(conn: Any, ids: Iterable[str]) -> dict[str, tuple[Any, Any]]:
     return out
 
 
-def story_years(date: str | None, end_date: str | None) -> list[int]:
-    """The years a story's span (its date to its end date) touches; [0] for an undated story, which
-    every article's window meets. The keys of a story are indexed under each of them."""
+def story_months(date: str | None, end_date: str | None) -> list[int]:
+    """The months (year * 12 + month - 1) a story's span, its date to its end date, touches; [0] for an
+    undated story, which every article's window meets. The keys of a story are indexed under each."""
     try:
-        lo = int((date or "")[:4])
-        hi = int((end_date or date or "")[:4])
+        lo, hi = _month(date or "", first=True), _month(end_date or date or "", first=False)
     except ValueError:
         return [0]
     return list(range(lo, max(lo, hi) + 1))
 
 
-def _index_years(conn: Any, sid: str, years: list[int]) -> None:
-    """Index every key a story holds under these years too."""
+def _month(date: str, first: bool) -> int:
+    """The month a YYYY[-MM[-DD]] date starts (``first``) or ends in; ValueError for a date that names
+    no day, which story windows read as undated (``corpus.stories.day_range``)."""
+    if len(date) >= 10:
+        dt.date.fromisoformat(date[:10])
+    year = int(date[:4])
+    month = int(date[5:7]) if len(date) >= 7 else (1 if first else 12)
+    if not 1 <= month <= 12:
+        raise ValueError(date)
+    return year * 12 + month - 1
+
+
+def _index_months(conn: Any, sid: str, months: list[int]) -> None:
+    """Index every key a story holds under these months too."""
     k = s.story_keys
     held = conn.execute(select(k.c.key).where(k.c.story_id == sid).distinct()).scalars().all()
-    insert_ignore(conn, k, [{"key": key, "year": y, "story_id": sid} for key in sorted(held) for y in years])
+    insert_ignore(conn, k, [{"key": key, "month": m, "story_id": sid} for key in sorted(held) for m in months])
 
 
-def _move_story(conn: Any, old: str, into: str, years: list[int]) -> None:
-    """Story ``old`` merged into ``into`` (whose span touches ``years``): its articles and index keys
+def _move_story(conn: Any, old: str, into: str, months: list[int]) -> None:
+    """Story ``old`` merged into ``into`` (whose span touches ``months``): its articles and index keys
     move, its row and synthesis go."""
     k = s.story_keys
     moved = {r.key for r in conn.execute(select(k.c.key).where(k.c.story_id == old))}
-    insert_ignore(conn, k, [{"key": key, "year": y, "story_id": into} for key in sorted(moved) for y in years])
+    insert_ignore(conn, k, [{"key": key, "month": m, "story_id": into} for key in sorted(moved) for m in months])
     conn.execute(s.articles.update().where(s.articles.c.story_id == old).values(story_id=into))
     for table in (s.discrepancies, s.quote_groups, k):
         conn.execute(delete(table).where(table.c.story_id == old))
