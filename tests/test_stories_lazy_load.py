@@ -24,9 +24,16 @@ def test_stories_lazy_load_evict_forgets_only_unchanged_stored_stories(settings)
     assert cl.assign(art) == "s2"  # s2 grew: it must be saved, so it stays
     cl.evict("s1")
     cl.evict("s2")
-    assert set(cl.stories) == {"s2"} and "tram" not in cl.postings and "a1" not in cl.member_of
+    assert set(cl.stories) == {"s2"} and "a1" not in cl.member_of and "s1" not in cl.stored
+    assert not cl.postings  # stored stories are reached through candidates, never through the postings
     cl.load([_row("s1", {"tram": 1.0}, {"a1": _note()})])  # loading it again gives the same story
-    assert cl.postings["tram"] == {"s1"} and cl.member_of["a1"] == "s1"
+    assert cl.member_of["a1"] == "s1"
+    tram = ArticleFeatures("t", "2020-03-01", "event", {"tram": 1.0}, None, None, candidates={"s1"})
+    assert cl.assign(tram) == "s1"
+    other = ArticleFeatures("o", "2020-03-01", "event", {"tram": 1.0}, None, None, candidates=set())
+    assert cl.assign(other) not in {"s1", "s2"}  # a stored story it was not given as a candidate: a new one
+    again = ArticleFeatures("g", "2020-03-01", "event", {"tram": 1.0}, None, None, candidates=set())
+    assert cl.assign(again) == cl.member_of["o"]  # ... which later articles of the batch find by its terms
 
 
 

@@ -211,8 +211,8 @@ class Clusterer:
         """Index stored stories (``stories`` rows); one already here or folded into another is skipped."""
         for row in rows:
             if row["id"] not in self.stories and row["id"] not in self.absorbed:
-                self._index(Story(row["id"], row.get("features") or _empty_features(row["id"])))
                 self.stored.add(row["id"])
+                self._index(Story(row["id"], row.get("features") or _empty_features(row["id"])))
 
     def evict(self, sid: str) -> None:
         """Forget a stored story nothing changed (no article left in the batch can meet it): loading it
@@ -220,12 +220,6 @@ class Clusterer:
         st = self.stories.get(sid)
         if st is None or st.changed or sid not in self.stored:
             return
-        for t in st.features["terms"]:
-            posting = self.postings.get(t)
-            if posting is not None:
-                posting.discard(sid)
-                if not posting:
-                    del self.postings[t]
         for aid in st.features["members"]:
             if self.member_of.get(aid) == sid:
                 del self.member_of[aid]
@@ -235,8 +229,9 @@ class Clusterer:
     def _index(self, st: Story) -> None:
         self.stories[st.id] = st
         st._norm = st._profile = None
-        for t in st.features["terms"]:
-            self.postings[t].add(st.id)
+        if st.id not in self.stored:  # stored stories are reached through the articles' candidates
+            for t in st.features["terms"]:
+                self.postings[t].add(st.id)
         for aid in st.features["members"]:
             self.member_of[aid] = st.id
 
@@ -356,10 +351,8 @@ class Clusterer:
         if art.copy_of and art.copy_of in self.member_of:
             return self._add(self.stories[self.member_of[art.copy_of]], art, copy=True)
         seeds = sorted(art.vector, key=lambda t: -art.vector[t] * self.idf(t))[:SEED_TERMS]
-        cands = sorted({sid for t in seeds for sid in self.postings.get(t, ()) if sid in self.stories})
+        cands = self._seeded(art, seeds)
         joined = []
-        if art.candidates is not None:
-            cands = [sid for sid in cands if sid in art.candidates or sid not in self.stored]
         for sid in cands:
             st = self.stories[sid]
             if not self.in_window(art, st) or self.apart(art, st):
@@ -379,6 +372,18 @@ class Clusterer:
         self._add(best, art, copy=bool(art.copy_of), score=best_score)
         # the story just grew: a story it is now close to was the same happening, split earlier
         return merge_close(self, best, cands).id
+
+    def _seeded(self, art: ArticleFeatures, seeds: list[str]) -> list[str]:
+        """The stories sharing a seed term with the article: those opened in this update through the
+        postings, stored ones (only the article's candidates, when known) through their own terms, so
+        that loading a stored story does not index its centroid."""
+        found = {sid for t in seeds for sid in self.postings.get(t, ()) if sid in self.stories}
+        stored = self.stored if art.candidates is None else self.stored & art.candidates
+        for sid in stored:
+            st = self.stories.get(sid)
+            if st is not None and any(t in st.features["terms"] for t in seeds):
+                found.add(sid)
+        return sorted(found)
 
     def _add(self, st: Story, art: ArticleFeatures, copy: bool, score: float | None = None) -> str:
         f = st.features
