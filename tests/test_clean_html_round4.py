@@ -1,0 +1,40 @@
+"""HTML bodies, round four: calls to action in several languages go (logged), body prose stays."""
+from newsdesk.clean import clean_document
+from newsdesk.clean.boilerplate import ui_reason
+from newsdesk.records import RawDoc
+
+PROSE = "".join(
+    f"<p>Paragraph {i}: the harbour board said on Monday that the new quay will take ferries from the "
+    f"islands by spring, and that fishermen will keep their old berths on the north side.</p>"
+    for i in range(6))
+
+
+def _page(tail: str = "", head: str = "", title: str = "New quay for the island ferries") -> str:
+    return (f"<html><head><title>{title}</title></head><body>"
+            f"<article><h1>{title}</h1>{head}{PROSE}{tail}</article></body></html>")
+
+
+def _clean(html: str):
+    return clean_document(RawDoc(source="p.html", text=html, kind="html"))
+
+
+def test_paywall_and_reader_calls_in_several_languages_are_dropped_with_their_reason():
+    calls = ["To read the whole report, please subscribe to the Harbour Gazette.",
+             "Tell us what you think. Submit a letter to the editor about this article.",
+             "Für die digitale Ausgabe einfach hier klicken!",
+             "Wesprzyj nas darowizną już dziś.",
+             "Beitragsbild: Hafen im Morgenlicht, eigene Aufnahme."]
+    clean = _clean(_page("".join(f"<p>{c}</p>" for c in calls)))
+    dropped = {d.text: d.reason for d in clean.dropped}
+    for c in calls:
+        assert c not in clean.text
+        assert dropped.get(c) == "ui-vocabulary"
+    assert "Paragraph 5: the harbour board" in clean.text
+
+
+def test_the_same_words_inside_running_prose_do_not_remove_it():
+    prose = ("The board's chairwoman said that anyone who wants to object can submit a letter to the editor "
+             "of the local paper or to the council, and that she would please subscribe to any plan that "
+             "keeps the fishermen's berths where they are.")
+    assert not ui_reason(prose)
+    assert prose in _clean(_page(f"<p>{prose}</p>")).text
