@@ -38,3 +38,15 @@ def test_the_same_words_inside_running_prose_do_not_remove_it():
              "keeps the fishermen's berths where they are.")
     assert not ui_reason(prose)
     assert prose in _clean(_page(f"<p>{prose}</p>")).text
+
+
+def test_links_to_the_page_itself_are_not_links_to_other_pages():
+    from lxml.html import fromstring
+
+    from newsdesk.clean.html_page import link_texts
+    html = ("<html><head><link rel='canonical' href='https://www.example.org/news/new-quay-for-ferries/'>"
+            "</head><body><h2><a href='https://example.org/news/new-quay-for-ferries'>New quay for the ferries"
+            "</a></h2><p><a href='/news/new-quay-for-ferries/'>The quay story again</a></p>"
+            "<p><a href='/news/rain-floods-villages/'>Rain floods three villages</a></p>"
+            "<p><a aria-current='page' href='/x'>Where you are now</a></p></body></html>")
+    assert link_texts(fromstring(html)) == frozenset({"Rain floods three villages"})

@@ -18,6 +18,7 @@ All language-independent:
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -118,16 +119,43 @@ def marked_lead(tree: HtmlElement | None, body: str) -> list[str] | None:
     return parts if parts and norm(" ".join(parts)) == text else [text]
 
 
+def _url_key(url: str) -> str:
+    """A URL without scheme, "www.", query, fragment and final slash, lower-cased."""
+    parts = urlsplit(url.strip().lower())
+    return f"{parts.netloc.removeprefix('www.')}{parts.path.rstrip('/')}"
+
+
+def page_urls(tree: HtmlElement) -> frozenset[str]:
+    """The URLs the page declares as its own (canonical link, og:url), as :func:`_url_key` keys."""
+    found = [el.get("href") for el in tree.iter("link") if "canonical" in (el.get("rel") or "").lower().split()]
+    found += [el.get("content") for el in tree.iter("meta")
+              if (el.get("property") or el.get("name") or "").lower() == "og:url"]
+    return frozenset(_url_key(u) for u in found if u and urlsplit(u.strip()).netloc)
+
+
+def _self_link(a: HtmlElement, href: str, own: frozenset[str]) -> bool:
+    """A link to the page itself: marked as the current page, or pointing at the page's own URL
+    (a headline linked to its own article is the article's headline, not a link elsewhere)."""
+    if (a.get("aria-current") or "").lower() == "page":
+        return True
+    if not own or not href:
+        return False
+    base = next(iter(sorted(own)))
+    full = href if urlsplit(href).netloc else urljoin(f"https://{base}/", href)
+    return _url_key(full) in own
+
+
 def link_texts(tree: HtmlElement | None) -> frozenset[str]:
     """Whitespace-normalised texts of the page's links to other pages, at least
     LIMITS["link_line_min_words"] words long. In-page anchors (a table of contents repeating
-    the article's own headings), mail and phone links do not count."""
+    the article's own headings), mail and phone links and links to the page itself do not count."""
     if tree is None:
         return frozenset()
     out = set()
+    own = page_urls(tree)
     for a in tree.iter("a"):
         href = (a.get("href") or "").strip().lower()
-        if href.startswith(("mailto:", "tel:", "#", "javascript:")) or not _visible(a):
+        if href.startswith(("mailto:", "tel:", "#", "javascript:")) or not _visible(a) or _self_link(a, href, own):
             continue
         text = norm(a.text_content())
         if len(text.split()) >= LIMITS["link_line_min_words"]:
