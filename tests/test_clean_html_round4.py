@@ -50,3 +50,15 @@ def test_links_to_the_page_itself_are_not_links_to_other_pages():
             "<p><a href='/news/rain-floods-villages/'>Rain floods three villages</a></p>"
             "<p><a aria-current='page' href='/x'>Where you are now</a></p></body></html>")
     assert link_texts(fromstring(html)) == frozenset({"Rain floods three villages"})
+
+
+def test_labels_written_with_no_break_spaces_or_in_table_cells_are_still_recognised():
+    html = _page("<table><tr><td>\u00a0\u00a0Related\u00a0articles</td></tr></table>"
+                 "<p>Please\u00a0subscribe\u00a0to\u00a0read\u00a0more</p>")
+    clean = _clean(html)
+    assert "subscribe" not in clean.text
+    assert "Related" not in clean.text
+    reasons = {" ".join(d.text.split()): d.reason for d in clean.dropped}
+    assert reasons["| Related articles |"] == "link-label"
+    assert reasons["Please subscribe to read more"] == "ui-vocabulary"
+    assert "Paragraph 5: the harbour board" in clean.text

@@ -122,7 +122,7 @@ def mailing_list(text: str) -> bool:
 
 def classify(unit: Unit, next_text: str | None) -> str | None:
     """The reason a unit is not body text, or None when it may be body."""
-    t = unit.text
+    t = " ".join(unit.text.split())  # pages glue words with no-break spaces; the lexicon's phrases use plain ones
     n = len(t.split())
     if _TEMPLATE.search(t):
         return "template"
@@ -158,7 +158,8 @@ def mark_link_blocks(units: list[Unit], most: int = 3) -> None:
     """Headline-shaped lines under a link label ("Related article", "See also") are links."""
     labels = load_lexicon().link_labels
     for i, u in enumerate(units):
-        if not any(p.match(u.text.strip()) for p in labels):
+        label = " ".join(u.text.split()).strip(" |")  # a label alone in a table cell: "| Related |"
+        if not any(p.match(label) for p in labels):
             continue
         u.reason = "link-label"
         for v in units[i + 1:i + 1 + most]:
