@@ -62,3 +62,22 @@ def test_labels_written_with_no_break_spaces_or_in_table_cells_are_still_recogni
     assert reasons["| Related articles |"] == "link-label"
     assert reasons["Please subscribe to read more"] == "ui-vocabulary"
     assert "Paragraph 5: the harbour board" in clean.text
+
+
+def test_a_link_after_a_short_label_is_a_link_line_in_any_language():
+    tail = ("<p>Lesetipp: <a href='/other/winter-storms-close-the-pass'>Winterstürme schließen den Pass</a></p>"
+            "<p>Mire: <a href='/otra/nueva-ruta-de-ferry'>La nueva ruta de ferry a las islas</a></p>"
+            "<p>The captain said: <a href='/q'>we will sail on time</a> and the crowd cheered.</p>")
+    clean = _clean(_page(tail))
+    reasons = {" ".join(d.text.split()): d.reason for d in clean.dropped}
+    assert reasons.get("Lesetipp: Winterstürme schließen den Pass") == "link-line"
+    assert reasons.get("Mire: La nueva ruta de ferry a las islas") == "link-line"
+    assert "The captain said: we will sail on time and the crowd cheered." in clean.text
+
+
+def test_a_labelled_link_that_is_a_finished_sentence_stays():
+    from newsdesk.clean.html_page import is_link_line
+    links = frozenset({"The quay opens in May.", "Ferries to the islands"})
+    assert not is_link_line("Update: The quay opens in May.", links)
+    assert is_link_line("See also: Ferries to the islands", links)
+    assert not is_link_line("A long label of many words here: Ferries to the islands", links)

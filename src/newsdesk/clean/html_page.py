@@ -31,7 +31,9 @@ LIMITS = {
     "link_line_min_words": 3,  # a one- or two-word link is a menu entry, judged by the lexicon
     "lead_container_levels": 5,  # the marked lead and the body's first paragraph share a container this close
     "lead_max_link_share": 0.3,  # a lead is prose; a teaser box of links is not
+    "link_label_words": 4,  # "See also:", "Lesen Sie auch:" before a link: a label, not a sentence
 }
+_LABELLED = re.compile(r"^(\W{0,3}[^\W\d][\w'’ -]{0,40}?)\s*:\s+(.+)$")
 _TOKEN = re.compile(r"[a-z]+")
 _BLOCKS = ("p", "li")
 
@@ -180,6 +182,13 @@ def caption_texts(tree: HtmlElement | None) -> frozenset[str]:
 
 
 def is_link_line(text: str, links: frozenset[str]) -> bool:
-    """A unit that is exactly one link's text and does not read as a finished sentence."""
+    """A unit that is exactly one link's text and does not read as a finished sentence, or such a
+    link after a short label and a colon ("Read also: <link>", "Lesetipp: <link>", any language)."""
     t = norm(text)
-    return bool(links) and t in links and not ends_sentence(t)
+    if not links:
+        return False
+    if t in links and not ends_sentence(t):
+        return True
+    m = _LABELLED.match(t)
+    return bool(m) and len(m.group(1).split()) <= LIMITS["link_label_words"] and m.group(2) in links \
+        and not ends_sentence(m.group(2))
