@@ -81,3 +81,12 @@ def test_a_labelled_link_that_is_a_finished_sentence_stays():
     assert not is_link_line("Update: The quay opens in May.", links)
     assert is_link_line("See also: Ferries to the islands", links)
     assert not is_link_line("A long label of many words here: Ferries to the islands", links)
+
+
+def test_a_bulleted_link_line_is_a_link_line():
+    from newsdesk.clean.html_page import is_link_line
+    links = frozenset({"Winter storms close the mountain pass"})
+    for line in ("- Winter storms close the mountain pass", "-Winter storms close the mountain pass",
+                 "• Winter storms close the mountain pass"):
+        assert is_link_line(line, links)
+    assert not is_link_line("- Winter storms close the mountain pass for days", links)

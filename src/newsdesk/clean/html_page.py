@@ -33,6 +33,7 @@ LIMITS = {
     "lead_max_link_share": 0.3,  # a lead is prose; a teaser box of links is not
     "link_label_words": 4,  # "See also:", "Lesen Sie auch:" before a link: a label, not a sentence
 }
+_BULLETS = "-–—•·»›>*▪ "
 _LABELLED = re.compile(r"^(\W{0,3}[^\W\d][\w'’ -]{0,40}?)\s*:\s+(.+)$")
 _TOKEN = re.compile(r"[a-z]+")
 _BLOCKS = ("p", "li")
@@ -184,7 +185,7 @@ def caption_texts(tree: HtmlElement | None) -> frozenset[str]:
 def is_link_line(text: str, links: frozenset[str]) -> bool:
     """A unit that is exactly one link's text and does not read as a finished sentence, or such a
     link after a short label and a colon ("Read also: <link>", "Lesetipp: <link>", any language)."""
-    t = norm(text)
+    t = norm(text).lstrip(_BULLETS)  # a list bullet the extractor wrote before the link ("- <link>")
     if not links:
         return False
     if t in links and not ends_sentence(t):
