@@ -23,7 +23,8 @@ def test_paywall_and_reader_calls_in_several_languages_are_dropped_with_their_re
              "Tell us what you think. Submit a letter to the editor about this article.",
              "Für die digitale Ausgabe einfach hier klicken!",
              "Wesprzyj nas darowizną już dziś.",
-             "Beitragsbild: Hafen im Morgenlicht, eigene Aufnahme."]
+             "Beitragsbild: Hafen im Morgenlicht, eigene Aufnahme.",
+             "quay.html - Created 03-04-2021 - Last modified: 05-04-2021"]
     clean = _clean(_page("".join(f"<p>{c}</p>" for c in calls)))
     dropped = {d.text: d.reason for d in clean.dropped}
     for c in calls:
