@@ -91,3 +91,29 @@ def test_a_bulleted_link_line_is_a_link_line():
                  "• Winter storms close the mountain pass"):
         assert is_link_line(line, links)
     assert not is_link_line("- Winter storms close the mountain pass for days", links)
+
+
+STANDFIRST = ("The harbour board will spend two million euros on a new quay, and ferries from the islands "
+              "will dock there from spring.")
+
+
+def _header_page(lead_html: str, between: str = "") -> str:
+    return ("<html><head><title>New quay for the island ferries</title></head><body>"
+            "<div class='site'><header class='article-header'><h1>New quay for the island ferries</h1>"
+            f"{between}{lead_html}</header></div>"
+            f"<main><div class='wrap'><div class='text'>{PROSE}</div></div></main></body></html>")
+
+
+def test_a_marked_standfirst_under_the_headline_is_put_back():
+    from newsdesk.clean.html import extract_html
+    page = extract_html(_header_page(f"<p class='article-excerpt'>{STANDFIRST}</p>"))
+    assert page.text.startswith(STANDFIRST)
+    assert STANDFIRST in _clean(_header_page(f"<p class='article-excerpt'>{STANDFIRST}</p>")).text
+
+
+def test_a_teaser_list_or_a_marked_box_after_other_prose_is_not_a_standfirst():
+    from newsdesk.clean.html import extract_html
+    teasers = f"<ul class='teaser-list'><li><p class='teaser'>{STANDFIRST}</p></li></ul>"
+    assert STANDFIRST not in extract_html(_header_page(teasers)).text
+    prose = "<p>" + "Some other words of the page that come between the headline and the box. " * 2 + "</p>"
+    assert STANDFIRST not in extract_html(_header_page(f"<p class='teaser'>{STANDFIRST}</p>", prose)).text

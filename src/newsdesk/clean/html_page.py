@@ -8,12 +8,15 @@ All language-independent:
   article's lead, not furniture.
 * **marked lead**: an element the markup names as the lead (class "teaser", "intro",
   "standfirst"...), prose with few links, right before the body's first paragraph in the same
-  container. Related-story boxes reuse such names, hence the extra conditions.
+  container, or right under the page's headline (<h1>) in the headline's container with at most
+  a byline's worth of text between them, and no list. Related-story boxes reuse such names,
+  hence the extra conditions.
 * **captions**: text that the page prints as a picture caption (<figcaption>, a "caption"
   class); in the body it is kept as a caption, not as a paragraph.
 * **link lines**: text that the page prints as the whole text of one link ("Ten tips for a
-  flat stomach" under a related-stories box). Such a line in the body is a link to another
-  page, not a paragraph of this one.
+  flat stomach" under a related-stories box), also after a list bullet or a short label and a
+  colon ("Read also: <link>"). Such a line in the body is a link to another page, not a
+  paragraph of this one. Links to the page itself (canonical URL, aria-current) do not count.
 """
 from __future__ import annotations
 
@@ -31,12 +34,14 @@ LIMITS = {
     "link_line_min_words": 3,  # a one- or two-word link is a menu entry, judged by the lexicon
     "lead_container_levels": 5,  # the marked lead and the body's first paragraph share a container this close
     "lead_max_link_share": 0.3,  # a lead is prose; a teaser box of links is not
+    "lead_gap_words": 15,  # text allowed between a headline and its standfirst (byline, date)
     "link_label_words": 4,  # "See also:", "Lesen Sie auch:" before a link: a label, not a sentence
 }
 _BULLETS = "-–—•·»›>*▪ "
 _LABELLED = re.compile(r"^(\W{0,3}[^\W\d][\w'’ -]{0,40}?)\s*:\s+(.+)$")
 _TOKEN = re.compile(r"[a-z]+")
 _BLOCKS = ("p", "li")
+_LISTS = ("ul", "ol", "li", "nav", "aside")  # a list of teasers is not a standfirst
 
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "button", "select"})
 
@@ -90,16 +95,15 @@ def _marked(el: HtmlElement, words: frozenset[str]) -> bool:
     return any(t in words for t in _TOKEN.findall(names))
 
 
-def marked_lead(tree: HtmlElement | None, body: str) -> list[str] | None:
-    """The paragraphs of an element the markup names as the lead (lexicon ``[lead-classes]``),
-    when it is prose with few links, ends right before the body's first paragraph inside the
-    same container, and the extracted ``body`` lacks it; else None."""
-    if tree is None or not body:
-        return None
-    first = _first_paragraph(tree, body)
-    if first is None:
-        return None
-    words = load_lexicon().lead_classes
+def _shares_container(el: HtmlElement, other: HtmlElement) -> bool:
+    """``el`` sits within LIMITS["lead_container_levels"] levels of an ancestor of ``other``."""
+    anc = set(other.iterancestors())
+    up = list(el.iterancestors())[: LIMITS["lead_container_levels"]]
+    return any(a in anc and a.tag not in ("body", "html") for a in up)
+
+
+def _lead_before(tree: HtmlElement, first: HtmlElement, words: frozenset[str]) -> HtmlElement | None:
+    """The last element marked as a lead before the body's first paragraph, in its container."""
     ancestors_of_first = set(first.iterancestors())
     cand = None
     for el in tree.iter():
@@ -107,10 +111,51 @@ def marked_lead(tree: HtmlElement | None, body: str) -> list[str] | None:
             break
         if isinstance(el.tag, str) and el not in ancestors_of_first and _marked(el, words):
             cand = el
-    if cand is None or not _visible(cand):
+    if cand is None or not _visible(cand) or not _shares_container(cand, first):
         return None
-    up = list(cand.iterancestors())[: LIMITS["lead_container_levels"]]
-    if not any(a in ancestors_of_first and a.tag not in ("body", "html") for a in up):
+    return cand
+
+
+def _lead_after_headline(tree: HtmlElement, first: HtmlElement | None, words: frozenset[str]) -> HtmlElement | None:
+    """The first element marked as a lead after the page's headline (its first visible <h1>) and
+    in the headline's container: a standfirst printed under the headline, in an article header
+    that the extractor skipped. A related-story box does not share the article's headline."""
+    h1 = next((h for h in tree.iter("h1") if norm(h.text_content()) and _visible(h)), None)
+    if h1 is None:
+        return None
+    inside = set(h1.iterdescendants())
+    seen, gap = False, 0
+    for el in tree.iter():
+        if el is h1:
+            seen = True
+            continue
+        if not seen or el in inside or not isinstance(el.tag, str):
+            continue
+        if el is first:
+            return None
+        if _marked(el, words):
+            if not _visible(el) or not _shares_container(el, h1) or next(el.iter(*_LISTS), None) is not None:
+                return None
+            return el
+        if _visible(el):
+            gap += len((el.text or "").split())
+            if gap > LIMITS["lead_gap_words"]:
+                return None  # other prose came first: the marked element is not the standfirst
+    return None
+
+
+def marked_lead(tree: HtmlElement | None, body: str) -> list[str] | None:
+    """The paragraphs of an element the markup names as the lead (lexicon ``[lead-classes]``),
+    when it is prose with few links, ends right before the body's first paragraph inside the
+    same container, and the extracted ``body`` lacks it; else None."""
+    if tree is None or not body:
+        return None
+    words = load_lexicon().lead_classes
+    first = _first_paragraph(tree, body)
+    cand = _lead_before(tree, first, words) if first is not None else None
+    if cand is None:
+        cand = _lead_after_headline(tree, first, words)
+    if cand is None:
         return None
     text = norm(cand.text_content())
     links = sum(len(norm(a.text_content())) for a in cand.iter("a"))
