@@ -117,3 +117,11 @@ def test_a_teaser_list_or_a_marked_box_after_other_prose_is_not_a_standfirst():
     assert STANDFIRST not in extract_html(_header_page(teasers)).text
     prose = "<p>" + "Some other words of the page that come between the headline and the box. " * 2 + "</p>"
     assert STANDFIRST not in extract_html(_header_page(f"<p class='teaser'>{STANDFIRST}</p>", prose)).text
+
+
+def test_the_headline_printed_again_between_it_and_the_standfirst_is_no_other_prose():
+    from newsdesk.clean.html import extract_html
+    again = ("<div class='kicker'><span>Harbour</span><span>:</span>"
+             "<span>New quay for the island ferries</span></div>" * 3)
+    page = extract_html(_header_page(f"<div class='intro'>{STANDFIRST}</div>", again))
+    assert page.text.startswith(STANDFIRST)

@@ -124,6 +124,7 @@ def _lead_after_headline(tree: HtmlElement, first: HtmlElement | None, words: fr
     if h1 is None:
         return None
     inside = set(h1.iterdescendants())
+    headline = norm(h1.text_content())
     seen, gap = False, 0
     for el in tree.iter():
         if el is h1:
@@ -137,8 +138,9 @@ def _lead_after_headline(tree: HtmlElement, first: HtmlElement | None, words: fr
             if not _visible(el) or not _shares_container(el, h1) or next(el.iter(*_LISTS), None) is not None:
                 return None
             return el
-        if _visible(el):
-            gap += len((el.text or "").split())
+        own = norm(el.text or "")
+        if own and own not in headline and _visible(el):  # the headline printed again is no other prose
+            gap += len(own.split())
             if gap > LIMITS["lead_gap_words"]:
                 return None  # other prose came first: the marked element is not the standfirst
     return None
