@@ -125,3 +125,17 @@ def test_the_headline_printed_again_between_it_and_the_standfirst_is_no_other_pr
              "<span>New quay for the island ferries</span></div>" * 3)
     page = extract_html(_header_page(f"<div class='intro'>{STANDFIRST}</div>", again))
     assert page.text.startswith(STANDFIRST)
+
+
+def test_a_link_or_canonical_url_that_cannot_be_parsed_does_not_break_cleaning():
+    from lxml.html import fromstring
+
+    from newsdesk.clean.html_page import link_texts
+    html = ("<html><head><link rel='canonical' href='http://[bad-placeholder]/x'>"
+            "<meta property='og:url' content='https://example.org/news/quay'></head><body>"
+            "<p><a href='http://[ccpa-preferences]'>Do not sell my data</a></p>"
+            "<p><a href='/news/rain-floods-villages/'>Rain floods three villages</a></p></body></html>")
+    assert link_texts(fromstring(html)) == frozenset({"Do not sell my data", "Rain floods three villages"})
+    page = _page("<p><a href='http://[ccpa-preferences]'>Do not sell my personal information</a></p>")
+    page = page.replace("<head>", "<head><link rel='canonical' href='https://example.org/news/quay'>")
+    assert "Paragraph 5: the harbour board" in _clean(page).text

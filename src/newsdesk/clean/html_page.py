@@ -21,7 +21,7 @@ All language-independent:
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -169,10 +169,18 @@ def marked_lead(tree: HtmlElement | None, body: str) -> list[str] | None:
     return parts if parts and norm(" ".join(parts)) == text else [text]
 
 
-def _url_key(url: str) -> str:
+def _split(url: str) -> SplitResult | None:
+    """``urlsplit``, or None for a URL it cannot read (pages hold "http://[placeholder]" links)."""
+    try:
+        return urlsplit(url.strip().lower())
+    except ValueError:
+        return None
+
+
+def _url_key(url: str) -> str | None:
     """A URL without scheme, "www.", query, fragment and final slash, lower-cased."""
-    parts = urlsplit(url.strip().lower())
-    return f"{parts.netloc.removeprefix('www.')}{parts.path.rstrip('/')}"
+    parts = _split(url)
+    return None if parts is None else f"{parts.netloc.removeprefix('www.')}{parts.path.rstrip('/')}"
 
 
 def page_urls(tree: HtmlElement) -> frozenset[str]:
@@ -180,7 +188,8 @@ def page_urls(tree: HtmlElement) -> frozenset[str]:
     found = [el.get("href") for el in tree.iter("link") if "canonical" in (el.get("rel") or "").lower().split()]
     found += [el.get("content") for el in tree.iter("meta")
               if (el.get("property") or el.get("name") or "").lower() == "og:url"]
-    return frozenset(_url_key(u) for u in found if u and urlsplit(u.strip()).netloc)
+    keys = (_url_key(u) for u in found if u and getattr(_split(u), "netloc", ""))
+    return frozenset(k for k in keys if k)
 
 
 def _self_link(a: HtmlElement, href: str, own: frozenset[str]) -> bool:
@@ -188,10 +197,14 @@ def _self_link(a: HtmlElement, href: str, own: frozenset[str]) -> bool:
     (a headline linked to its own article is the article's headline, not a link elsewhere)."""
     if (a.get("aria-current") or "").lower() == "page":
         return True
-    if not own or not href:
+    parts = _split(href) if own and href else None
+    if parts is None:
         return False
     base = next(iter(sorted(own)))
-    full = href if urlsplit(href).netloc else urljoin(f"https://{base}/", href)
+    try:
+        full = href if parts.netloc else urljoin(f"https://{base}/", href)
+    except ValueError:
+        return False
     return _url_key(full) in own
 
 
