@@ -11,6 +11,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,17 +59,21 @@ class Unit:
     terms: Counter = field(default_factory=Counter)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _term(word: str) -> str | None:
+    """A lower-cased word as :func:`terms` counts it, or None (short, stop word); words recur
+    across a story's sentences, so each is folded once."""
+    w = word.replace("’", "'").removesuffix("'s")
+    if len(w) < 3 or w in STOP_WORDS:
+        return None
+    if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w
+
+
 def terms(text: str) -> Counter:
     """Content words, lower-cased, with a crude plural fold (enough for overlap, no parser needed)."""
-    out: Counter = Counter()
-    for w in _WORD.findall(text.lower()):
-        w = w.replace("’", "'").removesuffix("'s")
-        if len(w) < 3 or w in STOP_WORDS:
-            continue
-        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]
-        out[w] += 1
-    return out
+    return Counter(w for w in map(_term, _WORD.findall(text.lower())) if w)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -84,11 +89,11 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def units_of(article: dict[str, Any], with_terms: bool = True) -> list[Unit]:
-    """Candidate sentences of an article row (id, text, sentences, published, outlet); without their
-    terms when ``with_terms`` is off (tokenising is most of the cost, and a big story keeps only some)."""
+def iter_units(article: dict[str, Any], with_terms: bool = True) -> Iterator[Unit]:
+    """Candidate sentences of an article row (id, text, sentences, published, outlet), in reading order;
+    without their terms when ``with_terms`` is off (tokenising is most of the cost, and a big story
+    keeps only some). A generator: a big story reads only each article's first sentences."""
     text = article["text"]
-    out = []
     for pos, (s, e) in enumerate(article["sentences"] or []):
         s, e = trim(text, s, e)
         chunk = text[s:e]
@@ -99,9 +104,13 @@ def units_of(article: dict[str, Any], with_terms: bool = True) -> list[Unit]:
             continue  # lists, captions glued to text, shouting headers
         if unnamed_speaker(chunk):
             continue  # out of its article, "..., he said." names no one
-        out.append(Unit(article["id"], s, e, chunk, pos, article.get("published") or "", article.get("outlet"),
-                        terms(chunk) if with_terms else Counter()))
-    return out
+        yield Unit(article["id"], s, e, chunk, pos, article.get("published") or "", article.get("outlet"),
+                   terms(chunk) if with_terms else Counter())
+
+
+def units_of(article: dict[str, Any], with_terms: bool = True) -> list[Unit]:
+    """All candidate sentences of an article row (see :func:`iter_units`)."""
+    return list(iter_units(article, with_terms))
 
 
 def similarity_matrix(units: list[Unit]) -> np.ndarray:
@@ -115,12 +124,17 @@ def similarity_matrix(units: list[Unit]) -> np.ndarray:
         df.update(u.terms.keys())
         for t in u.terms:
             vocab.setdefault(t, len(vocab))
+    idf = {t: math.log((1 + n) / (1 + k) + 1) for t, k in df.items()}
+    tf: dict[int, float] = {}
     rows, cols, vals = [], [], []
     for i, u in enumerate(units):
         for t, c in u.terms.items():
             rows.append(i)
             cols.append(vocab[t])
-            vals.append((1 + math.log(c)) * math.log((1 + n) / (1 + df[t]) + 1))
+            w = tf.get(c)
+            if w is None:
+                w = tf[c] = 1 + math.log(c)
+            vals.append(w * idf[t])
     if n * len(vocab) <= DENSE_CELLS:  # a small story: dense arithmetic costs less than sparse set-up
         d = np.zeros((n, len(vocab)))
         d[rows, cols] = vals
@@ -163,18 +177,22 @@ def scores(units: list[Unit], sim: np.ndarray) -> np.ndarray:
 
 
 def mmr(score: np.ndarray, sim: np.ndarray, k: int) -> list[int]:
-    """Greedy maximal marginal relevance; candidates too close to a chosen sentence are skipped."""
+    """Greedy maximal marginal relevance; candidates too close to a chosen sentence are skipped.
+
+    ``red`` holds each sentence's greatest similarity to a chosen one, kept up to date as sentences
+    are chosen; the first best candidate (lowest index) wins ties."""
+    n = len(score)
     chosen: list[int] = []
-    left = set(range(len(score)))
-    while left and len(chosen) < k:
-        def gain(i: int) -> float:
-            red = max((sim[i, j] for j in chosen), default=0.0)
-            return MMR_LAMBDA * score[i] - (1 - MMR_LAMBDA) * red
-        best = max(sorted(left), key=gain)
-        left.discard(best)
-        if chosen and max(sim[best, j] for j in chosen) >= REDUNDANT:
+    left = np.ones(n, dtype=bool)
+    red = np.zeros(n)
+    while left.any() and len(chosen) < k:
+        gain = np.where(left, MMR_LAMBDA * score - (1 - MMR_LAMBDA) * red, -np.inf)
+        best = int(np.argmax(gain))
+        left[best] = False
+        if chosen and red[best] >= REDUNDANT:
             continue
         chosen.append(best)
+        red = np.maximum(red, sim[:, best])
     return chosen
 
 
@@ -182,27 +200,33 @@ def summary_length(n_sources: int) -> int:
     return min(7, 3 + n_sources)
 
 
-def candidates(per_article: list[list[Unit]], limit: int = MAX_UNITS) -> list[Unit]:
+def candidates(per_article: list[Iterable[Unit]], limit: int = MAX_UNITS) -> list[Unit]:
     """The candidate sentences, in article order: all of them when there are at most ``limit``; else
     the earliest sentences of every article first (each article's first candidate, then each one's
     second...), as news puts the gist in the lead, so that a story of hundreds of reports costs as much
-    as one of ``limit`` sentences and its summary still draws on every article's lead."""
-    if sum(len(us) for us in per_article) <= limit:
-        return [u for us in per_article for u in us]
-    keep: set[tuple[int, int]] = set()
-    rank = 0
-    while len(keep) < limit:
-        for i, us in enumerate(per_article):
-            if rank < len(us) and len(keep) < limit:
-                keep.add((i, rank))
-        rank += 1
-    return [u for i, us in enumerate(per_article) for r, u in enumerate(us) if (i, r) in keep]
+    as one of ``limit`` sentences and its summary still draws on every article's lead. Each article's
+    sentences are drawn only as far as they are kept."""
+    its = [iter(us) for us in per_article]
+    kept: list[list[Unit]] = [[] for _ in its]
+    live, total = list(range(len(its))), 0
+    while live and total < limit:
+        still = []
+        for i in live:
+            if total >= limit:
+                break
+            u = next(its[i], None)
+            if u is not None:
+                kept[i].append(u)
+                total += 1
+                still.append(i)
+        live = still
+    return [u for us in kept for u in us]
 
 
 def summarize(articles: list[dict[str, Any]], k: int | None = None) -> list[dict[str, Any]]:
     """Summary items ``{text, article, start, end}`` over the independent articles given, in reading order."""
     originals = [a for a in articles if not a.get("duplicate_of")]
-    units = candidates([units_of(a, with_terms=False) for a in originals])
+    units = candidates([iter_units(a, with_terms=False) for a in originals])
     for u in units:
         u.terms = terms(u.text)
     if not units:
