@@ -9,6 +9,7 @@ computed from those stored values (same arithmetic, same result).
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -63,26 +64,38 @@ class _Stored:
 def stored_similarity(a: dict[str, Any], b: dict[str, Any], cache: dict[Any, Any] | None = None) -> float:
     """:func:`~newsdesk.corpus.similarity.similarity` of two quote rows carrying stored ``content``.
 
-    ``cache`` (quote id, dimension) -> decoded content, for a caller comparing each quote with many: a
-    quote's lemma vectors are the same whichever quote it meets (one ``lemma_vectors`` table)."""
-    na, nb = norm(a["text"]), norm(b["text"])
+    ``cache`` keeps, per quote, what it brings to every pair it is in (normalised text, vector size,
+    decoded content) for a caller comparing each quote with many: a quote's lemma vectors are the same
+    whichever quote it meets (one ``lemma_vectors`` table)."""
+    cache = {} if cache is None else cache
+    na, nb = _once(cache, "norm", a, lambda: norm(a["text"])), _once(cache, "norm", b, lambda: norm(b["text"]))
     if na and nb and (na in nb or nb in na) and min(len(na), len(nb)) >= 12:
         return 1.0  # one text copies the other
     fa, fb = a["content"], b["content"]
     if len(fa["lemmas"]) < MIN_CONTENT or len(fb["lemmas"]) < MIN_CONTENT:
         return 0.0
-    vectors = {**fa["vectors"], **fb["vectors"]}
-    dim = next((len(base64.b64decode(v)) // 4 for v in vectors.values()), 1)
-    if cache is None:
-        ca, cb = _Stored(fa["lemmas"], fa["vector"], vectors, dim), _Stored(fb["lemmas"], fb["vector"], vectors, dim)
-    else:
-        ca, cb = (_cached(cache, q, f, vectors, dim) for q, f in ((a, fa), (b, fb)))
+    da, db = (_once(cache, "dim", q, lambda f=f: _dim(f["vectors"])) for q, f in ((a, fa), (b, fb)))
+    dim = da if da is not None else db if db is not None else 1  # the first vector of the two quotes'
+    ca, cb = (_cached(cache, q, f, lambda: {**fa["vectors"], **fb["vectors"]}, dim) for q, f in ((a, fa), (b, fb)))
     overlap = (float(_matches(ca, cb).mean()) + float(_matches(cb, ca).mean())) / 2
     return LEMMA_WEIGHT * overlap + (1 - LEMMA_WEIGHT) * max(cosine(ca.vector, cb.vector), 0.0)
 
 
-def _cached(cache: dict[Any, Any], q: dict[str, Any], f: dict[str, Any], vectors: dict[str, str], dim: int) -> _Stored:
+def _dim(vectors: dict[str, str]) -> int | None:
+    """The size of the first of these stored word vectors (None: there is none)."""
+    return next((len(base64.b64decode(v)) // 4 for v in vectors.values()), None)
+
+
+def _once(cache: dict[Any, Any], what: str, q: dict[str, Any], make: Callable[[], Any]) -> Any:
+    key = (what, q["id"])
+    if key not in cache:
+        cache[key] = make()
+    return cache[key]
+
+
+def _cached(cache: dict[Any, Any], q: dict[str, Any], f: dict[str, Any], vectors: Callable[[], dict[str, str]],
+            dim: int) -> _Stored:
     key = (q["id"], dim)
     if key not in cache:
-        cache[key] = _Stored(f["lemmas"], f["vector"], vectors, dim)
+        cache[key] = _Stored(f["lemmas"], f["vector"], vectors(), dim)
     return cache[key]

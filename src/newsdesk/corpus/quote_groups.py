@@ -58,21 +58,35 @@ def _similarity(a: dict[str, Any], b: dict[str, Any], cache: dict[Any, Any] | No
     return similarity(a["text"], b["text"])
 
 
+def _speaker_pairs(quotes: list[dict[str, Any]], canonical: dict[str, str]) -> list[tuple[int, int]]:
+    """The pairs :func:`same_speaker` can accept, in index order: quotes with the same canonical entity,
+    and quotes with the same surname where one has no entity (a big story's quotes are not all paired)."""
+    by_entity: dict[str, list[int]] = {}
+    by_surname: dict[str, list[int]] = {}
+    for i, q in enumerate(quotes):
+        if k := q.get("speaker_entity"):
+            by_entity.setdefault(canonical.get(k, k), []).append(i)
+        if s := _surname(q.get("speaker")):
+            by_surname.setdefault(s, []).append(i)
+    pairs = {(i, j) for idx in by_entity.values() for n, i in enumerate(idx) for j in idx[n + 1:]}
+    pairs |= {(i, j) for idx in by_surname.values() for n, i in enumerate(idx) for j in idx[n + 1:]
+              if not (quotes[i].get("speaker_entity") and quotes[j].get("speaker_entity"))}
+    return sorted(pairs)
+
+
 def group_quotes(quotes: list[dict[str, Any]], canonical: dict[str, str]) -> list[dict[str, Any]]:
     """Quote rows (with ``published``/``story_id`` of their article) -> quote_groups rows of 2+ quotes."""
     quotes = [q for q in quotes if q.get("speaker") or q.get("speaker_entity")]
-    n = len(quotes)
-    sets: DisjointSet[int] = DisjointSet(range(n))
+    sets: DisjointSet[int] = DisjointSet(range(len(quotes)))
     cache: dict[Any, Any] = {}
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = quotes[i], quotes[j]
-            if a["article_id"] == b["article_id"] or not same_speaker(a, b, canonical) or not close_in_time(a, b):
-                continue
-            if sets.find(i) == sets.find(j):
-                continue  # already one group: the pair cannot change the groups
-            if _similarity(a, b, cache) >= VARIANT_MIN:
-                sets.union(i, j)
+    for i, j in _speaker_pairs(quotes, canonical):
+        a, b = quotes[i], quotes[j]
+        if a["article_id"] == b["article_id"] or not close_in_time(a, b):
+            continue
+        if sets.find(i) == sets.find(j):
+            continue  # already one group: the pair cannot change the groups
+        if _similarity(a, b, cache) >= VARIANT_MIN:
+            sets.union(i, j)
     rows = []
     for members in ([quotes[i] for i in group] for group in sets.groups()):
         if len(members) < 2:
