@@ -164,11 +164,11 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
             subj = [c for c in verb.children if c.dep_ in SUBJ and not self.quoted(c.idx)]
             if subj and subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and step == 0 and not any(
                     c.dep_ in ("ccomp", "xcomp", "dobj") and not self.quoted(c.idx) for c in verb.children):
-                return verb.head  # "Jane Roe, who joked, “...”": the antecedent of a 'who' that says the quote
+                return self._owner(verb.head)  # "Jane Roe, who joked, “...”": the antecedent of a 'who' that says the quote
             if subj:
                 return subj[0]
             if verb.dep_ == "acl":
-                return verb.head
+                return self._owner(verb.head)  # "a sign reading", "Roe sent an email saying": Roe
             if verb.dep_ == "pcomp" and verb.head.head != verb.head:
                 verb = verb.head.head
                 continue
@@ -330,7 +330,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                     if after and after[0].lemma_.lower() in cues()["role_nouns"]:
                         continue  # said Roe spokesman Jane Doe: the name before a title only modifies it
                     if c is not None and not (c.type != "PERSON" and self._modifier(c)):
-                        return self._attr(c, lo)
+                        return self._attr(self._titled_person(c) or c, lo)  # said Army Capt. Jane Roe
                     if self._role_head(t) and t.dep_ in SUBJ and t.head == verb:
                         return self._role(t, lo)  # said a spokesman for the ministry
         agent = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]

@@ -47,6 +47,25 @@ class SpeechVerbs:
         return own is not None and own.type == "PERSON" and own.start > verb.idx \
             and subj.i - verb.i <= int(next(iter(cues()["inverted_subject_reach"])))
 
+    def _titled_person(self, c: Candidate) -> Candidate | None:
+        """An organisation that opens a title before a person's name ("Army Capt. Jane Roe", "UN
+        envoy Jane Roe"): the person, within a few words and no comma or quote between."""
+        if c.type == "PERSON":
+            return None
+        nxt = next((o for o in self.cands if c.end < o.start <= c.end + 25), None)
+        if nxt is None or nxt.type != "PERSON" or nxt.how == "pronoun" or any(
+                ch in self.text[c.end:nxt.start] for ch in ',;:“”"‘’()'):
+            return None
+        return nxt
+
+    def _owner(self, tok):
+        """A text someone issued ("Roe released a statement saying", "she sent an email that read",
+        "Roe hoisted a sign reading"): its words are that someone's, so the issuer is the subject."""
+        if tok.lemma_.lower() not in cues()["document_nouns"] or tok.dep_ != "dobj":
+            return tok
+        subj = [k for k in tok.head.children if k.dep_ in ("nsubj", "nsubjpass") and not self.quoted(k.idx)]
+        return subj[0] if subj else tok
+
     def _modifier(self, c: Candidate) -> bool:
         """A name that only modifies a noun ("a top Roe surrogate"): not a person acting here."""
         toks = self._tokens(c.start, c.end)
@@ -59,6 +78,7 @@ class SpeechVerbs:
             return False
         for k in tok.children:  # "spokesman Jane Roe" is named; "a Twitter spokesman" is not
             c = self._cand_at(k.idx, k.idx + len(k)) if k.dep_ in ("appos", "compound") else None
-            if c is not None and (c.type == "PERSON" or k.dep_ == "appos"):
+            # a name before the noun only modifies it ("the Roe campaign", "the Roe look-alike")
+            if c is not None and (c.type == "PERSON" and k.i > tok.i or k.dep_ == "appos"):
                 return False
         return True

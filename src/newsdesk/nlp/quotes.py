@@ -20,7 +20,9 @@ from .quote_text import blocks, cues, speaker_confidence
 _SOURCE_DASH = re.compile(r"\s[-–—―]\s+")
 _DASH_NAME = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][^\n“”\"]{1,80}?)[ \t.]*(?=\n|$)")
 # a signature on the next line or paragraph of its own: “...” / - Jane Roe.
-_DASH_LINE = re.compile(r"[ \t]*\n\s*[―—–-]{1,2}[ \t]*((?:[A-Z][\w.'’-]*[ \t]*){1,4}?)[ \t.]*(?=\n|$)")
+# (the name may be followed by a comma and who the speaker is: "- Jane Roe, a nurse in Ohio.")
+_DASH_LINE = re.compile(r"[ \t]*\n\s*[―—–-]{1,2}[ \t]*((?:[A-Z][\w.'’-]*[ \t]*){1,4}?)[ \t.]*"
+                        r"(?:,[^\n“”\"]{1,100})?(?=\n|$)")
 
 # words after which a quoted passage is a fragment of the writer's own sentence
 _FRAGMENT_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that's",

@@ -1,0 +1,96 @@
+"""Round six speakers (own sentences, no PolNeAR text): more speech verbs, ..."""
+from __future__ import annotations
+
+from test_quotes_speaker_patterns import run
+
+BODY = "The hearing ran long on Thursday night.\n\n"
+
+
+def test_quotes_speaker_round6_more_speech_verbs(models):
+    quotes = run(models, BODY + 'Nora Quist spoke next.\n\n"The way I read it, nobody ever doubted the plan," she elaborated.'
+                               '\n\n"People are afraid of wasting their money on the plan," Tom Berle surmised.'
+                               '\n\n"The budget is not going to be cut next year," Helen Walker assured the crowd.'
+                               '\n\n"What was the turning point that made him change his mind?" Olaf Brandt questioned.')
+    assert [q.speaker for q in quotes][1:] == ["Tom Berle", "Helen Walker", "Olaf Brandt"]
+    assert quotes[0].speaker == "Nora Quist" and quotes[0].source_text == "she"
+
+
+def test_quotes_speaker_round6_name_before_a_noun_only_modifies_it(models):
+    quotes = run(models, BODY + 'Gina Corvo filed the forms on Monday.\n\n'
+                               '"The money was used to pay down the debt of the firm," the Corvo campaign explained'
+                               ' in its release.\n\n"We will win this state by ten points," the Corvo impersonator'
+                               ' declared at the fair.')
+    assert quotes[0].speaker is None and quotes[0].speaker_how == "role"
+    assert quotes[0].speaker_description == "the Corvo campaign"
+    assert quotes[1].speaker is None and "impersonator" in quotes[1].speaker_description
+
+
+def test_quotes_speaker_round6_pronoun_never_its_own_verbs_object(models):
+    from test_quotes_speaker_clauses import _article
+    quotes = _article(models, "Farm vote\n\nThe investor Paul German spoke at the fair in Austin on Friday. Appearing on "
+                              "stage, the investor took questions from the crowd. In describing "
+                              "the senator Donald Lowry, German said he sees a man without curiosity.\n\n"
+                              '"You have got to be able to adapt to the times," he said of Lowry, "whether you run a '
+                              'farm or a country."\n\nThe fair closes on Sunday.')
+    assert quotes[0].speaker == "Paul German" and quotes[0].source_text == "he"
+
+
+def test_quotes_speaker_round6_organisation_opening_a_title_before_a_name(models):
+    quotes = run(models, BODY + '"The candidates left just do not understand the military," said Army Capt.'
+                               ' Christian Pardo, who had served for ten years.\n\n'
+                               '"The base will stay open for another decade," said the Army, which Christian Pardo'
+                               ' joined in 2009.')
+    assert quotes[0].speaker == "Christian Pardo" and quotes[0].source_text == "Christian Pardo"
+    assert quotes[1].speaker != "Christian Pardo"
+
+
+def test_quotes_speaker_round6_dash_signature_with_who_the_speaker_is(models):
+    quotes = run(models, BODY + '"Great speech. She is tested. She is ready. She never quits."\n\n'
+                               '-President Barack Obama, tweeting after the speech.\n\nquotable.\n\n'
+                               '"The whole idea of a crooked mayor is something that we hear about all the time."\n\n'
+                               '-Michelle Marks, Philadelphia.\n\n"We need more reporters in this town."\n\n'
+                               '- Reporting by Tom Reyes, Paris.')
+    assert [q.speaker for q in quotes] == ["Barack Obama", "Michelle Marks", None]
+    assert quotes[1].source_text == "Michelle Marks"
+
+
+def test_quotes_speaker_round6_he_is_neither_the_crowd_nor_whom_he_tells(models):
+    from test_quotes_speaker_clauses import _article
+    quotes = _article(models, "Fence plan\n\nThe town hall in Reno was packed on Wednesday. Carl Brandt asked Tom Fisk "
+                              "whether the fence was still in his plans.\n\n\"We are going to build it,\" Fisk said.\n\n"
+                              "\"Who is going to pay for it?\"\n\n\"The farmers!\" the crowd screamed back.\n\n"
+                              "Brandt asked Fisk how high the fence would be.\n\n\"I think the fence could be ten feet "
+                              "high. That is a good height,\" he told Brandt, to cheers from the crowd.")
+    assert quotes[-1].speaker == "Tom Fisk" and quotes[-1].source_text == "he"
+
+
+def test_quotes_speaker_round6_a_text_someone_issued_speaks_as_the_issuer(models):
+    quotes = run(models, BODY + 'Carla Stone runs the firm. She released a statement saying, "We have never cut'
+                               ' wages at any plant."\n\nAt the rally, Ellen Marsh hoisted a sign that read'
+                               ' "Fifteen percent or bust!"\n\n"We will review the plan in full," the statement read.')
+    assert [q.speaker for q in quotes] == ["Carla Stone", "Ellen Marsh", None]
+    assert quotes[0].source_text == "She" and quotes[2].speaker_description == "the statement"
+
+
+def test_quotes_speaker_round6_gender_of_a_relative_or_a_title_yields_to_the_name():
+    from types import SimpleNamespace as C
+
+    from newsdesk.nlp.quote_gender import description_gender, person_genders
+    assert description_gender("whose husband, a Navy officer, died in 2012") is None
+    assert description_gender("Roe's wife") == "f"  # the person is the wife
+    assert description_gender("a spokesman for the firm") == "m"
+    text = "The spokesman Susan Park spoke. Mr. Lee Ford came. Dale Moss, a spokeswoman, spoke."
+    cands = [C(start=14, name="Susan Park", type="PERSON", description="spokesman"),
+             C(start=text.index("Lee"), name="Lee Ford", type="PERSON", description="a businessman"),
+             C(start=text.index("Dale"), name="Dale Moss", type="PERSON", description="a spokeswoman")]
+    got = person_genders(cands, text)
+    assert got["Susan Park"] == "f" and got["Lee Ford"] == "m" and got["Dale Moss"] == "f"
+
+
+def test_quotes_speaker_round6_he_is_not_the_side_clause_subject_the_actors_linked(models):
+    from test_quotes_speaker_clauses import _article
+    quotes = _article(models, "Tax returns\n\nGovernor Mike Dorn said on Sunday that both candidates will release "
+                              "their returns. \"I will release mine next week,\" Dorn told the host.\n\nDorn said Tom "
+                              "Hale will be following a different schedule.\n\n\"Tom Hale will be releasing his tax "
+                              "returns at the end of an audit,\" he said.\n\nThe host asked Dorn about the date.")
+    assert quotes[-1].speaker == "Mike Dorn" and quotes[-1].source_text == "he"
