@@ -160,8 +160,9 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
             c = self._cand_at(prev.idx, prev.idx + len(prev))
             if c is not None and c.type == "PERSON" and c.end == prev.idx + len(prev) and prev.dep_ in ("pobj", "dobj"):
                 return prev
+            verb = self._reporting_head(verb)  # "Roe said Doe must choose, saying": Roe's participle
         for step in range(4):
-            subj = [c for c in verb.children if c.dep_ in SUBJ and not self.quoted(c.idx)]
+            subj = [c for c in verb.children if c.dep_ in SUBJ and not self.quoted(c.idx) and not self._apart(c, verb)]
             if subj and subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and step == 0 and not any(
                     c.dep_ in ("ccomp", "xcomp", "dobj") and not self.quoted(c.idx) for c in verb.children):
                 return self._owner(verb.head)  # "Jane Roe, who joked, “...”": the antecedent of a 'who' that says the quote
@@ -172,7 +173,8 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
             if verb.dep_ == "pcomp" and verb.head.head != verb.head:
                 verb = verb.head.head
                 continue
-            if (verb.dep_ in ("xcomp", "advcl", "conj", "relcl") or self.quoted(verb.idx)) and verb.head != verb:
+            if (verb.dep_ in ("xcomp", "advcl", "conj", "relcl") or self.quoted(verb.idx)) and verb.head != verb \
+                    and not self._apart(verb, verb.head):  # the parser may hang a sentence on the paragraph before
                 verb = verb.head
                 continue
             break
@@ -300,10 +302,9 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                 if own is not None and own.type == "PERSON" and own.start >= between[0].idx and own.end <= verb.idx:
                     c = own  # "Clinton campaign spokesman Brian Fallon said": the subject, not its modifier
                 elif own is None and subj is not None and subj.pos_ == "NOUN" and between[0].idx <= subj.idx:
-                    named = [k for k in subj.children if k.dep_ == "appos"
-                             and getattr(self._cand_at(k.idx, k.idx + len(k)), "type", None) == "PERSON"]
-                    if named:  # "Roe's spokesman, Jane Doe, wrote": the apposed name
-                        return self._attr(self._cand_at(named[0].idx, named[0].idx + len(named[0])), lo)
+                    named = self._apposed_person(subj)
+                    if named is not None:  # "Roe's spokesman, Jane Doe, wrote": the apposed name
+                        return self._attr(named, lo)
                 if c is not None and subj is not None and not c.start <= subj.idx < c.end and self._role_head(subj) \
                         and (self._possessive(c) or subj.left_edge.idx <= c.start <= subj.right_edge.idx):
                     return self._role(subj, lo)  # "Obama's campaign strategist said", "a narrator in the X ad asks"
@@ -329,6 +330,10 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                     after = self._tokens(c.end, c.end + 30)[:1] if c is not None else []
                     if after and after[0].lemma_.lower() in cues()["role_nouns"]:
                         continue  # said Roe spokesman Jane Doe: the name before a title only modifies it
+                    if c is not None and self._possessive(c) or c is None and t.head == verb and self._apposed_person(t):
+                        c = self._apposed_person(t)  # exhorted Roe's introducer, actress Jane Doe: Doe
+                        if c is None:
+                            continue
                     if c is not None and not (c.type != "PERSON" and self._modifier(c)):
                         return self._attr(self._titled_person(c) or c, lo)  # said Army Capt. Jane Roe
                     if self._role_head(t) and t.dep_ in SUBJ and t.head == verb:
@@ -356,7 +361,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
     def attribute(self, q: QuoteSpan, zone_before: tuple[int, int], zone_after: tuple[int, int]) -> Attribution | None:
         """Speaker of one quote from the text around it (quotes excluded)."""
         a_lo, a_hi = zone_after
-        after_verbs = [t for t in self._tokens(a_lo, a_hi) if self._is_speech_verb(t)]
+        after_verbs = [t for t in self._tokens(a_lo, a_hi) if self._is_speech_verb(t) and not self.quoted(t.idx)]
         b_lo, b_hi = zone_before
         before_verbs = [t for t in self._tokens(b_lo, b_hi) if self._is_speech_verb(t)]
         if before_verbs:

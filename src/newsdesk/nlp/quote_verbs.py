@@ -58,6 +58,34 @@ class SpeechVerbs:
             return None
         return nxt
 
+    def _apposed_person(self, tok) -> Candidate | None:
+        """The person named in apposition to a noun ("Roe's spokesman, Jane Doe"); for a possessive
+        name, to the noun it owns ("Roe's introducer, actress Jane Doe")."""
+        if tok.dep_ == "poss":
+            tok = tok.head
+        for k in tok.children:
+            c = self._cand_at(k.idx, k.idx + len(k)) if k.dep_ == "appos" else None
+            if c is not None and c.type == "PERSON":
+                return c
+        return None
+
+    def _apart(self, a, b) -> bool:
+        """Two tokens in different paragraphs: a dependency between them is a parser error."""
+        lo, hi = sorted((a.idx, b.idx))
+        return "\n" in self.text[lo:hi]
+
+    def _reporting_head(self, verb):
+        """A participle the parser hung inside the side clause of a speech verb ("Roe said Doe must
+        choose, saying, “...”"; "Roe wrote the agents knew it, saying"): it goes with that speech verb."""
+        head, side = verb.head, cues()["side_clause_deps"]
+        for _ in range(3):
+            if head.dep_ not in side or head.head == head or self._apart(verb, head.head):
+                break
+            head = head.head
+            if self._is_speech_verb(head) and not self.quoted(head.idx):
+                return head
+        return verb
+
     def _owner(self, tok):
         """A text someone issued ("Roe released a statement saying", "she sent an email that read",
         "Roe hoisted a sign reading"): its words are that someone's, so the issuer is the subject."""

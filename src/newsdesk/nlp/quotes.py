@@ -185,8 +185,9 @@ def extract_quotes(ctx: Context) -> list[Quote]:
         if prev is not None and prev.close_mark is not None and prev.close_mark < q.open_mark:
             b_lo = max(b_lo, prev.close_mark + 1)
         a_hi = sents.bounds(sents.index(close))[1] if q.close_mark is not None else close
-        if nxt is not None:
-            a_hi = min(a_hi, nxt.open_mark)
+        if nxt is not None and not (nxt.open_mark < a_hi and _is_partial(text, nxt) and nxt.close_mark is not None
+                                    and nxt.close_mark < a_hi):
+            a_hi = min(a_hi, nxt.open_mark)  # not at a quoted phrase inside the attribution (wearing “X” pins, said)
         a_lo = min(close + 1, a_hi)
         found = att.attribute(q, (b_lo, q.open_mark), (a_lo, a_hi))
         if found is None and text[b_lo:q.open_mark].rstrip().endswith(":"):
