@@ -71,7 +71,9 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         else:
             out = self._ner_candidates()
         # a name starts with a capital ("pro-Clinton" is a modifier, not a speaker)
-        return sorted((c for c in out if c.text[:1].isupper() or c.how == "pronoun" or not c.text[:1].isalpha()),
+        return sorted((c for c in out if c.text[:1].isupper() or c.how == "pronoun" or not c.text[:1].isalpha()
+                       or c.text.split()[0] in cues()["name_particles"]
+                       and any(w[:1].isupper() for w in c.text.split()[1:])),  # "de Blasio said"
                       key=lambda c: c.start)
 
     def _ner_candidates(self) -> list[Candidate]:
@@ -166,8 +168,8 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
             if subj and subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and step == 0 and not any(
                     c.dep_ in ("ccomp", "xcomp", "dobj") and not self.quoted(c.idx) for c in verb.children):
                 return self._owner(verb.head)  # "Jane Roe, who joked, “...”": the antecedent of a 'who' that says the quote
-            if subj:
-                return subj[0]
+            if subj:  # the nearest, where the parser gave two ("When asked if X led to Y, Roe said")
+                return min(subj, key=lambda k: abs(k.i - verb.i))
             if verb.dep_ == "acl":
                 return self._owner(verb.head)  # "a sign reading", "Roe sent an email saying": Roe
             if verb.dep_ == "pcomp" and verb.head.head != verb.head:
@@ -320,7 +322,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                 subj = self._subject_token(verb)
                 own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
                 if self._inverted(verb, subj, own):
-                    return self._attr(own, lo)  # said MSNBC host Chris Matthews
+                    return self._attr(self._titled_person(own) or own, lo)  # said MSNBC host Chris Matthews
                 if subj is not None and subj.pos_ == "NOUN" and 0 < subj.i - verb.i <= 6 and not self.quoted(subj.idx):
                     got = self._from_token(subj, lo)  # said another advocate, Jane Roe / said a GOP expert
                     if got is not None and (got.speaker or got.description):
@@ -336,8 +338,8 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                             continue
                     if c is not None and not (c.type != "PERSON" and self._modifier(c)):
                         return self._attr(self._titled_person(c) or c, lo)  # said Army Capt. Jane Roe
-                    if self._role_head(t) and t.dep_ in SUBJ and t.head == verb:
-                        return self._role(t, lo)  # said a spokesman for the ministry
+                    if self._role_head(t) and (t.dep_ in SUBJ or t.dep_ == "dobj") and t.head == verb:
+                        return self._role(t, lo)  # said a spokesman for the ministry (wrote a user, read as object)
         agent = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         subj = agent[0] if agent else self._subject_token(verb)
         if subj is not None:

@@ -204,6 +204,16 @@ class PronounResolver:
                 first.setdefault(o.name, o.start)
         return replace(c, name=other, key=None) if first.get(other, -1) < first.get(c.name, -1) else None
 
+    def _role_apposed(self, c) -> bool:
+        """A name with a person's role in apposition ("Jane Roe, the party chairman,")."""
+        return any(k.dep_ == "appos" and k.lemma_.lower() in cues()["role_nouns"] and k.i > t.i
+                   for t in self._tokens(c.start, c.end) for k in t.children)
+
+    def _family(self, c) -> bool:
+        """A plural of a person's surname ("the Clintons", "the Obamas'"): a family, not one person."""
+        word = c.text.strip().rstrip("'’")
+        return len(word.split()) == 1 and word.endswith("s") and word[:-1] in self.surnames
+
     def _many(self, pos: int) -> bool:
         """An unnamed speaker that is many people: a plural or a group noun ("workers", "the crowd")."""
         toks = self._tokens(pos, pos + 1)
@@ -242,7 +252,8 @@ class PronounResolver:
                 break
             if att.how == "narrator" or (gender is not None and att.speaker is None and self._many(att.pos)):
                 continue  # the writer is never "he" or "she", nor is a group ("the audience screamed")
-            if self._fits(att.speaker, gender, att.description):  # "Melanie said ... “...,” he said": not her
+            if self._fits(att.speaker, gender, att.description) and not (
+                    att.speaker and self._own_object(pos, att.speaker)):  # "Melanie said ... “...,” he said": not her
                 speaker = (spos, Attribution(att.speaker, att.key, att.description, True, None, spos))
                 break
         m = self._cand_at(pos, pos + 1)
@@ -272,6 +283,10 @@ class PronounResolver:
             i -= 1
             if c.type in ("NORP", "GPE") and c.text.strip() in self.surnames:
                 c = replace(c, name=self.surnames[c.text.strip()], key=None, type="PERSON")  # "Cuban said he ..."
+            elif c.type == "ORG" and self._role_apposed(c):
+                c = replace(c, type="PERSON")  # "Jane Roe, the party chairwoman, said" though NER read an ORG
+            if c.type == "PERSON" and self._family(c):
+                continue  # "the Roes' power": a family, never he or she
             if c.type != "PERSON" or self._possessive(c) or c.how == "pronoun" or self.quoted(c.start) \
                     or self._own_object(pos, c.name):
                 continue

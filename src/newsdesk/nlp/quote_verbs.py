@@ -48,10 +48,11 @@ class SpeechVerbs:
             and subj.i - verb.i <= int(next(iter(cues()["inverted_subject_reach"])))
 
     def _titled_person(self, c: Candidate) -> Candidate | None:
-        """An organisation that opens a title before a person's name ("Army Capt. Jane Roe", "UN
-        envoy Jane Roe"): the person, within a few words and no comma or quote between."""
-        if c.type == "PERSON":
-            return None
+        """An organisation (or a name ending in a rank) that opens a title before a person's name
+        ("Army Capt. Jane Roe", "UN envoy Jane Roe"): the person, within a few words and no comma or
+        quote between."""
+        if c.type == "PERSON" and c.text.split()[-1].lower().strip(".") not in cues()["abbreviations"]:
+            return None  # ("said Navy Capt. Jane Roe" with "Navy Capt" read as a name)
         nxt = next((o for o in self.cands if c.end < o.start <= c.end + 25), None)
         if nxt is None or nxt.type != "PERSON" or nxt.how == "pronoun" or any(
                 ch in self.text[c.end:nxt.start] for ch in ',;:“”"‘’()'):
@@ -98,7 +99,9 @@ class SpeechVerbs:
         """A name that only modifies a noun ("a top Roe surrogate"): not a person acting here."""
         toks = self._tokens(c.start, c.end)
         root = next((t for t in toks if not c.start <= t.head.idx < c.end), None)
-        return root is not None and root.dep_ == "compound" and root.head.pos_ == "NOUN"
+        # ... or a demonym or place used as an adjective ("a German user said")
+        return root is not None and (root.dep_ == "compound" or root.dep_ == "amod" and c.type in ("NORP", "GPE")) \
+            and root.head.pos_ == "NOUN"
 
     def _role_head(self, tok) -> bool:
         """A common noun heading its own phrase, with no name in apposition ("a spokesman for X")."""
