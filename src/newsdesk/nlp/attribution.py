@@ -70,11 +70,9 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                                          m.how, m.description))
         else:
             out = self._ner_candidates()
-        # a name starts with a capital ("pro-Clinton" is a modifier, not a speaker)
+        # a name starts with a capital ("pro-Clinton" is a modifier, not a speaker), or a particle ("de Blasio")
         return sorted((c for c in out if c.text[:1].isupper() or c.how == "pronoun" or not c.text[:1].isalpha()
-                       or c.text.split()[0] in cues()["name_particles"]
-                       and any(w[:1].isupper() for w in c.text.split()[1:])),  # "de Blasio said"
-                      key=lambda c: c.start)
+                       or self._particle_name(c.text)), key=lambda c: c.start)
 
     def _ner_candidates(self) -> list[Candidate]:
         """spaCy PERSON/ORG entities; a short name takes the full name it abbreviates ("Lula" ->
@@ -168,8 +166,8 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
             if subj and subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and step == 0 and not any(
                     c.dep_ in ("ccomp", "xcomp", "dobj") and not self.quoted(c.idx) for c in verb.children):
                 return self._owner(verb.head)  # "Jane Roe, who joked, “...”": the antecedent of a 'who' that says the quote
-            if subj:  # the nearest, where the parser gave two ("When asked if X led to Y, Roe said")
-                return min(subj, key=lambda k: abs(k.i - verb.i))
+            if subj:  # of two, the nearest ("When asked if X led to Y, Roe said"), not "a spokesman for Xs"
+                return self._nearest_subject(subj, verb)
             if verb.dep_ == "acl":
                 return self._owner(verb.head)  # "a sign reading", "Roe sent an email saying": Roe
             if verb.dep_ == "pcomp" and verb.head.head != verb.head:
@@ -197,6 +195,8 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                         break
         if c is not None and c.how == "pronoun":
             return self._resolve_pronoun(tok.idx)  # the actors' link, checked for gender there
+        if c is not None and (c.type == "NORP" or c.how == "demonym") and tok.tag_ == "NNPS":
+            return self._role(tok, lo)  # "Mexicans often say": the people, not the country
         if c is not None and not (c.type == "PERSON" and self._possessive(c) and c.end <= tok.idx):
             return self._attr(c, lo)
         if tok.lower_ in cues()["person_pronouns"]:
@@ -367,8 +367,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         b_lo, b_hi = zone_before
         before_verbs = [t for t in self._tokens(b_lo, b_hi) if self._is_speech_verb(t)]
         if before_verbs:
-            # 'X said: "...", adding that ...': a participle without a subject of its own speaks
-            # for the verb before the quote, which names the speaker
+            # 'X said: "...", adding that ...': a subjectless participle speaks for the verb before the quote
             after_verbs = [v for v in after_verbs if not (v.tag_ == "VBG" and v.head.idx < b_hi
                                                           and not any(c.dep_ in SUBJ for c in v.children))]
         # “...,” when Roe objected: a verb of a subordinate clause after the quote does not attribute it

@@ -285,8 +285,8 @@ class PronounResolver:
                 c = replace(c, name=self.surnames[c.text.strip()], key=None, type="PERSON")  # "Cuban said he ..."
             elif c.type == "ORG" and self._role_apposed(c):
                 c = replace(c, type="PERSON")  # "Jane Roe, the party chairwoman, said" though NER read an ORG
-            if c.type == "PERSON" and self._family(c):
-                continue  # "the Roes' power": a family, never he or she
+            if c.type == "PERSON" and (self._family(c) or self._modifier(c)):
+                continue  # "the Roes' power": a family, never he or she; nor "a Roe story"
             if c.type != "PERSON" or self._possessive(c) or c.how == "pronoun" or self.quoted(c.start) \
                     or self._own_object(pos, c.name):
                 continue

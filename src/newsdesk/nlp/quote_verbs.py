@@ -70,6 +70,22 @@ class SpeechVerbs:
                 return c
         return None
 
+    def _nearest_subject(self, subj: list, verb):
+        """Where the parser gave a verb two subjects, the nearest one, unless it only ends a
+        preposition's phrase of the other ("a spokesman for committee Democrats said")."""
+        near = min(subj, key=lambda k: abs(k.i - verb.i))
+        first = min(subj, key=lambda k: k.i)
+        between = self.doc[first.i + 1:near.i] if first.i < near.i < verb.i else []
+        if between and not any(t.text == "," for t in between) and any(t.pos_ == "ADP" or t.tag_ == "IN" for t in between):
+            return first
+        return near
+
+    @staticmethod
+    def _particle_name(text: str) -> bool:
+        """A name opening with a lower-case particle ("de Blasio", "van der Berg")."""
+        words = text.split()
+        return len(words) > 1 and words[0] in cues()["name_particles"] and any(w[:1].isupper() for w in words[1:])
+
     def _apart(self, a, b) -> bool:
         """Two tokens in different paragraphs: a dependency between them is a parser error."""
         lo, hi = sorted((a.idx, b.idx))
