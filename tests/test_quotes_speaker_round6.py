@@ -19,6 +19,9 @@ def test_quotes_speaker_round6_more_speech_verbs(models):
     more = run(models, BODY + '"This is the best night of my whole life!" beamed Donald Hartman of Mobile.\n\n'
                              '"I never read the report before I signed it," Paula Greer confessed.')
     assert [q.speaker for q in more] == ["Donald Hartman", "Paula Greer"]
+    issued = run(models, 'After the attacks, Tom Rendell issued a statement, "Last night, our nation was attacked'
+                         ' by a terrorist in a city we love."')
+    assert issued[0].speaker == "Tom Rendell"
     assert quotes[0].speaker == "Nora Quist" and quotes[0].source_text == "she"
 
 
@@ -323,3 +326,14 @@ def test_quotes_speaker_round6_plural_demonym_is_the_people_not_the_country(mode
                               "Lamenting their luck, Mexicans often say, \"Poor Mexico, so far from God and so close "
                               "to the United States.\"")
     assert quotes[0].speaker is None and quotes[0].speaker_description == "Mexicans"
+
+
+def test_quotes_speaker_round6_signature_under_the_last_quote_is_not_a_footer(models):
+    from test_quotes_speaker_clauses import _article
+    text = ("Convention notebook\n\nThe hall was loud on the last night of the convention, and the speeches ran "
+            "long into the evening as delegates waved signs and cheered every line from the stage.\n\n"
+            "Reid spoke last. \"He can have his briefings,\" Reid said. \"But I hope they are fake.\"\n\n"
+            "quotable.\n\n\"The whole idea of a crooked mayor is something that we hear about all the time, "
+            "and it needs to stop.\"\n\n-Michelle Marks, Philadelphia.")
+    quotes = _article(models, text)
+    assert quotes[-1].speaker == "Michelle Marks" and quotes[-1].source_text == "Michelle Marks"

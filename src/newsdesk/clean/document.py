@@ -32,6 +32,7 @@ POSITIONAL_REASONS = ("header-zone", "footer-zone", "heading", "no-sentence")
 HTML_NOT_APPLIED = POSITIONAL_REASONS + ("navigation",)
 
 _ODD_SPACE = re.compile(r"[^\S\n]{2,}|[^\S \n]")  # any whitespace run other than one plain space
+_SIGNATURE = re.compile(r"[―—–-]{1,2}[ \t]*[A-Z][^\n“”\"]{1,80}")  # "- Jane Roe, Ohio." under a quote
 
 
 def _unfinished_prose(text: str) -> bool:
@@ -73,6 +74,9 @@ def _zones(units: list[Unit]) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, i + 1)
     start, end = best_span
+    while end < len(units) and units[end].reason is None and _SIGNATURE.fullmatch(units[end].text.strip()) \
+            and units[end - 1].text.rstrip().endswith(('"', "”", "’")):
+        end += 1  # the signature of the quote that ends the body, not a footer
     while start > 0 and units[start - 1].reason is None and has_dateline(units[start - 1].text):
         start -= 1
     while start < end and units[start].reason is None and not is_sentence(units[start]) \
