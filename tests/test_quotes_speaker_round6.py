@@ -337,3 +337,17 @@ def test_quotes_speaker_round6_signature_under_the_last_quote_is_not_a_footer(mo
             "and it needs to stop.\"\n\n-Michelle Marks, Philadelphia.")
     quotes = _article(models, text)
     assert quotes[-1].speaker == "Michelle Marks" and quotes[-1].source_text == "Michelle Marks"
+
+
+def test_quotes_speaker_round6_repeated_signatures_of_a_fact_check_list_stay(models):
+    from test_quotes_speaker_clauses import _article
+    text = ("Fact check\n\nHere is what the candidates said in the debate on Tuesday night, and how each claim "
+            "holds up against the public record and the budget office figures.\n\n"
+            "\"We cut taxes for every family in the state last year.\"\n\n- Dana Whitley.\n\n"
+            "This is false: the cut reached only some families.\n\n"
+            "\"The deficit fell by half while I was in office.\"\n\n- Dana Whitley.\n\n"
+            "This is half true: it fell by a third.\n\n"
+            "\"I never voted for the pipeline, not once in my career.\"\n\n- Dana Whitley.\n\n"
+            "The record shows two such votes.")
+    quotes = _article(models, text)
+    assert [q.speaker for q in quotes] == ["Dana Whitley"] * 3

@@ -13,8 +13,8 @@ import py3langid
 from ..config import Settings
 from ..language import count_words
 from ..records import CleanDoc, Dropped, RawDoc
-from .boilerplate import (classify, has_dateline, is_heading, is_sentence, is_strong, is_table_row, mark_link_blocks,
-                          mark_repeats)
+from .boilerplate import (classify, has_dateline, is_heading, is_sentence, is_signature, is_strong, is_table_row,
+                          mark_link_blocks, mark_repeats)
 from .html import extract_html
 from .html_page import is_link_line, norm
 from .lexicon import load_lexicon
@@ -32,7 +32,6 @@ POSITIONAL_REASONS = ("header-zone", "footer-zone", "heading", "no-sentence")
 HTML_NOT_APPLIED = POSITIONAL_REASONS + ("navigation",)
 
 _ODD_SPACE = re.compile(r"[^\S\n]{2,}|[^\S \n]")  # any whitespace run other than one plain space
-_SIGNATURE = re.compile(r"[―—–-]{1,2}[ \t]*[A-Z][^\n“”\"]{1,80}")  # "- Jane Roe, Ohio." under a quote
 
 
 def _unfinished_prose(text: str) -> bool:
@@ -74,8 +73,7 @@ def _zones(units: list[Unit]) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, i + 1)
     start, end = best_span
-    while end < len(units) and units[end].reason is None and _SIGNATURE.fullmatch(units[end].text.strip()) \
-            and units[end - 1].text.rstrip().endswith(('"', "”", "’")):
+    while end < len(units) and units[end].reason is None and is_signature(units, end):
         end += 1  # the signature of the quote that ends the body, not a footer
     while start > 0 and units[start - 1].reason is None and has_dateline(units[start - 1].text):
         start -= 1
