@@ -172,12 +172,22 @@ def _norm(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
 
+_SIGNATURE = re.compile(r"[―—–-]{1,2}[ \t]*[A-Z][^\n“”\"]{1,80}")
+
+
+def is_signature(units: list[Unit], i: int) -> bool:
+    """A dash signature line right under a quote ("“...”" / "- Jane Roe, Ohio."): the quote's speaker,
+    however often a fact-check list repeats it and wherever it falls."""
+    return i > 0 and _SIGNATURE.fullmatch(units[i].text.strip()) is not None \
+        and units[i - 1].text.rstrip().endswith(('"', "”", "’"))
+
+
 def mark_repeats(units: list[Unit]) -> None:
     """A unit that repeats (or is contained in) an earlier unclassified unit is "repeated"."""
     seen: list[str] = []
     exact: set[str] = set()
-    for u in units:
-        if u.reason is not None:
+    for i, u in enumerate(units):
+        if u.reason is not None or is_signature(units, i):
             continue
         key = _norm(u.text)
         if not key:

@@ -13,8 +13,8 @@ import py3langid
 from ..config import Settings
 from ..language import count_words
 from ..records import CleanDoc, Dropped, RawDoc
-from .boilerplate import (classify, has_dateline, is_heading, is_sentence, is_strong, is_table_row, mark_link_blocks,
-                          mark_repeats)
+from .boilerplate import (classify, has_dateline, is_heading, is_sentence, is_signature, is_strong, is_table_row,
+                          mark_link_blocks, mark_repeats)
 from .html import extract_html
 from .html_page import is_link_line, norm
 from .lexicon import load_lexicon
@@ -73,6 +73,8 @@ def _zones(units: list[Unit]) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, i + 1)
     start, end = best_span
+    while end < len(units) and units[end].reason is None and is_signature(units, end):
+        end += 1  # the signature of the quote that ends the body, not a footer
     while start > 0 and units[start - 1].reason is None and has_dateline(units[start - 1].text):
         start -= 1
     while start < end and units[start].reason is None and not is_sentence(units[start]) \

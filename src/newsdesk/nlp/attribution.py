@@ -70,9 +70,9 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                                          m.how, m.description))
         else:
             out = self._ner_candidates()
-        # a name starts with a capital ("pro-Clinton" is a modifier, not a speaker)
-        return sorted((c for c in out if c.text[:1].isupper() or c.how == "pronoun" or not c.text[:1].isalpha()),
-                      key=lambda c: c.start)
+        # a name starts with a capital ("pro-Clinton" is a modifier, not a speaker), or a particle ("de Blasio")
+        return sorted((c for c in out if c.text[:1].isupper() or c.how == "pronoun" or not c.text[:1].isalpha()
+                       or self._particle_name(c.text)), key=lambda c: c.start)
 
     def _ner_candidates(self) -> list[Candidate]:
         """spaCy PERSON/ORG entities; a short name takes the full name it abbreviates ("Lula" ->
@@ -160,19 +160,21 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
             c = self._cand_at(prev.idx, prev.idx + len(prev))
             if c is not None and c.type == "PERSON" and c.end == prev.idx + len(prev) and prev.dep_ in ("pobj", "dobj"):
                 return prev
+            verb = self._reporting_head(verb)  # "Roe said Doe must choose, saying": Roe's participle
         for step in range(4):
-            subj = [c for c in verb.children if c.dep_ in SUBJ and not self.quoted(c.idx)]
+            subj = [c for c in verb.children if c.dep_ in SUBJ and not self.quoted(c.idx) and not self._apart(c, verb)]
             if subj and subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and step == 0 and not any(
                     c.dep_ in ("ccomp", "xcomp", "dobj") and not self.quoted(c.idx) for c in verb.children):
-                return verb.head  # "Jane Roe, who joked, “...”": the antecedent of a 'who' that says the quote
-            if subj:
-                return subj[0]
+                return self._owner(verb.head)  # "Jane Roe, who joked, “...”": the antecedent of a 'who' that says the quote
+            if subj:  # of two, the nearest ("When asked if X led to Y, Roe said"), not "a spokesman for Xs"
+                return self._nearest_subject(subj, verb)
             if verb.dep_ == "acl":
-                return verb.head
+                return self._owner(verb.head)  # "a sign reading", "Roe sent an email saying": Roe
             if verb.dep_ == "pcomp" and verb.head.head != verb.head:
                 verb = verb.head.head
                 continue
-            if (verb.dep_ in ("xcomp", "advcl", "conj", "relcl") or self.quoted(verb.idx)) and verb.head != verb:
+            if (verb.dep_ in ("xcomp", "advcl", "conj", "relcl") or self.quoted(verb.idx)) and verb.head != verb \
+                    and not self._apart(verb, verb.head):  # the parser may hang a sentence on the paragraph before
                 verb = verb.head
                 continue
             break
@@ -193,6 +195,8 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                         break
         if c is not None and c.how == "pronoun":
             return self._resolve_pronoun(tok.idx)  # the actors' link, checked for gender there
+        if c is not None and (c.type == "NORP" or c.how == "demonym") and tok.tag_ == "NNPS":
+            return self._role(tok, lo)  # "Mexicans often say": the people, not the country
         if c is not None and not (c.type == "PERSON" and self._possessive(c) and c.end <= tok.idx):
             return self._attr(c, lo)
         if tok.lower_ in cues()["person_pronouns"]:
@@ -300,10 +304,9 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                 if own is not None and own.type == "PERSON" and own.start >= between[0].idx and own.end <= verb.idx:
                     c = own  # "Clinton campaign spokesman Brian Fallon said": the subject, not its modifier
                 elif own is None and subj is not None and subj.pos_ == "NOUN" and between[0].idx <= subj.idx:
-                    named = [k for k in subj.children if k.dep_ == "appos"
-                             and getattr(self._cand_at(k.idx, k.idx + len(k)), "type", None) == "PERSON"]
-                    if named:  # "Roe's spokesman, Jane Doe, wrote": the apposed name
-                        return self._attr(self._cand_at(named[0].idx, named[0].idx + len(named[0])), lo)
+                    named = self._apposed_person(subj)
+                    if named is not None:  # "Roe's spokesman, Jane Doe, wrote": the apposed name
+                        return self._attr(named, lo)
                 if c is not None and subj is not None and not c.start <= subj.idx < c.end and self._role_head(subj) \
                         and (self._possessive(c) or subj.left_edge.idx <= c.start <= subj.right_edge.idx):
                     return self._role(subj, lo)  # "Obama's campaign strategist said", "a narrator in the X ad asks"
@@ -319,7 +322,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                 subj = self._subject_token(verb)
                 own = self._cand_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
                 if self._inverted(verb, subj, own):
-                    return self._attr(own, lo)  # said MSNBC host Chris Matthews
+                    return self._attr(self._titled_person(own) or own, lo)  # said MSNBC host Chris Matthews
                 if subj is not None and subj.pos_ == "NOUN" and 0 < subj.i - verb.i <= 6 and not self.quoted(subj.idx):
                     got = self._from_token(subj, lo)  # said another advocate, Jane Roe / said a GOP expert
                     if got is not None and (got.speaker or got.description):
@@ -329,10 +332,14 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
                     after = self._tokens(c.end, c.end + 30)[:1] if c is not None else []
                     if after and after[0].lemma_.lower() in cues()["role_nouns"]:
                         continue  # said Roe spokesman Jane Doe: the name before a title only modifies it
+                    if c is not None and self._possessive(c) or c is None and t.head == verb and self._apposed_person(t):
+                        c = self._apposed_person(t)  # exhorted Roe's introducer, actress Jane Doe: Doe
+                        if c is None:
+                            continue
                     if c is not None and not (c.type != "PERSON" and self._modifier(c)):
-                        return self._attr(c, lo)
-                    if self._role_head(t) and t.dep_ in SUBJ and t.head == verb:
-                        return self._role(t, lo)  # said a spokesman for the ministry
+                        return self._attr(self._titled_person(c) or c, lo)  # said Army Capt. Jane Roe
+                    if self._role_head(t) and (t.dep_ in SUBJ or t.dep_ == "dobj") and t.head == verb:
+                        return self._role(t, lo)  # said a spokesman for the ministry (wrote a user, read as object)
         agent = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
         subj = agent[0] if agent else self._subject_token(verb)
         if subj is not None:
@@ -356,12 +363,11 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
     def attribute(self, q: QuoteSpan, zone_before: tuple[int, int], zone_after: tuple[int, int]) -> Attribution | None:
         """Speaker of one quote from the text around it (quotes excluded)."""
         a_lo, a_hi = zone_after
-        after_verbs = [t for t in self._tokens(a_lo, a_hi) if self._is_speech_verb(t)]
+        after_verbs = [t for t in self._tokens(a_lo, a_hi) if self._is_speech_verb(t) and not self.quoted(t.idx)]
         b_lo, b_hi = zone_before
         before_verbs = [t for t in self._tokens(b_lo, b_hi) if self._is_speech_verb(t)]
         if before_verbs:
-            # 'X said: "...", adding that ...': a participle without a subject of its own speaks
-            # for the verb before the quote, which names the speaker
+            # 'X said: "...", adding that ...': a subjectless participle speaks for the verb before the quote
             after_verbs = [v for v in after_verbs if not (v.tag_ == "VBG" and v.head.idx < b_hi
                                                           and not any(c.dep_ in SUBJ for c in v.children))]
         # “...,” when Roe objected: a verb of a subordinate clause after the quote does not attribute it

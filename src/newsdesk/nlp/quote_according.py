@@ -42,7 +42,8 @@ class AccordingTo:
             gap = self.text[after:self.cands[i].start] if i < len(self.cands) else ","
             named = self._proper_object(after, hi)
             if i < len(self.cands) and self.cands[i].start < min(hi, after + 60) and "," not in gap \
-                    and len(gap.split()) <= 3:
+                    and len(gap.split()) <= 3 and not self._modifier(self.cands[i]) \
+                    and not self._possessive(self.cands[i]):  # not "according to the Roe campaign"
                 att = self._attr(self.cands[i], lo)
             elif named is not None:
                 start = self.text.index(named, after)

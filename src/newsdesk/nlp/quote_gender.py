@@ -30,6 +30,9 @@ def gender_data() -> dict:
     return data
 
 
+_POSSESSIVES = {"whose"}
+
+
 def pronoun_gender(word: str) -> str | None:
     """'m' or 'f' for he/she/his/her..., None for anything else."""
     return gender_data()["pronouns"].get(word.lower())
@@ -52,34 +55,41 @@ def description_gender(description: str | None) -> str | None:
     """'m' | 'f' from the first gendered role word of an unnamed speaker's description ("a
     29-year-old woman", "a spokesman for X"), else None."""
     words = gender_data()["role_words"]
+    prev = ""
     for word in re.findall(r"[a-z]+", (description or "").lower())[:6]:
+        if prev in _POSSESSIVES:
+            return None  # "Jane Roe, whose husband ...": the relative's gender, not the person's
         if word in words:
             return words[word]
+        prev = word
     return None
 
 
 def person_genders(cands: list[_Cand], text: str) -> dict[str, str]:
-    """Canonical person name -> 'm' | 'f' where the article or the name says so; conflicts drop out."""
+    """Canonical person name -> 'm' | 'f' where the article or the name says so; conflicts drop out.
+    An honorific ("Mrs. Roe") or a role word of a description ("a spokeswoman") outranks the given
+    name, which outranks a generic "-man" title ("spokesman Susan Park": it is used for women too)."""
     data = gender_data()
-    votes: dict[str, set[str]] = {}
+    votes: dict[str, tuple[set[str], set[str]]] = {}
     for c in cands:
         if c.type != "PERSON":
             continue
-        seen = votes.setdefault(c.name, set())
+        strong, weak = votes.setdefault(c.name, (set(), set()))
         before = re.findall(r"([A-Za-z]+\.?)\s*$", text[max(0, c.start - 16):c.start])
         if before and before[0].lower() in data["honorifics"]:
-            seen.add(data["honorifics"][before[0].lower()])
+            strong.add(data["honorifics"][before[0].lower()])
         g = description_gender(c.description)
         if g:
-            seen.add(g)
+            generic = any(w.endswith("man") and not w.endswith("woman") and data["role_words"].get(w) == g
+                          for w in re.findall(r"[a-z]+", (c.description or "").lower())[:6])
+            (weak if generic else strong).add(g)
     out: dict[str, str] = {}
-    for name, seen in votes.items():
-        if len(seen) == 1:
-            out[name] = next(iter(seen))
-        elif not seen:
-            g = name_gender(name)
-            if g:
-                out[name] = g
+    for name, (strong, weak) in votes.items():
+        g = next(iter(strong)) if len(strong) == 1 else None if strong else name_gender(name)
+        if g is None and not strong and len(weak) == 1:
+            g = next(iter(weak))
+        if g:
+            out[name] = g
     return out
 
 

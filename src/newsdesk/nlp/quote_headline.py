@@ -40,6 +40,19 @@ def headline_speaker(att, text: str, para: tuple[int, int], open_mark: int) -> A
     return _subject_words(text, lo + lead, open_mark)
 
 
+def swallowed_verb(att, text: str, lo: int, found: Attribution) -> Attribution | None:
+    """A headline name NER ran over the verb ("Roe Addresses Border Attack: ‘...’" read as one
+    name): the words before the verb speak, as the article's person of that surname if it has one."""
+    if found.mention is None or found.speaker is None:
+        return None
+    sub = _subject_words(text, lo, found.mention[1])
+    if sub is None or sub.mention is None or sub.mention[1] >= found.mention[1]:
+        return None
+    words = text[sub.mention[0]:sub.mention[1]]
+    return Attribution(att.surnames.get(words, words), None, None, True, None, lo, "headline", True,
+                       mention=sub.mention)
+
+
 def _subject_words(text: str, lo: int, hi: int) -> Attribution | None:
     """Title case hides verbs from the tagger ("Parents Rally"), so the headline is tagged lower-cased
     (first letter kept) and the subject is the noun phrase before its first verb."""

@@ -204,6 +204,38 @@ class PronounResolver:
                 first.setdefault(o.name, o.start)
         return replace(c, name=other, key=None) if first.get(other, -1) < first.get(c.name, -1) else None
 
+    def _role_apposed(self, c) -> bool:
+        """A name with a person's role in apposition ("Jane Roe, the party chairman,")."""
+        return any(k.dep_ == "appos" and k.lemma_.lower() in cues()["role_nouns"] and k.i > t.i
+                   for t in self._tokens(c.start, c.end) for k in t.children)
+
+    def _family(self, c) -> bool:
+        """A plural of a person's surname ("the Clintons", "the Obamas'"): a family, not one person."""
+        word = c.text.strip().rstrip("'’")
+        return len(word.split()) == 1 and word.endswith("s") and word[:-1] in self.surnames
+
+    def _many(self, pos: int) -> bool:
+        """An unnamed speaker that is many people: a plural or a group noun ("workers", "the crowd")."""
+        toks = self._tokens(pos, pos + 1)
+        return bool(toks) and (toks[0].tag_ in ("NNS", "NNPS") or toks[0].lemma_.lower() in cues()["group_nouns"])
+
+    def _own_object(self, pos: int, name: str) -> bool:
+        """The person a subject he/she's own verb takes as object ("he said of Roe", "she told
+        Roe", "he called Roe a liar"): never the one the pronoun stands for."""
+        toks = [t for t in self._tokens(pos, pos + 1) if t.dep_ in SUBJ]
+        if not toks:
+            return False
+        verb = toks[0].head
+        for c in self.cands:
+            if c.name != name or c.how == "pronoun" or not verb.sent.start_char <= c.start < verb.sent.end_char \
+                    or self.quoted(c.start):
+                continue
+            for t in self._tokens(c.start, c.end):
+                head = t.head.head if t.head.dep_ in ("prep", "dative") and t.dep_ == "pobj" else t.head
+                if head == verb and t.dep_ in ("dobj", "dative", "pobj", "iobj", "oprd"):
+                    return True
+        return False
+
     def _fits(self, name: str | None, gender: str | None, description: str | None = None) -> bool:
         return compatible(self.genders, name, gender, description)
 
@@ -218,14 +250,15 @@ class PronounResolver:
                 continue
             if spos < lo:
                 break
-            if att.how == "narrator":
-                continue  # the writer is never "he" or "she"
-            if self._fits(att.speaker, gender, att.description):  # "Melanie said ... “...,” he said": not her
+            if att.how == "narrator" or (gender is not None and att.speaker is None and self._many(att.pos)):
+                continue  # the writer is never "he" or "she", nor is a group ("the audience screamed")
+            if self._fits(att.speaker, gender, att.description) and not (
+                    att.speaker and self._own_object(pos, att.speaker)):  # "Melanie said ... “...,” he said": not her
                 speaker = (spos, Attribution(att.speaker, att.key, att.description, True, None, spos))
                 break
         m = self._cand_at(pos, pos + 1)
         link = None
-        if m is not None and m.how == "pronoun" and self._fits(m.name, gender):
+        if m is not None and m.how == "pronoun" and self._fits(m.name, gender) and not self._own_object(pos, m.name):
             # where the actors' person last acted outside quotes (a possessive "Roe's plan" does not act)
             last = max((c.start for c in self.cands if c.name == m.name and c.how != "pronoun" and c.start < pos
                         and not self.quoted(c.start) and not self._possessive(c)
@@ -244,11 +277,18 @@ class PronounResolver:
 
         best: tuple[int, Attribution] | None = None
         i = bisect.bisect_left(self.cand_starts, pos) - 1
-        fallback = None
+        fallback = side = None
         while i >= 0 and self.cands[i].start >= lo:
             c = self.cands[i]
             i -= 1
-            if c.type != "PERSON" or self._possessive(c) or c.how == "pronoun" or self.quoted(c.start):
+            if c.type in ("NORP", "GPE") and c.text.strip() in self.surnames:
+                c = replace(c, name=self.surnames[c.text.strip()], key=None, type="PERSON")  # "Cuban said he ..."
+            elif c.type == "ORG" and self._role_apposed(c):
+                c = replace(c, type="PERSON")  # "Jane Roe, the party chairwoman, said" though NER read an ORG
+            if c.type == "PERSON" and (self._family(c) or self._modifier(c)):
+                continue  # "the Roes' power": a family, never he or she; nor "a Roe story"
+            if c.type != "PERSON" or self._possessive(c) or c.how == "pronoun" or self.quoted(c.start) \
+                    or self._own_object(pos, c.name):
                 continue
             if not self._fits(c.name, gender):
                 c = self._namesake(c, gender)  # a bare "Murphy" the actors gave the wrong Murphy
@@ -259,11 +299,12 @@ class PronounResolver:
                 if self.sents.index(c.start) != self.sents.index(pos):
                     if self._under_pronoun(toks, gender):
                         continue  # "He said Doe was wrong. ... he said": not Doe; the chain goes back
-                    c = self._main_subject(toks, gender) or c  # "Roe said Doe was wrong. ... she said": Roe
+                    main = self._main_subject(toks, gender)  # "Roe said Doe was wrong. ... she said": Roe
+                    side, c = (c.name, main) if main is not None else (None, c)
                 best = (c.start, self._attr(c, c.start, inferred=True))
                 break
             fallback = fallback or (c.start, self._attr(c, c.start, inferred=True))
-        if link is not None:
+        if link is not None and (side is None or side != m.name):  # not the side clause's Doe either
             if best is None or best[0] <= link[0]:
                 return link[1]
             # else a subject named after the link's person last acted: the actors' pronoun link may

@@ -47,11 +47,77 @@ class SpeechVerbs:
         return own is not None and own.type == "PERSON" and own.start > verb.idx \
             and subj.i - verb.i <= int(next(iter(cues()["inverted_subject_reach"])))
 
+    def _titled_person(self, c: Candidate) -> Candidate | None:
+        """An organisation (or a name ending in a rank) that opens a title before a person's name
+        ("Army Capt. Jane Roe", "UN envoy Jane Roe"): the person, within a few words and no comma or
+        quote between."""
+        if c.type == "PERSON" and c.text.split()[-1].lower().strip(".") not in cues()["abbreviations"]:
+            return None  # ("said Navy Capt. Jane Roe" with "Navy Capt" read as a name)
+        nxt = next((o for o in self.cands if c.end < o.start <= c.end + 25), None)
+        if nxt is None or nxt.type != "PERSON" or nxt.how == "pronoun" or any(
+                ch in self.text[c.end:nxt.start] for ch in ',;:“”"‘’()'):
+            return None
+        return nxt
+
+    def _apposed_person(self, tok) -> Candidate | None:
+        """The person named in apposition to a noun ("Roe's spokesman, Jane Doe"); for a possessive
+        name, to the noun it owns ("Roe's introducer, actress Jane Doe")."""
+        if tok.dep_ == "poss":
+            tok = tok.head
+        for k in tok.children:
+            c = self._cand_at(k.idx, k.idx + len(k)) if k.dep_ == "appos" else None
+            if c is not None and c.type == "PERSON":
+                return c
+        return None
+
+    def _nearest_subject(self, subj: list, verb):
+        """Where the parser gave a verb two subjects, the nearest one, unless it only ends a
+        preposition's phrase of the other ("a spokesman for committee Democrats said")."""
+        near = min(subj, key=lambda k: abs(k.i - verb.i))
+        first = min(subj, key=lambda k: k.i)
+        between = self.doc[first.i + 1:near.i] if first.i < near.i < verb.i else []
+        if between and not any(t.text == "," for t in between) and any(t.pos_ == "ADP" or t.tag_ == "IN" for t in between):
+            return first
+        return near
+
+    @staticmethod
+    def _particle_name(text: str) -> bool:
+        """A name opening with a lower-case particle ("de Blasio", "van der Berg")."""
+        words = text.split()
+        return len(words) > 1 and words[0] in cues()["name_particles"] and any(w[:1].isupper() for w in words[1:])
+
+    def _apart(self, a, b) -> bool:
+        """Two tokens in different paragraphs: a dependency between them is a parser error."""
+        lo, hi = sorted((a.idx, b.idx))
+        return "\n" in self.text[lo:hi]
+
+    def _reporting_head(self, verb):
+        """A participle the parser hung inside the side clause of a speech verb ("Roe said Doe must
+        choose, saying, “...”"; "Roe wrote the agents knew it, saying"): it goes with that speech verb."""
+        head, side = verb.head, cues()["side_clause_deps"]
+        for _ in range(3):
+            if head.dep_ not in side or head.head == head or self._apart(verb, head.head):
+                break
+            head = head.head
+            if self._is_speech_verb(head) and not self.quoted(head.idx):
+                return head
+        return verb
+
+    def _owner(self, tok):
+        """A text someone issued ("Roe released a statement saying", "she sent an email that read",
+        "Roe hoisted a sign reading"): its words are that someone's, so the issuer is the subject."""
+        if tok.lemma_.lower() not in cues()["document_nouns"] or tok.dep_ != "dobj":
+            return tok
+        subj = [k for k in tok.head.children if k.dep_ in ("nsubj", "nsubjpass") and not self.quoted(k.idx)]
+        return subj[0] if subj else tok
+
     def _modifier(self, c: Candidate) -> bool:
         """A name that only modifies a noun ("a top Roe surrogate"): not a person acting here."""
         toks = self._tokens(c.start, c.end)
         root = next((t for t in toks if not c.start <= t.head.idx < c.end), None)
-        return root is not None and root.dep_ == "compound" and root.head.pos_ == "NOUN"
+        # ... or a demonym or place used as an adjective ("a German user said")
+        return root is not None and (root.dep_ == "compound" or root.dep_ == "amod" and c.type in ("NORP", "GPE")) \
+            and root.head.pos_ == "NOUN"
 
     def _role_head(self, tok) -> bool:
         """A common noun heading its own phrase, with no name in apposition ("a spokesman for X")."""
@@ -59,6 +125,7 @@ class SpeechVerbs:
             return False
         for k in tok.children:  # "spokesman Jane Roe" is named; "a Twitter spokesman" is not
             c = self._cand_at(k.idx, k.idx + len(k)) if k.dep_ in ("appos", "compound") else None
-            if c is not None and (c.type == "PERSON" or k.dep_ == "appos"):
+            # a name before the noun only modifies it ("the Roe campaign", "the Roe look-alike")
+            if c is not None and (c.type == "PERSON" and k.i > tok.i or k.dep_ == "appos"):
                 return False
         return True

@@ -13,14 +13,16 @@ from ..records import Quote
 from .attribution import NEAR_AFTER, Attribution, Attributor
 from .context import Context
 from .quote_gender import compatible, pronoun_gender
-from .quote_headline import headline_speaker
+from .quote_headline import headline_speaker, swallowed_verb
 from .quote_spans import QuoteSpan, find_quote_spans
 from .quote_text import blocks, cues, speaker_confidence
 
 _SOURCE_DASH = re.compile(r"\s[-–—―]\s+")
 _DASH_NAME = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][^\n“”\"]{1,80}?)[ \t.]*(?=\n|$)")
 # a signature on the next line or paragraph of its own: “...” / - Jane Roe.
-_DASH_LINE = re.compile(r"[ \t]*\n\s*[―—–-]{1,2}[ \t]*((?:[A-Z][\w.'’-]*[ \t]*){1,4}?)[ \t.]*(?=\n|$)")
+# (the name may be followed by a comma and who the speaker is: "- Jane Roe, a nurse in Ohio.")
+_DASH_LINE = re.compile(r"[ \t]*\n\s*[―—–-]{1,2}[ \t]*((?:[A-Z][\w.'’-]*[ \t]*){1,4}?)[ \t.]*"
+                        r"(?:,[^\n“”\"]{1,100})?(?=\n|$)")
 
 # words after which a quoted passage is a fragment of the writer's own sentence
 _FRAGMENT_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that's",
@@ -47,6 +49,15 @@ def _ends_clause(text: str, q: QuoteSpan) -> bool:
     """“It is over,” she said / “We lost.” : a short quote that is a sentence of its own."""
     inside = text[q.start:q.close_mark].rstrip()
     return inside.endswith((".", "!", "?", ","))
+
+
+def _ends_paragraph(text: str, q: QuoteSpan) -> bool:
+    """'Unless rivals quit, “it is very hard to stop him.”' closing its paragraph: a clause of the
+    speaker's own after a comma or colon, not a phrase inside the writer's sentence."""
+    if q.close_mark is None or len(text[q.start:q.close_mark].split()) < 6:
+        return False
+    before, after = text[:q.open_mark].rstrip("'` \t"), text[q.close_mark + 1:q.close_mark + 4]  # '' marks
+    return before.endswith((",", ":")) and re.match(r"'?[.!?]?[ \t]*(?:\n|$)", after) is not None
 
 
 def _continues(text: str, prev: QuoteSpan, q: QuoteSpan) -> bool:
@@ -183,8 +194,9 @@ def extract_quotes(ctx: Context) -> list[Quote]:
         if prev is not None and prev.close_mark is not None and prev.close_mark < q.open_mark:
             b_lo = max(b_lo, prev.close_mark + 1)
         a_hi = sents.bounds(sents.index(close))[1] if q.close_mark is not None else close
-        if nxt is not None:
-            a_hi = min(a_hi, nxt.open_mark)
+        if nxt is not None and not (nxt.open_mark < a_hi and _is_partial(text, nxt) and nxt.close_mark is not None
+                                    and nxt.close_mark < a_hi):
+            a_hi = min(a_hi, nxt.open_mark)  # not at a quoted phrase inside the attribution (wearing “X” pins, said)
         a_lo = min(close + 1, a_hi)
         found = att.attribute(q, (b_lo, q.open_mark), (a_lo, a_hi))
         if found is None and text[b_lo:q.open_mark].rstrip().endswith(":"):
@@ -196,6 +208,8 @@ def extract_quotes(ctx: Context) -> list[Quote]:
                 head, h_lo = text[dash[-1].end():h_lo + len(head)], dash[-1].end()
             if found is None and head:
                 found = _speaker_line(att, h_lo, head)  # a headline or transcript line: "Jane Roe: ‘...’"
+            if found is not None and _para_index(paras, q.open_mark) == 0:
+                found = swallowed_verb(att, text, h_lo, found) or found  # "Roe Addresses Attack: ‘...’'
         partial = _is_partial(text, q, sentence_initial=not text[b_lo:q.open_mark].strip())
         if found is None and q.close_mark is not None and not partial and not text[a_lo:a_hi].strip():
             found = _next_sentence(att, q, a_hi, nxt)  # “...?” Jane Roe asked.
@@ -207,7 +221,7 @@ def extract_quotes(ctx: Context) -> list[Quote]:
         pi = _para_index(paras, q.open_mark)
         opens_para = pi >= 0 and not text[paras[pi][0]:q.open_mark].strip()
         same_sent = prev is not None and sents.index(prev.open_mark) == sents.index(q.open_mark)
-        if found is None and prev_att and prev is not None and (not partial or same_sent):
+        if found is None and prev_att and prev is not None and (not partial or same_sent or _ends_paragraph(text, q)):
             # a quote continued after its attribution, the next paragraph of a long quote, or a
             # second fragment of the same reported sentence (said X would back "a" that met "b")
             same = _para_index(paras, prev.open_mark)
