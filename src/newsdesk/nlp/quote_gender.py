@@ -27,10 +27,8 @@ def gender_data() -> dict:
     data = json.loads(raw)
     data["female_names"] = frozenset(data["female_names"])
     data["male_names"] = frozenset(data["male_names"])
+    data["relative_markers"] = frozenset(data.get("relative_markers", ()))  # "whose husband": another person
     return data
-
-
-_POSSESSIVES = {"whose"}
 
 
 def pronoun_gender(word: str) -> str | None:
@@ -54,10 +52,11 @@ def name_gender(name: str) -> str | None:
 def description_gender(description: str | None) -> str | None:
     """'m' | 'f' from the first gendered role word of an unnamed speaker's description ("a
     29-year-old woman", "a spokesman for X"), else None."""
-    words = gender_data()["role_words"]
+    data = gender_data()
+    words, relatives = data["role_words"], data["relative_markers"]
     prev = ""
     for word in re.findall(r"[a-z]+", (description or "").lower())[:6]:
-        if prev in _POSSESSIVES:
+        if prev in relatives:
             return None  # "Jane Roe, whose husband ...": the relative's gender, not the person's
         if word in words:
             return words[word]
