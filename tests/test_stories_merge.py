@@ -97,3 +97,31 @@ def test_stories_merge_clusterer_folds_close_stories_not_stories_of_other_compan
     y = cl.assign(_feat("y", ["delta", "epsilon", "zeta"], ["globex"]))
     z = cl.assign(_feat("z", ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"], ["acme"]))
     assert z == x and y in cl.stories and not cl.absorbed
+
+
+def test_stories_merge_an_undated_story_never_bridges_two_dates_months_apart():
+    """An undated story is within every date window; when it grows close to a March story and to an
+    October one, it merges with the closer and the other stays apart (its dates are months away from
+    the merged story's)."""
+    settings = load_settings(db=":memory:")
+    cl = Clusterer([], {}, settings)
+    dated = lambda aid, day, terms: ArticleFeatures(aid, day, "event", _feat(aid, terms, ["acme"]).vector,  # noqa: E731
+                                                    None, None, actors=["acme"])
+    march = cl.assign(dated("march", "1987-03-10", ["alpha", "beta", "gamma"]))
+    october = cl.assign(dated("october", "1987-10-20", ["delta", "epsilon", "zeta"]))
+    undated = cl.assign(_feat("u", ["eta", "theta", "iota"], ["acme"]))
+    assert len({march, october, undated}) == 3
+    bridge = {**{t: 0.4 for t in ("alpha", "beta", "gamma")}, **{t: 0.36 for t in ("delta", "epsilon", "zeta")},
+              **{t: 0.2 for t in ("eta", "theta", "iota")}}
+    grown = cl.stories[undated]
+    cl._add(grown, ArticleFeatures("bridge", None, "none", bridge, None, None, actors=["acme"]), copy=False)
+    from newsdesk.corpus.story_merge import in_window, merge_close, similarity
+    # both are close enough and within the undated story's window: the old test alone merged all three
+    assert all(in_window(cl, grown, cl.stories[s]) for s in (march, october))
+    sims = {s: similarity(cl, grown, cl.stories[s]) for s in (march, october)}
+    assert min(sims.values()) >= settings.story_merge_threshold and sims[march] > sims[october]
+    kept = merge_close(cl, grown, sorted([march, october]))
+    assert kept.id == march  # the oldest of the merged stories keeps its id
+    assert set(kept.features["members"]) == {"march", "u", "bridge"}
+    assert october in cl.stories and cl.absorbed == {undated: march}
+    assert kept.features["date"] == "1987-03-10"

@@ -59,33 +59,65 @@ def similarity(cl: Clusterer, a: Story, b: Story) -> float:
 
 def in_window(cl: Clusterer, a: Story, b: Story) -> bool:
     """Whether two stories' date spans come within the story window of each other (undated: yes)."""
+    return dates_within(cl, (a.features.get("date"), a.features.get("end_date")),
+                        (b.features.get("date"), b.features.get("end_date")))
+
+
+def dates_within(cl: Clusterer, a: tuple[Any, Any], b: tuple[Any, Any]) -> bool:
+    """As :func:`in_window`, on (date, end date) pairs."""
     from .stories import day_range
 
-    ra, rb = day_range(a.features.get("date")), day_range(b.features.get("date"))
+    ra, rb = day_range(a[0]), day_range(b[0])
     if ra is None or rb is None:
         return True
-    ea = day_range(a.features.get("end_date")) or ra
-    eb = day_range(b.features.get("end_date")) or rb
+    ea = day_range(a[1]) or ra
+    eb = day_range(b[1]) or rb
     return max((ra[0] - eb[1]).days, (rb[0] - ea[1]).days, 0) <= cl.settings.story_window_days
 
 
 def merge_close(cl: Clusterer, st: Story, cands: list[str]) -> Story:
     """Fold into ``st`` (a story that just grew) the candidate stories whose centroids are now close to
-    it: at least ``story_merge_threshold`` similar, within the window and not told apart."""
+    it: at least ``story_merge_threshold`` similar, within the window and not told apart.
+
+    Each is tested against the dates of the story as merged so far, closest first: an undated story
+    is within every window, and folding two stories of far-apart dates into it would make one story of
+    two happenings months apart."""
     close = []
     for sid in cands:
         o = cl.stories.get(sid)
         if o is None or o is st or not in_window(cl, st, o) or stories_apart(cl, st, o):
             continue
-        if similarity(cl, st, o) >= cl.settings.story_merge_threshold:
-            close.append(o)
+        sim = similarity(cl, st, o)
+        if sim >= cl.settings.story_merge_threshold:
+            close.append((sim, o))
     if not close:
         return st
+    close = _dated_together(cl, st, close)
     keep = min([st, *close], key=age_key)
     for o in [st, *close]:
         if o is not keep:
             fold(cl, keep, o)
     return keep
+
+
+def _dated_together(cl: Clusterer, st: Story, close: list[tuple[float, Story]]) -> list[Story]:
+    """The close stories (in their given order) that stay within the window of the merged story's
+    dates as they are folded in, closest first (the dates are voted again after each)."""
+    from .stories import summarise_dates
+
+    def dates(f: dict[str, Any]) -> tuple[Any, Any]:
+        return f.get("date"), f.get("end_date")
+
+    merged = {"members": dict(st.features["members"]), "date": st.features.get("date"),
+              "end_date": st.features.get("end_date")}
+    taken: set[str] = set()
+    for _, o in sorted(close, key=lambda x: (-x[0], x[1].id)):
+        if not dates_within(cl, dates(merged), dates(o.features)):
+            continue
+        merged["members"].update(o.features["members"])
+        summarise_dates(merged, cl.settings)
+        taken.add(o.id)
+    return [o for _, o in close if o.id in taken]
 
 
 def fold(cl: Clusterer, keep: Story, gone: Story) -> None:
