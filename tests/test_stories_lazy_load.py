@@ -37,18 +37,41 @@ def test_stories_lazy_load_evict_forgets_only_unchanged_stored_stories(settings)
 
 
 
-def test_stories_lazy_load_centroid_terms_listed_by_the_database(tmp_path, pg_databases):  # noqa: F811
+def test_stories_lazy_load_reads_the_counts_of_each_loaded_story_before_scoring_it(tmp_path, pg_databases,  # noqa: F811
+                                                                                     monkeypatch):
+    """The counts of a stored story's centroid terms are read right after it is loaded (they weigh its
+    terms), and the words of the batch's actor names with the batch's own terms (the actor test reads
+    them), so nothing depends on which candidates a batch happens to load."""
     from fixtures.corpus.stories import ARTICLES
     from test_stories_clustering import ingest
 
     from newsdesk.config import load_settings
+    from newsdesk.corpus import story_assign
     from newsdesk.store import open_store
 
+    names, actors = sorted(ARTICLES), story_assign.actor_names
     for db in (str(tmp_path / "t.db"), pg_databases.create()):
         store = open_store(db)
-        ingest(store, load_settings(db=db, workers=1), list(ARTICLES))
-        ids = store.story_ids()
-        decoded = {t for st in store.story_features(ids) for t in st["features"]["terms"]}
-        assert len(decoded) > 50 and store.story_terms(ids) == decoded  # SQLite json_each / PostgreSQL json keys
-        assert store.story_terms(ids[:1]) == set(store.story_features(ids[:1])[0]["features"]["terms"])
+        settings = load_settings(db=db, workers=1)
+        ingest(store, settings, names[::2])
+        log = []
+        features, counts = store.story_features, store.term_counts
+        monkeypatch.setattr(store, "story_features", lambda ids: log.append(("load", r := features(ids))) or r)
+        monkeypatch.setattr(store, "term_counts", lambda terms: log.append(("count", set(terms))) or counts(terms))
+        named: set[str] = set()
+        monkeypatch.setattr(story_assign, "actor_names",
+                            lambda art, info: named.update(n := actors(art, info)) or n)
+        ingest(store, settings, names[1::2])
+        loads = [k for k, (what, _) in enumerate(log) if what == "load"]
+        assert loads, "the second batch loads stored stories"
+        first_counts = next(terms for what, terms in log if what == "count")
+        assert named and {w for n in named for w in n.split()} <= first_counts
+        asked = set(first_counts)
+        for k, (what, got) in enumerate(log):
+            if what == "count":
+                asked |= got
+            elif what == "load":
+                assert log[k + 1][0] == "count"  # read before the next article is scored
+                terms = {t for r in got for t in r["features"]["terms"]}
+                assert terms <= asked | log[k + 1][1]
         store.close()

@@ -64,12 +64,16 @@ def _entity_type(key: str, info: dict[str, Any] | None) -> str | None:
 
 def main_actors(art: dict[str, Any], info: dict[str, dict[str, Any]], df: dict[str, int],
                 n_docs: int) -> list[str]:
-    """Normalised names of an article's main actors (empty when it names none that tell it apart)."""
+    """Normalised names of an article's main actors (empty when it names none that tell it apart);
+    ``df`` must count every word of :func:`actor_names` (junk entities made of template words, "oper
+    shr", are no actors)."""
     common = max(COMMON_MIN, COMMON_SHARE * n_docs)
+    return sorted(n for n in actor_names(art, info)
+                  if any(len(w) > 1 and df.get(w, 0) <= common for w in n.split()))
 
-    def is_name(name: str) -> bool:  # junk entities made of template words ("oper shr") are no actors
-        return any(len(w) > 1 and df.get(w, 0) <= common for w in name.split())
 
+def actor_names(art: dict[str, Any], info: dict[str, dict[str, Any]]) -> set[str]:
+    """The names :func:`main_actors` keeps those of that are no template words."""
     counts: Counter = Counter()
     names: dict[str, str] = {}
     for m in art["mentions"]:
@@ -87,7 +91,7 @@ def main_actors(art: dict[str, Any], info: dict[str, dict[str, Any]], df: dict[s
         top = counts[ranked[0]]
         out |= {names[k] for k in ranked[:TOP_ACTORS] if counts[k] == top or counts[k] > 1}
     out |= {names[k] for k in ranked if names[k] and set(names[k].split()) <= title_words}
-    return sorted(n for n in out if n and is_name(n))
+    return {n for n in out if n}
 
 
 def same_actor(a: str, b: str) -> bool:

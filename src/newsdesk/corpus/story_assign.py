@@ -13,7 +13,7 @@ from typing import Any
 from ..config import Settings
 from .stories import (DOCS, KEY_MAX_DF, KEY_TERMS, ArticleFeatures, Clusterer, Story, article_features,
                       story_span)
-from .story_actors import main_actors
+from .story_actors import actor_names, main_actors
 from .story_merge import resolve
 from .timeline import describe_event
 
@@ -127,7 +127,9 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
         if not f.copy_of:
             counts.update(f.vector.keys())
             counts[DOCS] += 1
-    df: dict[str, int] = Counter(store.term_counts(set(counts) | {t for f in feats for t in f.vector} | {DOCS}))
+    # the words of actor names too: main_actors reads their counts, whatever candidates load below
+    words = {w for a in arts.values() for n in actor_names(a, info) for w in n.split()}
+    df: dict[str, int] = Counter(store.term_counts(set(counts) | {t for f in feats for t in f.vector} | words | {DOCS}))
     df.update(counts)
     probe = Clusterer([], dict(df), settings)
     n_docs = df.get(DOCS, 0)
@@ -136,9 +138,6 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     original_of = store.story_ids_of({f.copy_of for f in feats if f.copy_of})
     needs = {f.id: set(cands.get(f.id, ())) | ({original_of[f.copy_of]} if f.copy_of in original_of else set())
              for f in feats}
-    sids = {sid for v in needs.values() for sid in v}
-    # the counts of every candidate's centroid terms (they weigh its terms, and the actor test reads them)
-    df.update(store.term_counts(store.story_terms(sids) - set(df)))
     cl = Clusterer([], dict(df), settings)
     for f in feats:
         f.keys = art_keys.get(f.id, [])
@@ -154,10 +153,16 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     for sid, k in last.items():
         done_at[k].append(sid)
     assign = {}
+    asked_before = set(cl.df)
     for k, f in enumerate(order):
         missing = needs[f.id] - set(cl.stories) - set(cl.absorbed)
         if missing:
-            cl.load(store.story_features(missing))
+            rows = store.story_features(missing)
+            # the counts of their centroid terms (they weigh its terms), read before any is scored
+            asked = {t for r in rows for t in (r.get("features") or {}).get("terms", ())} - asked_before
+            cl.df.update(store.term_counts(asked))
+            asked_before |= asked
+            cl.load(rows)
         assign[f.id] = cl.assign(f)
         for sid in done_at.get(k, ()):
             cl.evict(sid)

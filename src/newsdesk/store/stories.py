@@ -63,22 +63,6 @@ class StoryQueries:
         st = s.stories
         return sorted(self._in_chunks(select(st.c.id, st.c.features), st.c.id, ids), key=lambda r: r["id"])
 
-    def story_terms(self, ids: Iterable[str]) -> set[str]:
-        """The centroid terms of these stories, listed by the database's JSON functions (no centroid is
-        decoded here), 500 stories at a time."""
-        ids, out = sorted(set(ids)), set()
-        with self.engine.connect() as conn:
-            if conn.dialect.name == "sqlite":
-                sql = ("SELECT DISTINCT j.key FROM stories, json_each(stories.features, '$.terms') AS j "
-                       "WHERE stories.id IN :ids")
-            else:
-                sql = "SELECT DISTINCT json_object_keys(features::json -> 'terms') FROM stories WHERE id IN :ids"
-            # one expanding parameter: the statement compiles once (500 named ones compiled per call)
-            stmt = text(sql).bindparams(bindparam("ids", expanding=True))
-            for i in range(0, len(ids), 500):
-                out.update(conn.execute(stmt, {"ids": ids[i:i + 500]}).scalars())
-        return out
-
     def stories_by_id(self, ids: Iterable[str]) -> list[dict[str, Any]]:
         return sorted(self._in_chunks(select(s.stories), s.stories.c.id, ids), key=lambda r: r["id"])
 
