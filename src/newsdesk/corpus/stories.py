@@ -24,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..config import Settings
 from .merge import km
-from .story_actors import COMMON_MIN, COMMON_SHARE, disjoint
+from .story_actors import COMMON_MIN, COMMON_SHARE, disjoint, table_row
 from .story_merge import merge_close, stamp
 from .story_profile import Profile, profile, story_span
 
@@ -57,6 +57,8 @@ class ArticleFeatures:
     actors: list[str] | None = None  # main actors (story_actors.main_actors); None: unknown
     keys: list[str] = field(default_factory=list)  # its rarest strong terms (key_terms): the index keys
     candidates: set[str] | None = None  # stored stories it may join (story_assign.candidate_stories); None: any
+    names: set[str] | None = None  # its "@" terms named outside tables (the veto's rare names); None: all
+    tables: list[str] = field(default_factory=list)  # its entity terms named only inside tables
 
 
 @dataclass
@@ -163,11 +165,16 @@ def article_features(art: dict[str, Any], canonical: dict[str, str]) -> ArticleF
     tf = Counter(tokens(art["text"]))
     for w in tokens(art.get("title") or ""):
         tf[w] += 2  # a headline names the happening
+    names = set()
     for m in art["mentions"]:
-        tf["@" + canonical.get(m["entity"], m["entity"])[:60]] += 1
+        term = "@" + canonical.get(m["entity"], m["entity"])[:60]
+        tf[term] += 1
+        if not table_row(art["text"], m.get("start")):  # a table's abbreviations tell no report apart
+            names.add(term)
     places = [p for p in art["places"] if p.get("feature") != "country"]
     for p in places:
         tf["@" + p["entity"][:60]] += 1
+        names.add("@" + p["entity"][:60])
     date, source, main = main_date(art)
     for e in art["events"]:
         if e["status"] == "happened" and e.get("date"):
@@ -188,8 +195,9 @@ def article_features(art: dict[str, Any], canonical: dict[str, str]) -> ArticleF
     pair = None
     if main_ev and _party_ref(main_ev, "actor") and _party_ref(main_ev, "target"):
         pair = "|".join(sorted((_party_ref(main_ev, "actor"), _party_ref(main_ev, "target"))))
+    tables = sorted({"@" + canonical.get(m["entity"], m["entity"])[:60] for m in art["mentions"]} - names)
     return ArticleFeatures(art["id"], date, source, {t: v / norm for t, v in vec.items()}, place, main,
-                           art.get("duplicate_of"), pair)
+                           art.get("duplicate_of"), pair, names=names, tables=tables)
 
 
 class Clusterer:
@@ -340,10 +348,12 @@ class Clusterer:
         return not self.shared_names(art, st)
 
     def shared_names(self, art: ArticleFeatures, st: Story) -> bool:
-        """Whether the article and the story both name a rare entity or place (an "@" feature)."""
+        """Whether the article and the story both name a rare entity or place (an "@" feature; of the
+        article, one it names outside a table)."""
         common = max(COMMON_MIN, COMMON_SHARE * self.df.get(DOCS, 0))
         terms = st.features["terms"]
-        return any(t[0] == "@" and t in terms and self.df.get(t, 0) <= common for t in art.vector)
+        named = art.vector if art.names is None else art.names
+        return any(t[0] == "@" and t in terms and self.df.get(t, 0) <= common for t in named)
 
     def assign(self, art: ArticleFeatures) -> str:
         if art.id in self.member_of:  # stored before (re-processed): keep its story, count it once
@@ -387,9 +397,11 @@ class Clusterer:
 
     def _add(self, st: Story, art: ArticleFeatures, copy: bool, score: float | None = None) -> str:
         f = st.features
-        f["members"][art.id] = {"date": art.date, "source": art.source, "place": art.place, "event": art.event,
-                                "copy": copy, "pair": art.pair, "actors": art.actors,
-                                "score": round(score, 4) if score is not None else None}
+        note = f["members"][art.id] = {"date": art.date, "source": art.source, "place": art.place,
+                                       "event": art.event, "copy": copy, "pair": art.pair, "actors": art.actors,
+                                       "score": round(score, 4) if score is not None else None}
+        if art.tables:  # the story's merges read them (story_profile), kept only where there are some
+            note["tables"] = art.tables
         if not copy:
             terms = f["terms"]
             for t, w in art.vector.items():

@@ -18,6 +18,10 @@ ACTOR_TYPES = {"ORG", "PERSON"}
 TOP_ACTORS = 3  # most-mentioned actors kept (ties at the top count included up to this many)
 COMMON_SHARE, COMMON_MIN = 0.02, 20  # a word in more documents than both is no name (e.g. "oper")
 _WORD = re.compile(r"[^\W\d_][\w&'’.-]*", re.UNICODE)
+# a table row ("Oper shr 40 cts vs 30 cts"): a line with a number, this many words at most and no
+# sentence end (table_row); NER reads its abbreviations as names, and they name no one
+TABLE_ROW_WORDS = 12
+_SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", "'", ")")
 
 
 @lru_cache(maxsize=1)
@@ -72,13 +76,26 @@ def main_actors(art: dict[str, Any], info: dict[str, dict[str, Any]], df: dict[s
                   if any(len(w) > 1 and df.get(w, 0) <= common for w in n.split()))
 
 
+def table_row(text: str, start: int | None) -> bool:
+    """Whether offset ``start`` of ``text`` is in a table: a paragraph (text between blank lines) each
+    of whose lines has a number, :data:`TABLE_ROW_WORDS` words at most and no sentence end. Prose
+    wrapped at a fixed width has lines without numbers or with a sentence end among them."""
+    if start is None or not text:
+        return False
+    lo, hi = text.rfind("\n\n", 0, start), text.find("\n\n", start)
+    lines = [ln.strip() for ln in text[lo + 2 if lo >= 0 else 0:hi if hi >= 0 else len(text)].strip().split("\n")]
+    return all(0 < len(ln.split()) <= TABLE_ROW_WORDS and any(ch.isdigit() for ch in ln)
+               and not ln.endswith(_SENTENCE_END) for ln in lines)
+
+
 def actor_names(art: dict[str, Any], info: dict[str, dict[str, Any]]) -> set[str]:
     """The names :func:`main_actors` keeps those of that are no template words."""
     counts: Counter = Counter()
     names: dict[str, str] = {}
+    text = art.get("text") or ""
     for m in art["mentions"]:
         row = info.get(m["entity"])
-        if _entity_type(m["entity"], row) not in ACTOR_TYPES:
+        if _entity_type(m["entity"], row) not in ACTOR_TYPES or table_row(text, m.get("start")):
             continue
         key = (row or {}).get("canonical") or m["entity"]
         counts[key] += 1

@@ -27,7 +27,8 @@ def age_key(st: Story) -> tuple[str, str]:
 
 def stories_apart(cl: Clusterer, a: Story, b: Story) -> bool:
     """As :meth:`Clusterer.apart` for two stories: no shared event pair, no main actor in common (both
-    known) and no shared rare name, so that template reports on different companies stay apart."""
+    known) and no shared rare name (one a member names only in a table does not count), so that
+    template reports on different companies stay apart."""
     from .stories import DOCS
     from .story_profile import profile
 
@@ -38,8 +39,9 @@ def stories_apart(cl: Clusterer, a: Story, b: Story) -> bool:
         return False
 
     common = max(COMMON_MIN, COMMON_SHARE * cl.df.get(DOCS, 0))
-    tb = b.features["terms"]
-    return not any(t[0] == "@" and t in tb and cl.df.get(t, 0) <= common for t in a.features["terms"])
+    tb, tables = b.features["terms"], pa.tables | pb.tables
+    return not any(t[0] == "@" and t in tb and cl.df.get(t, 0) <= common and t not in tables
+                   for t in a.features["terms"])
 
 
 def similarity(cl: Clusterer, a: Story, b: Story) -> float:

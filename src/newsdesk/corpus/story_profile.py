@@ -22,6 +22,7 @@ class Profile:
     actors: list[str]  # every main actor any member names (empty: none known)
     place: dict[str, Any] | None  # the place most members name
     span: tuple[int, int] | None  # story_span of its date and end date
+    tables: set[str]  # entity terms some member names only inside a table (no rare name to share)
 
 
 def profile(st: Story) -> Profile:
@@ -35,7 +36,8 @@ def profile(st: Story) -> Profile:
             top = next(p for p in places if p["name"] == min(names, key=lambda n: (-names[n], str(n))))
         st._profile = Profile({m["pair"] for m in notes if m.get("pair")},
                               sorted({a for m in notes for a in m.get("actors") or ()}), top,
-                              story_span(st.features.get("date"), st.features.get("end_date")))
+                              story_span(st.features.get("date"), st.features.get("end_date")),
+                              {t for m in notes for t in m.get("tables") or ()})
     return st._profile
 
 
