@@ -21,6 +21,9 @@ LIMITS = {
     "strong_words": 14,  # a sentence-shaped unit this long anchors the body zone
     "sentence_words": 4,  # shorter units are not sentences
     "ui_strong_words": 40,  # a unit this short with one UI phrase is furniture
+    "ui_sentence_words": 15,  # in a longer passage, a sentence this short with a UI phrase is a call to action
+    "ui_sentence_long": 30,  # ... and one up to this long with UI_sentence_cues distinct UI words and phrases
+    "ui_sentence_cues": 3,
     "ui_weak_words": 8,  # a unit this short made mostly of UI words is furniture
     "ui_weak_share": 0.5,
     "stopword_share": 0.12,  # running prose has stop words; menus and tags do not
@@ -94,6 +97,20 @@ def _menu_glue(text: str) -> bool:
     return total == 2 and any(len(_GLUE.findall(t)) >= 2 for t in text.split())
 
 
+def _ui_sentence(sent: str, lex) -> bool:
+    """A sentence that is a call to action: short with a UI phrase, or longer with more UI cues."""
+    n = len(sent.split())
+    found = lex.ui_strong.findall(sent)
+    if not found or n > LIMITS["ui_sentence_long"]:
+        return False
+    if n <= LIMITS["ui_sentence_words"]:
+        return True
+    rest = lex.ui_strong.sub(" ", sent)  # menu words outside the phrases, stop words ("in", "up") aside
+    cues = {f.lower() for f in found} | {t for t in (w.lower() for w in words_of(rest))
+                                         if t in lex.ui_weak and t not in STOP_WORDS}
+    return len(cues) >= LIMITS["ui_sentence_cues"]
+
+
 def ui_reason(text: str) -> bool:
     lex = load_lexicon()
     n = len(text.split())
@@ -103,7 +120,7 @@ def ui_reason(text: str) -> bool:
             return True  # short, or opening with the call to action ("Subscribe to our weekly ...")
         # in longer passages the phrase must stand in a short sentence of its own ("Join the
         # conversation below."), not inside running prose ("... will share this year's ...")
-        if any(len(sent.split()) <= 15 and lex.ui_strong.search(sent) for sent in _SENT_SPLIT.split(text)):
+        if any(_ui_sentence(sent, lex) for sent in _SENT_SPLIT.split(text)):
             return True
     if any(p.search(text) for p in lex.ui_patterns):
         return True

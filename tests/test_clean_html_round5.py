@@ -1,0 +1,39 @@
+"""HTML bodies, round five: longer calls to action, homoglyph furniture, standfirsts under a picture."""
+from newsdesk.clean import clean_document
+from newsdesk.clean.boilerplate import ui_reason
+from newsdesk.records import RawDoc
+
+PROSE = "".join(
+    f"<p>Paragraph {i}: the harbour board said on Monday that the new quay will take ferries from the "
+    f"islands by spring, and that fishermen will keep their old berths on the north side.</p>"
+    for i in range(6))
+
+
+def _page(tail: str = "", head: str = "", title: str = "New quay for the island ferries") -> str:
+    return (f"<html><head><title>{title}</title></head><body>"
+            f"<article><h1>{title}</h1>{head}{PROSE}{tail}</article></body></html>")
+
+
+def _clean(html: str):
+    return clean_document(RawDoc(source="p.html", text=html, kind="html"))
+
+
+def test_a_long_call_to_action_with_several_ui_cues_is_dropped():
+    calls = ["Write to the harbour desk or follow the Gazette on Facebook, Twitter and Instagram, or join our "
+             "newsletter here for the weekly tide tables and ferry times.",
+             "Get the Harbour Gazette's morning briefing by email and never miss our top stories from the "
+             "islands Free Sign Up"]
+    clean = _clean(_page("".join(f"<p>{c}</p>" for c in calls)))
+    dropped = {d.text: d.reason for d in clean.dropped}
+    for c in calls:
+        assert dropped.get(c) == "ui-vocabulary"
+        assert c not in clean.text
+    assert "Paragraph 5: the harbour board" in clean.text
+
+
+def test_a_long_sentence_with_one_ui_phrase_in_running_prose_stays():
+    # one UI phrase and ordinary words around it: advice in the article, not a widget
+    prose = ("Several chandlers along the quay have web pages up already where skippers can sign up to get "
+             "notified when the new berths open for bookings in the spring.")
+    assert not ui_reason(prose)
+    assert prose in _clean(_page(f"<p>{prose}</p>")).text
