@@ -37,3 +37,20 @@ def test_a_long_sentence_with_one_ui_phrase_in_running_prose_stays():
              "notified when the new berths open for bookings in the spring.")
     assert not ui_reason(prose)
     assert prose in _clean(_page(f"<p>{prose}</p>")).text
+
+
+def test_an_advert_spelled_with_cyrillic_look_alike_letters_is_read_as_latin_and_dropped():
+    from newsdesk.clean.boilerplate import fold_homoglyphs
+    advert = ("Аdvеrtіѕе wіth the Harbour Gazette ~ wе оffеr flехіblе dіgіtаl расkаgеѕ for shops on the "
+              "islands and the mainland, from one week to a whole season of banners and sponsored posts. "
+              "Соntасt uѕ at ads@gazette.example today.")
+    assert fold_homoglyphs("Соntасt uѕ") == "Contact us"
+    clean = _clean(_page(f"<p>{advert}</p>"))
+    assert advert not in clean.text
+    assert {d.reason for d in clean.dropped if d.text == advert} == {"ui-vocabulary"}
+
+
+def test_words_wholly_in_cyrillic_are_not_folded():
+    from newsdesk.clean.boilerplate import fold_homoglyphs
+    russian = "Скоро откроется новый причал для паромов"
+    assert fold_homoglyphs(russian) == russian

@@ -137,9 +137,23 @@ def mailing_list(text: str) -> bool:
     return any(p.search(text) for p in load_lexicon().mailing_list)
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def fold_homoglyphs(text: str) -> str:
+    """Cyrillic look-alike letters read as Latin inside words that mix them with Latin letters
+    ("Соntасt uѕ"), as advertising boxes write them to slip past filters; other words unchanged."""
+    table = load_lexicon().homoglyphs
+    if not table or not any(c in table for c in text):
+        return text
+    return " ".join("".join(table.get(c, c) for c in w) if _LATIN.search(w) and any(c in table for c in w) else w
+                    for w in text.split(" "))
+
+
 def classify(unit: Unit, next_text: str | None) -> str | None:
     """The reason a unit is not body text, or None when it may be body."""
     t = " ".join(unit.text.split())  # pages glue words with no-break spaces; the lexicon's phrases use plain ones
+    t = fold_homoglyphs(t)
     n = len(t.split())
     if _TEMPLATE.search(t):
         return "template"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 
@@ -19,6 +19,7 @@ class Lexicon:
     byline_roles: re.Pattern[str]  # job titles printed under a writer's name ("Europe correspondent")
     lead_classes: frozenset[str] = frozenset()  # class/id words of an HTML lead element ("teaser")
     caption_classes: frozenset[str] = frozenset()  # class/id words of an HTML picture caption
+    homoglyphs: dict[str, str] = field(default_factory=dict)  # Cyrillic look-alike -> Latin letter
 
 
 _HEADER = re.compile(r"^\[[a-z-]+\]$")
@@ -61,4 +62,5 @@ def load_lexicon() -> Lexicon:
         byline_roles=_phrase_regex(sec.get("byline-roles", [])),
         lead_classes=frozenset(w.lower() for w in sec.get("lead-classes", [])),
         caption_classes=frozenset(w.lower() for w in sec.get("caption-classes", [])),
+        homoglyphs=dict(line.split() for line in sec.get("homoglyphs", [])),
     )
