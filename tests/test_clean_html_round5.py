@@ -54,3 +54,13 @@ def test_words_wholly_in_cyrillic_are_not_folded():
     from newsdesk.clean.boilerplate import fold_homoglyphs
     russian = "Скоро откроется новый причал для паромов"
     assert fold_homoglyphs(russian) == russian
+
+
+def test_a_link_label_naming_the_site_with_its_domain_is_still_a_label():
+    box = ("<p>Mehr zum Thema auf hafenblatt.de</p>"
+           "<p>- 2021-03-04: Neuer Kai für die Inselfähren eröffnet</p>")
+    clean = _clean(_page(box))
+    reasons = {d.text: d.reason for d in clean.dropped}
+    assert reasons.get("Mehr zum Thema auf hafenblatt.de") == "link-label"
+    assert "Neuer Kai" not in clean.text
+    assert "Paragraph 5: the harbour board" in clean.text
