@@ -64,3 +64,21 @@ def test_a_link_label_naming_the_site_with_its_domain_is_still_a_label():
     assert reasons.get("Mehr zum Thema auf hafenblatt.de") == "link-label"
     assert "Neuer Kai" not in clean.text
     assert "Paragraph 5: the harbour board" in clean.text
+
+
+def test_middle_length_calls_need_two_cues_and_german_subscription_words_count():
+    paywall = "If you are reading this note but you are already a subscriber, you can log in for the tide tables."
+    kiosk = "Die neue Ausgabe des Hafenblatts jetzt an jedem Kiosk, im Abo, als E-Paper und in unserer Lese-App erhältlich."
+    assert ui_reason(paywall) and ui_reason(kiosk)
+    # the same length with one UI phrase and no other cue is prose
+    assert not ui_reason("The harbour master said the ferry company told everyone who was already a subscriber "
+                         "to the old timetable service about the change.")
+
+
+def test_affiliate_disclosures_are_dropped_whatever_their_length():
+    disclosure = ("This post contains affiliate links to shops selling ferry tickets and harbour maps. If you buy "
+                  "through them the Gazette may earn a small share of the price, which helps pay for our reporting "
+                  "on the islands; prices are the same for you and our reporters choose what they cover on their own.")
+    clean = _clean(_page(f"<p>{disclosure}</p>"))
+    assert {d.reason for d in clean.dropped if d.text == disclosure} == {"ui-vocabulary"}
+    assert not ui_reason("This post office contains the oldest letters of the island, the museum says.")

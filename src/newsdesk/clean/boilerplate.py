@@ -21,9 +21,9 @@ LIMITS = {
     "strong_words": 14,  # a sentence-shaped unit this long anchors the body zone
     "sentence_words": 4,  # shorter units are not sentences
     "ui_strong_words": 40,  # a unit this short with one UI phrase is furniture
-    "ui_sentence_words": 15,  # in a longer passage, a sentence this short with a UI phrase is a call to action
-    "ui_sentence_long": 30,  # ... and one up to this long with UI_sentence_cues distinct UI words and phrases
-    "ui_sentence_cues": 3,
+    # in a longer passage, a sentence with a UI phrase is a call to action when it has as many distinct UI
+    # cues (phrases, menu words) as its length asks for: (most words, cues needed), shortest first
+    "ui_sentence_cues": ((15, 1), (20, 2), (30, 3)),
     "ui_weak_words": 8,  # a unit this short made mostly of UI words is furniture
     "ui_weak_share": 0.5,
     "stopword_share": 0.12,  # running prose has stop words; menus and tags do not
@@ -101,14 +101,13 @@ def _ui_sentence(sent: str, lex) -> bool:
     """A sentence that is a call to action: short with a UI phrase, or longer with more UI cues."""
     n = len(sent.split())
     found = lex.ui_strong.findall(sent)
-    if not found or n > LIMITS["ui_sentence_long"]:
+    need = next((cues for most, cues in LIMITS["ui_sentence_cues"] if n <= most), None)
+    if not found or need is None:
         return False
-    if n <= LIMITS["ui_sentence_words"]:
-        return True
     rest = lex.ui_strong.sub(" ", sent)  # menu words outside the phrases, stop words ("in", "up") aside
     cues = {f.lower() for f in found} | {t for t in (w.lower() for w in words_of(rest))
                                          if t in lex.ui_weak and t not in STOP_WORDS}
-    return len(cues) >= LIMITS["ui_sentence_cues"]
+    return len(cues) >= need
 
 
 def ui_reason(text: str) -> bool:
