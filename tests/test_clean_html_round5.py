@@ -82,3 +82,9 @@ def test_affiliate_disclosures_are_dropped_whatever_their_length():
     clean = _clean(_page(f"<p>{disclosure}</p>"))
     assert {d.reason for d in clean.dropped if d.text == disclosure} == {"ui-vocabulary"}
     assert not ui_reason("This post office contains the oldest letters of the island, the museum says.")
+
+
+def test_small_words_of_menu_phrases_do_not_make_a_heading_a_menu():
+    assert not ui_reason("My Top 5 Harbour Walks")  # "my" of "my account" is no menu word alone
+    assert ui_reason("Sign in")
+    assert ui_reason("My account")

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -50,7 +52,10 @@ def _phrase_regex(phrases: list[str], flags: int = re.IGNORECASE) -> re.Pattern[
 def load_lexicon() -> Lexicon:
     text = resources.files("newsdesk").joinpath("data/clean_lexicon.txt").read_text(encoding="utf-8")
     sec = _sections(text)
-    weak = frozenset(w for phrase in sec["ui-weak"] for w in phrase.lower().split())
+    # a weak entry's words count one by one; the small words of a phrase ("my" of "my account", "in" of
+    # "sign in") only as part of it, or every "My ..." heading would be half menu words
+    weak = frozenset(w for phrase in sec["ui-weak"] for w in phrase.lower().split()
+                     if len(phrase.split()) == 1 or w not in STOP_WORDS)
     return Lexicon(
         ui_strong=_phrase_regex(sec["ui-strong"]),
         ui_weak=weak,
