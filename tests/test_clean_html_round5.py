@@ -88,3 +88,19 @@ def test_small_words_of_menu_phrases_do_not_make_a_heading_a_menu():
     assert not ui_reason("My Top 5 Harbour Walks")  # "my" of "my account" is no menu word alone
     assert ui_reason("Sign in")
     assert ui_reason("My account")
+
+
+def test_german_next_article_and_membership_calls_and_their_broken_rest_are_dropped():
+    box = ("<p>Vorschau auf den nächsten Artikel</p>"
+           "<p>Werden Sie Mitglied beim</p><p>hafenclub und sparen Sie zehn Prozent!</p>")
+    clean = _clean(_page(box))
+    reasons = {d.text: d.reason for d in clean.dropped}
+    assert reasons.get("Vorschau auf den nächsten Artikel") == "ui-vocabulary"
+    assert reasons.get("hafenclub und sparen Sie zehn Prozent!") == "ui-vocabulary"
+    assert "Paragraph 5: the harbour board" in clean.text
+
+
+def test_a_lower_case_line_after_a_finished_ui_line_is_not_its_rest():
+    clean = _clean(_page("<p>Sign up for our newsletter.</p><p>iPhone owners can now book the ferry in the "
+                         "harbour app, the board said.</p>"))
+    assert "iPhone owners can now book the ferry" in clean.text

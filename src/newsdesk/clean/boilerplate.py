@@ -14,7 +14,7 @@ from ..language import count_words
 from . import captions
 from .dates import date_line
 from .lexicon import load_lexicon
-from .lines import Unit, ends_sentence
+from .lines import Unit, ends_sentence, starts_lower
 from .outlets import load_outlets
 
 LIMITS = {
@@ -182,6 +182,15 @@ def classify(unit: Unit, next_text: str | None) -> str | None:
     if urls and sum(len(u) for u in urls) > 0.5 * len(t):
         return "url"
     return None
+
+
+def mark_continuations(units: list[Unit]) -> None:
+    """A call to action broken over two lines ("Become a member of" / "the club and save 10%!"):
+    a line that starts in lower case right after an unfinished UI-vocabulary line is its rest."""
+    for prev, u in zip(units, units[1:]):
+        if u.reason is None and prev.reason == "ui-vocabulary" and not ends_sentence(prev.text) \
+                and starts_lower(u.text):
+            u.reason = "ui-vocabulary"
 
 
 def mark_link_blocks(units: list[Unit], most: int = 3) -> None:

@@ -14,7 +14,7 @@ from ..config import Settings
 from ..language import count_words
 from ..records import CleanDoc, Dropped, RawDoc
 from .boilerplate import (classify, has_dateline, is_heading, is_sentence, is_signature, is_strong, is_table_row,
-                          mark_link_blocks, mark_repeats)
+                          mark_continuations, mark_link_blocks, mark_repeats)
 from .html import extract_html
 from .html_page import is_link_line, norm
 from .lexicon import load_lexicon
@@ -150,6 +150,7 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
             u.reason = "link-line"  # the page prints this line as a link to another page
         elif u.reason is None and norm(u.text) in page_captions:
             u.reason = "caption"  # the page prints this line as a picture caption
+    mark_continuations(units)
     mark_repeats(units)
     mark_link_blocks(units)
     guess = _language(" ".join(u.text for u in units if u.reason is None))
