@@ -104,3 +104,29 @@ def test_a_lower_case_line_after_a_finished_ui_line_is_not_its_rest():
     clean = _clean(_page("<p>Sign up for our newsletter.</p><p>iPhone owners can now book the ferry in the "
                          "harbour app, the board said.</p>"))
     assert "iPhone owners can now book the ferry" in clean.text
+
+
+def test_lines_printed_only_inside_a_sign_up_or_feed_box_are_dropped_as_widget():
+    line = ("Every Friday the week's harbour news, tide tables and ferry times straight to your inbox, "
+            "with offers from our partners.")
+    for cls in ("registration", "rss-feed", "donate", "login"):
+        box = f"<div class='{cls}'><p>{line}</p></div>"
+        html = (f"<html><head><title>Quay</title></head><body><article><h1>Quay</h1>{PROSE[:400]}{box}"
+                f"{PROSE[400:]}</article></body></html>")
+        clean = _clean(html)
+        assert line in clean.source_text  # the extractor kept the box ...
+        assert line not in clean.text  # ... and the page's markup shows it is not the article
+        assert {d.reason for d in clean.dropped if d.text == line} == {"widget"}
+        assert "Paragraph 5: the harbour board" in clean.text
+
+
+def test_a_page_wide_wrapper_named_like_a_widget_does_not_remove_the_article():
+    html = (f"<html><head><title>Quay</title></head><body><div class='page cookie-consent-shown'>"
+            f"<article><h1>New quay</h1>{PROSE}</article></div></body></html>")
+    assert "Paragraph 5: the harbour board" in _clean(html).text
+
+
+def test_a_line_also_printed_outside_the_box_stays():
+    line = "The new quay opens for the island ferries on the first of May, the harbour board said."
+    html = _page(f"<p>{line}</p><aside class='newsletter'><p>{line}</p></aside>")
+    assert line in _clean(html).text

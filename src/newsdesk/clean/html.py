@@ -8,7 +8,7 @@ from typing import Any
 import trafilatura
 from trafilatura.utils import load_html
 
-from .html_page import caption_texts, link_texts, marked_lead, visible_lead
+from .html_page import caption_texts, link_texts, marked_lead, visible_lead, widget_texts
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 RECALL_BELOW_WORDS = 40  # a balanced extraction shorter than this is retried with favor_recall
@@ -23,6 +23,7 @@ class HtmlExtract:
     links: frozenset[str] = frozenset()  # texts the page prints as whole links (html_page.link_texts)
     lead: str | None = None  # the visible lead put back before the text (html_page.visible_lead)
     captions: frozenset[str] = frozenset()  # texts the page prints as picture captions
+    widgets: frozenset[str] = frozenset()  # texts the page prints only in sign-up/consent/feed boxes
 
 
 def extract_html(html: str) -> HtmlExtract:
@@ -69,4 +70,5 @@ def extract_html(html: str) -> HtmlExtract:
         lead = "\n".join(marked) if marked else None
     if lead is not None:
         text = f"{lead}\n{text}"
-    return HtmlExtract(text, meta, link_texts(tree), lead, caption_texts(tree) - set((lead or "").split("\n")))
+    return HtmlExtract(text, meta, link_texts(tree), lead, caption_texts(tree) - set((lead or "").split("\n")),
+                       widget_texts(tree))

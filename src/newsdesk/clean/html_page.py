@@ -36,6 +36,7 @@ LIMITS = {
     "lead_max_link_share": 0.3,  # a lead is prose; a teaser box of links is not
     "lead_gap_words": 15,  # text allowed between a headline and its standfirst (byline, date)
     "link_label_words": 4,  # "See also:", "Lesen Sie auch:" before a link: a label, not a sentence
+    "widget_max_words": 200,  # a sign-up or feed box is small; a wrapper this big named "cookie-consent" is the page
 }
 _BULLETS = "-–—•·»›>*▪ "
 _LABELLED = re.compile(r"^(\W{0,3}[^\W\d][\w'’ -]{0,40}?)\s*:\s+(.+)$")
@@ -240,6 +241,30 @@ def caption_texts(tree: HtmlElement | None) -> frozenset[str]:
             if len(text.split()) >= LIMITS["link_line_min_words"]:
                 out.add(text)
     return frozenset(out)
+
+
+def widget_texts(tree: HtmlElement | None) -> frozenset[str]:
+    """Whitespace-normalised texts that the page prints only inside a box its markup names as a
+    sign-up, log-in, consent, donation or feed widget (lexicon ``[widget-classes]``): a newsletter
+    form or a news-feed sidebar, not the article. A text also printed outside such a box is not
+    included, nor are boxes over LIMITS["widget_max_words"] words or holding the headline or the
+    article element (a page-wide wrapper named after a state: "cookie-consent-shown")."""
+    if tree is None:
+        return frozenset()
+    words = load_lexicon().widget_classes
+    inside: set[HtmlElement] = set()
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el not in inside and el.tag not in ("body", "html", "article", "main") \
+                and _marked(el, words) and len(el.text_content().split()) <= LIMITS["widget_max_words"] \
+                and next(el.iter("h1", "article", "main"), None) is None:
+            inside.update(el.iter())
+    found, outside = set(), set()
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.tag not in ("body", "html"):
+            text = norm(el.text_content())
+            if text and len(text) < 2000:
+                (found if el in inside else outside).add(text)
+    return frozenset(found - outside)
 
 
 def is_link_line(text: str, links: frozenset[str]) -> bool:
