@@ -130,3 +130,17 @@ def test_a_line_also_printed_outside_the_box_stays():
     line = "The new quay opens for the island ferries on the first of May, the harbour board said."
     html = _page(f"<p>{line}</p><aside class='newsletter'><p>{line}</p></aside>")
     assert line in _clean(html).text
+
+
+def test_a_lead_marked_by_schema_org_description_before_the_article_body_is_put_back():
+    from newsdesk.clean.html import extract_html
+    lead = ("The island ferries will berth at a new quay from spring, and the fishermen keep their old "
+            "places on the north side of the harbour.")
+    html = ("<html><head><title>New quay</title></head><body><article><h1>New quay for the island ferries</h1>"
+            "<p>By Jane Roe</p><p>Published 4 March 2021, updated 5 March 2021 at 10:15, with more details "
+            "from the harbour board meeting</p>"
+            f"<div itemprop='description'><p><strong>{lead}</strong></p></div>"
+            f"<div itemprop='articleBody'>{PROSE}</div></article></body></html>")
+    page = extract_html(html)
+    assert page.text.startswith(lead) or lead in page.text
+    assert page.lead == lead

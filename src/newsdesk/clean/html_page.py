@@ -96,6 +96,12 @@ def _marked(el: HtmlElement, words: frozenset[str]) -> bool:
     return any(t in words for t in _TOKEN.findall(names))
 
 
+def _lead_marked(el: HtmlElement, words: frozenset[str]) -> bool:
+    """Marked as a lead by its class/id words, or by its schema.org property (``itemprop`` in the
+    lexicon's ``[lead-itemprops]``: the article's "description" printed above its "articleBody")."""
+    return _marked(el, words) or (el.get("itemprop") or "").strip().lower() in load_lexicon().lead_itemprops
+
+
 def _shares_container(el: HtmlElement, other: HtmlElement) -> bool:
     """``el`` sits within LIMITS["lead_container_levels"] levels of an ancestor of ``other``."""
     anc = set(other.iterancestors())
@@ -110,7 +116,7 @@ def _lead_before(tree: HtmlElement, first: HtmlElement, words: frozenset[str]) -
     for el in tree.iter():
         if el is first:
             break
-        if isinstance(el.tag, str) and el not in ancestors_of_first and _marked(el, words):
+        if isinstance(el.tag, str) and el not in ancestors_of_first and _lead_marked(el, words):
             cand = el
     if cand is None or not _visible(cand) or not _shares_container(cand, first):
         return None
@@ -135,7 +141,7 @@ def _lead_after_headline(tree: HtmlElement, first: HtmlElement | None, words: fr
             continue
         if el is first:
             return None
-        if _marked(el, words):
+        if _lead_marked(el, words):
             if not _visible(el) or not _shares_container(el, h1) or next(el.iter(*_LISTS), None) is not None:
                 return None
             return el

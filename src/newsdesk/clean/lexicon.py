@@ -21,6 +21,7 @@ class Lexicon:
     byline_roles: re.Pattern[str]  # job titles printed under a writer's name ("Europe correspondent")
     lead_classes: frozenset[str] = frozenset()  # class/id words of an HTML lead element ("teaser")
     caption_classes: frozenset[str] = frozenset()  # class/id words of an HTML picture caption
+    lead_itemprops: frozenset[str] = frozenset()  # schema.org properties of an HTML lead ("description")
     widget_classes: frozenset[str] = frozenset()  # class/id words of a sign-up, consent or feed box
     homoglyphs: dict[str, str] = field(default_factory=dict)  # Cyrillic look-alike -> Latin letter
 
@@ -68,6 +69,7 @@ def load_lexicon() -> Lexicon:
         byline_roles=_phrase_regex(sec.get("byline-roles", [])),
         lead_classes=frozenset(w.lower() for w in sec.get("lead-classes", [])),
         caption_classes=frozenset(w.lower() for w in sec.get("caption-classes", [])),
+        lead_itemprops=frozenset(w.lower() for w in sec.get("lead-itemprops", [])),
         widget_classes=frozenset(w.lower() for w in sec.get("widget-classes", [])),
         homoglyphs=dict(line.split() for line in sec.get("homoglyphs", [])),
     )
