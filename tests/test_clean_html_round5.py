@@ -144,3 +144,11 @@ def test_a_lead_marked_by_schema_org_description_before_the_article_body_is_put_
     page = extract_html(html)
     assert page.text.startswith(lead) or lead in page.text
     assert page.lead == lead
+
+
+def test_a_caption_class_word_at_the_end_of_a_longer_class_name_marks_a_caption():
+    cap = "The harbour master at the new quay on Monday morning.Photo desk / Jane Roe"
+    html = _page(f"<p class='icaption_nonfloating'>{cap}</p>")
+    clean = _clean(html)
+    assert cap not in clean.text
+    assert any(c.text == cap for c in clean.captions)

@@ -96,6 +96,12 @@ def _marked(el: HtmlElement, words: frozenset[str]) -> bool:
     return any(t in words for t in _TOKEN.findall(names))
 
 
+def _marked_within(el: HtmlElement, words: frozenset[str]) -> bool:
+    """Like :func:`_marked`, also when a word ends a longer class token ("icaption", "imgcaption")."""
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return any(t.endswith(w) for t in _TOKEN.findall(names) for w in words)
+
+
 def _lead_marked(el: HtmlElement, words: frozenset[str]) -> bool:
     """Marked as a lead by its class/id words, or by its schema.org property (``itemprop`` in the
     lexicon's ``[lead-itemprops]``: the article's "description" printed above its "articleBody")."""
@@ -241,7 +247,7 @@ def caption_texts(tree: HtmlElement | None) -> frozenset[str]:
     words = load_lexicon().caption_classes
     out = set()
     for el in tree.iter():
-        if isinstance(el.tag, str) and (el.tag == "figcaption" or _marked(el, words)) and _visible(el) \
+        if isinstance(el.tag, str) and (el.tag == "figcaption" or _marked_within(el, words)) and _visible(el) \
                 and el.tag not in ("body", "html", "article", "main"):
             text = norm(el.text_content())
             if len(text.split()) >= LIMITS["link_line_min_words"]:
