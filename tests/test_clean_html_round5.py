@@ -154,3 +154,10 @@ def test_a_caption_class_word_at_the_end_of_a_longer_class_name_marks_a_caption(
     html = (f"<html><body><p class='icaption_nonfloating'>{cap}</p>"
             "<p class='captionless-layout'>The quay opens in May for the island ferries.</p></body></html>")
     assert caption_texts(fromstring(html)) == frozenset({cap})
+
+
+def test_server_error_messages_printed_into_the_page_are_dropped():
+    warning = ("Warning: Undefined variable $gallery in /var/www/site/wp-content/plugins/photos/show.php "
+               "on line 42")
+    assert ui_reason(warning)
+    assert not ui_reason("Warning: the harbour board says the quay will close on line 4 of its timetable.")
