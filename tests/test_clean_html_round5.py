@@ -161,3 +161,26 @@ def test_server_error_messages_printed_into_the_page_are_dropped():
                "on line 42")
     assert ui_reason(warning)
     assert not ui_reason("Warning: the harbour board says the quay will close on line 4 of its timetable.")
+
+
+_STANDFIRST = ("The island ferries will berth at a new quay from the spring, the harbour board decided on Monday "
+               "after two years of talks with the fishermen.")
+
+
+def _header_page(h1: str, title: str) -> str:
+    return (f"<html><head><title>{title}</title><meta property='og:title' content='{title}'></head>"
+            f"<body><main><header><h1>{h1}</h1><p>{_STANDFIRST}</p>"
+            f"</header><article>{PROSE}</article></main></body></html>")
+
+
+def test_an_unmarked_standfirst_under_the_article_headline_is_put_back():
+    from newsdesk.clean.html import extract_html
+    page = extract_html(_header_page("New quay for the island ferries", "New quay for the island ferries"))
+    assert page.lead == _STANDFIRST
+    assert page.text.split("\n")[0] == _STANDFIRST
+
+
+def test_no_unmarked_standfirst_under_a_site_name_headline():
+    from newsdesk.clean.html import extract_html
+    page = extract_html(_header_page("Harbour Gazette", "New quay for the island ferries"))
+    assert page.lead is None

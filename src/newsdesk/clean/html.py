@@ -66,9 +66,13 @@ def extract_html(html: str) -> HtmlExtract:
     tree = load_html(html) if text else None
     lead = visible_lead(tree, meta.get("subtitle"), text)
     if lead is None:
-        marked = marked_lead(tree, text)
+        marked = marked_lead(tree, text, meta.get("title"))
         lead = "\n".join(marked) if marked else None
     if lead is not None:
-        text = f"{lead}\n{text}"
+        head, _, rest = text.partition("\n")
+        if rest and " ".join(head.split()) == " ".join((meta.get("title") or "").split()):
+            text = f"{head}\n{lead}\n{rest}"  # the standfirst goes under the headline the text opens with
+        else:
+            text = f"{lead}\n{text}"
     return HtmlExtract(text, meta, link_texts(tree), lead, caption_texts(tree) - set((lead or "").split("\n")),
                        widget_texts(tree))

@@ -36,11 +36,14 @@ LIMITS = {
     "lead_max_link_share": 0.3,  # a lead is prose; a teaser box of links is not
     "lead_gap_words": 15,  # text allowed between a headline and its standfirst (byline, date)
     "link_label_words": 4,  # "See also:", "Lesen Sie auch:" before a link: a label, not a sentence
+    "unmarked_lead_words": 15,  # an unmarked standfirst right under the headline is prose this long ...
+    "headline_title_share": 0.5,  # ... under an <h1> that shares this much of its words with the page title
     "widget_max_words": 200,  # a sign-up or feed box is small; a wrapper this big named "cookie-consent" is the page
 }
 _BULLETS = "-–—•·»›>*▪ "
 _LABELLED = re.compile(r"^(\W{0,3}[^\W\d][\w'’ -]{0,40}?)\s*:\s+(.+)$")
 _TOKEN = re.compile(r"[a-z]+")
+_WORDS = re.compile(r"\w+")
 _BLOCKS = ("p", "li")
 _LISTS = ("ul", "ol", "li", "nav", "aside")  # a list of teasers is not a standfirst
 
@@ -129,15 +132,26 @@ def _lead_before(tree: HtmlElement, first: HtmlElement, words: frozenset[str]) -
     return cand
 
 
-def _lead_after_headline(tree: HtmlElement, first: HtmlElement | None, words: frozenset[str]) -> HtmlElement | None:
+def _is_headline(headline: str, title: str | None) -> bool:
+    """The <h1> is the article's headline, not the site's name: it shares most words with the page title."""
+    words = set(_WORDS.findall(headline.lower()))
+    return bool(title and words) and \
+        len(words & set(_WORDS.findall(title.lower()))) >= LIMITS["headline_title_share"] * len(words)
+
+
+def _lead_after_headline(tree: HtmlElement, first: HtmlElement | None, words: frozenset[str],
+                         title: str | None = None) -> HtmlElement | None:
     """The first element marked as a lead after the page's headline (its first visible <h1>) and
     in the headline's container: a standfirst printed under the headline, in an article header
-    that the extractor skipped. A related-story box does not share the article's headline."""
+    that the extractor skipped. A related-story box does not share the article's headline.
+    Under an <h1> that is the page's title, the first prose paragraph (a sentence of
+    LIMITS["unmarked_lead_words"]+ words, no list) counts as the standfirst even when unmarked."""
     h1 = next((h for h in tree.iter("h1") if norm(h.text_content()) and _visible(h)), None)
     if h1 is None:
         return None
     inside = set(h1.iterdescendants())
     headline = norm(h1.text_content())
+    unmarked = _is_headline(headline, title)
     seen, gap = False, 0
     for el in tree.iter():
         if el is h1:
@@ -152,6 +166,10 @@ def _lead_after_headline(tree: HtmlElement, first: HtmlElement | None, words: fr
                 return None
             return el
         own = norm(el.text or "")
+        if unmarked and el.tag in _BLOCKS + ("div", "h2") and len(own.split()) >= LIMITS["unmarked_lead_words"] \
+                and ends_sentence(own) and _visible(el) and _shares_container(el, h1) \
+                and next(el.iter(*_LISTS), None) is None:
+            return el
         if own and own not in headline and _visible(el):  # the headline printed again is no other prose
             gap += len(own.split())
             if gap > LIMITS["lead_gap_words"]:
@@ -159,7 +177,7 @@ def _lead_after_headline(tree: HtmlElement, first: HtmlElement | None, words: fr
     return None
 
 
-def marked_lead(tree: HtmlElement | None, body: str) -> list[str] | None:
+def marked_lead(tree: HtmlElement | None, body: str, title: str | None = None) -> list[str] | None:
     """The paragraphs of an element the markup names as the lead (lexicon ``[lead-classes]``),
     when it is prose with few links, ends right before the body's first paragraph inside the
     same container, and the extracted ``body`` lacks it; else None."""
@@ -169,7 +187,7 @@ def marked_lead(tree: HtmlElement | None, body: str) -> list[str] | None:
     first = _first_paragraph(tree, body)
     cand = _lead_before(tree, first, words) if first is not None else None
     if cand is None:
-        cand = _lead_after_headline(tree, first, words)
+        cand = _lead_after_headline(tree, first, words, title)
     if cand is None:
         return None
     text = norm(cand.text_content())
