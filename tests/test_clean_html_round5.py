@@ -184,3 +184,19 @@ def test_no_unmarked_standfirst_under_a_site_name_headline():
     from newsdesk.clean.html import extract_html
     page = extract_html(_header_page("Harbour Gazette", "New quay for the island ferries"))
     assert page.lead is None
+
+
+def test_a_long_japanese_extraction_is_not_retried_as_too_short(monkeypatch):
+    from types import SimpleNamespace
+
+    from newsdesk.clean import html as html_mod
+    calls = []
+    text = "新しい港の岸壁は春から島のフェリーが使います。漁師は北側の古い場所を使い続けます。" * 4
+
+    def fake(page, **opts):
+        calls.append(opts.get("favor_recall", False))
+        return SimpleNamespace(text=text, title=None, description=None, author=None, date=None,
+                               sitename=None, url=None)
+    monkeypatch.setattr(html_mod.trafilatura, "bare_extraction", fake)
+    html_mod.extract_html("<html><body><p>x</p></body></html>")
+    assert calls == [False]  # no spaces, but well over RECALL_BELOW_WORDS words: no favor_recall retry

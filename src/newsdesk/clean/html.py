@@ -8,6 +8,7 @@ from typing import Any
 import trafilatura
 from trafilatura.utils import load_html
 
+from ..language import count_words
 from .html_page import caption_texts, link_texts, marked_lead, visible_lead, widget_texts
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -43,9 +44,9 @@ def extract_html(html: str) -> HtmlExtract:
         found = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
             include_links=False, deduplicate=False, date_extraction_params=_DATE_PARAMS, **opts)
-        if found is not None and (doc is None or len((found.text or "").split()) > len((doc.text or "").split())):
+        if found is not None and (doc is None or count_words(found.text or "") > count_words(doc.text or "")):
             doc = found
-        if doc is not None and len((doc.text or "").split()) >= RECALL_BELOW_WORDS:
+        if doc is not None and count_words(doc.text or "") >= RECALL_BELOW_WORDS:  # Japanese has no spaces
             break
     if doc is None:
         return HtmlExtract("")
