@@ -288,6 +288,8 @@ def widget_texts(tree: HtmlElement | None) -> frozenset[str]:
                 and _marked(el, words) and len(el.text_content().split()) <= LIMITS["widget_max_words"] \
                 and next(el.iter("h1", "article", "main"), None) is None:
             inside.update(el.iter())
+    if not inside:
+        return frozenset()
     found, outside = set(), set()
     for el in tree.iter():
         if isinstance(el.tag, str) and el.tag not in ("body", "html"):
