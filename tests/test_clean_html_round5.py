@@ -200,3 +200,9 @@ def test_a_long_japanese_extraction_is_not_retried_as_too_short(monkeypatch):
     monkeypatch.setattr(html_mod.trafilatura, "bare_extraction", fake)
     html_mod.extract_html("<html><body><p>x</p></body></html>")
     assert calls == [False]  # no spaces, but well over RECALL_BELOW_WORDS words: no favor_recall retry
+
+
+def test_cookie_notices_in_other_languages_are_dropped():
+    for notice in ("Wir verwenden Cookies, damit die Seite schneller lädt. Mit der Nutzung stimmen Sie zu.",
+                   "Nous utilisons des cookies pour mesurer l'audience du site."):
+        assert ui_reason(notice)
