@@ -206,3 +206,22 @@ def test_cookie_notices_in_other_languages_are_dropped():
     for notice in ("Wir verwenden Cookies, damit die Seite schneller lädt. Mit der Nutzung stimmen Sie zu.",
                    "Nous utilisons des cookies pour mesurer l'audience du site."):
         assert ui_reason(notice)
+
+
+def test_a_lower_case_line_after_a_one_word_ad_label_is_not_dropped_with_it():
+    from newsdesk.clean.boilerplate import mark_continuations
+    from newsdesk.clean.lines import build_units
+    units = build_units("Der Hafen hat seinen Kai\nAnzeige\num zwei Liegeplätze erweitert, sagte die Behörde.",
+                        rewrap=False)
+    units[1].reason = "ui-vocabulary"
+    mark_continuations(units)
+    assert units[2].reason is None
+
+
+def test_a_caption_word_inside_a_long_word_of_an_id_is_no_caption_mark():
+    from lxml.html import fromstring
+
+    from newsdesk.clean.html_page import caption_texts
+    html = ("<html><body><h3 id='grundlegende-techniken-fuer-die-pressearbeit'>Grundlegende Techniken für die "
+            "Pressearbeit im Verein</h3></body></html>")
+    assert caption_texts(fromstring(html)) == frozenset()

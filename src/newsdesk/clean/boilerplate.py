@@ -189,7 +189,7 @@ def mark_continuations(units: list[Unit]) -> None:
     a line that starts in lower case right after an unfinished UI-vocabulary line is its rest."""
     for prev, u in zip(units, units[1:]):
         if u.reason is None and prev.reason == "ui-vocabulary" and not ends_sentence(prev.text) \
-                and starts_lower(u.text):
+                and len(prev.text.split()) >= 2 and starts_lower(u.text):  # not after a label ("Anzeige")
             u.reason = "ui-vocabulary"
 
 

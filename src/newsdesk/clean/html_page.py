@@ -38,7 +38,8 @@ LIMITS = {
     "link_label_words": 4,  # "See also:", "Lesen Sie auch:" before a link: a label, not a sentence
     "unmarked_lead_words": 15,  # an unmarked standfirst right under the headline is prose this long ...
     "headline_title_share": 0.5,  # ... under an <h1> that shares this much of its words with the page title
-    "widget_max_words": 200,  # a sign-up or feed box is small; a wrapper this big named "cookie-consent" is the page
+    "widget_max_words": 200,
+    "class_prefix_chars": 3,  # "img" of "imgcaption": a caption word may end a class token after this much  # a sign-up or feed box is small; a wrapper this big named "cookie-consent" is the page
 }
 _BULLETS = "-–—•·»›>*▪ "
 _LABELLED = re.compile(r"^(\W{0,3}[^\W\d][\w'’ -]{0,40}?)\s*:\s+(.+)$")
@@ -100,9 +101,11 @@ def _marked(el: HtmlElement, words: frozenset[str]) -> bool:
 
 
 def _marked_within(el: HtmlElement, words: frozenset[str]) -> bool:
-    """Like :func:`_marked`, also when a word ends a longer class token ("icaption", "imgcaption")."""
+    """Like :func:`_marked`, also when a word ends a class token after a short prefix ("icaption",
+    "imgcaption"); not inside a long word (an id made from a heading: "grundlegende" ends in "legende")."""
     names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    return any(t.endswith(w) for t in _TOKEN.findall(names) for w in words)
+    return any(t.endswith(w) and len(t) - len(w) <= LIMITS["class_prefix_chars"]
+               for t in _TOKEN.findall(names) for w in words)
 
 
 def _lead_marked(el: HtmlElement, words: frozenset[str]) -> bool:
