@@ -29,7 +29,7 @@ def test_visible_description_skipped_by_the_extractor_is_put_back_as_the_lead():
     html = _page(LEAD, f"<p class='teaser'><span>{LEAD}</span></p>")
     page = extract_html(html)
     assert page.lead == LEAD
-    assert page.text.startswith(LEAD)
+    assert LEAD in page.text.split("\n")[:2]  # first, or right under the headline the text opens with
     clean = clean_document(RawDoc(source="p.html", text=html, kind="html"))
     assert LEAD in _stored(clean)
     assert "Paragraph 5: engineers" in clean.text

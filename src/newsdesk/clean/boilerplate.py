@@ -14,13 +14,16 @@ from ..language import count_words
 from . import captions
 from .dates import date_line
 from .lexicon import load_lexicon
-from .lines import Unit, ends_sentence
+from .lines import Unit, ends_sentence, starts_lower
 from .outlets import load_outlets
 
 LIMITS = {
     "strong_words": 14,  # a sentence-shaped unit this long anchors the body zone
     "sentence_words": 4,  # shorter units are not sentences
     "ui_strong_words": 40,  # a unit this short with one UI phrase is furniture
+    # in a longer passage, a sentence with a UI phrase is a call to action when it has as many distinct UI
+    # cues (phrases, menu words) as its length asks for: (most words, cues needed), shortest first
+    "ui_sentence_cues": ((15, 1), (20, 2), (30, 3)),
     "ui_weak_words": 8,  # a unit this short made mostly of UI words is furniture
     "ui_weak_share": 0.5,
     "stopword_share": 0.12,  # running prose has stop words; menus and tags do not
@@ -94,6 +97,19 @@ def _menu_glue(text: str) -> bool:
     return total == 2 and any(len(_GLUE.findall(t)) >= 2 for t in text.split())
 
 
+def _ui_sentence(sent: str, lex) -> bool:
+    """A sentence that is a call to action: short with a UI phrase, or longer with more UI cues."""
+    n = len(sent.split())
+    found = lex.ui_strong.findall(sent)
+    need = next((cues for most, cues in LIMITS["ui_sentence_cues"] if n <= most), None)
+    if not found or need is None:
+        return False
+    rest = lex.ui_strong.sub(" ", sent)  # menu words outside the phrases, stop words ("in", "up") aside
+    cues = {f.lower() for f in found} | {t for t in (w.lower() for w in words_of(rest))
+                                         if t in lex.ui_weak and t not in STOP_WORDS}
+    return len(cues) >= need
+
+
 def ui_reason(text: str) -> bool:
     lex = load_lexicon()
     n = len(text.split())
@@ -103,7 +119,7 @@ def ui_reason(text: str) -> bool:
             return True  # short, or opening with the call to action ("Subscribe to our weekly ...")
         # in longer passages the phrase must stand in a short sentence of its own ("Join the
         # conversation below."), not inside running prose ("... will share this year's ...")
-        if any(len(sent.split()) <= 15 and lex.ui_strong.search(sent) for sent in _SENT_SPLIT.split(text)):
+        if any(_ui_sentence(sent, lex) for sent in _SENT_SPLIT.split(text)):
             return True
     if any(p.search(text) for p in lex.ui_patterns):
         return True
@@ -120,9 +136,23 @@ def mailing_list(text: str) -> bool:
     return any(p.search(text) for p in load_lexicon().mailing_list)
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def fold_homoglyphs(text: str) -> str:
+    """Cyrillic look-alike letters read as Latin inside words that mix them with Latin letters
+    ("Соntасt uѕ"), as advertising boxes write them to slip past filters; other words unchanged."""
+    table = load_lexicon().homoglyphs
+    if not table or not any(c in table for c in text):
+        return text
+    return " ".join("".join(table.get(c, c) for c in w) if _LATIN.search(w) and any(c in table for c in w) else w
+                    for w in text.split(" "))
+
+
 def classify(unit: Unit, next_text: str | None) -> str | None:
     """The reason a unit is not body text, or None when it may be body."""
     t = " ".join(unit.text.split())  # pages glue words with no-break spaces; the lexicon's phrases use plain ones
+    t = fold_homoglyphs(t)
     n = len(t.split())
     if _TEMPLATE.search(t):
         return "template"
@@ -152,6 +182,15 @@ def classify(unit: Unit, next_text: str | None) -> str | None:
     if urls and sum(len(u) for u in urls) > 0.5 * len(t):
         return "url"
     return None
+
+
+def mark_continuations(units: list[Unit]) -> None:
+    """A call to action broken over two lines ("Become a member of" / "the club and save 10%!"):
+    a line that starts in lower case right after an unfinished UI-vocabulary line is its rest."""
+    for prev, u in zip(units, units[1:]):
+        if u.reason is None and prev.reason == "ui-vocabulary" and not ends_sentence(prev.text) \
+                and len(prev.text.split()) >= 2 and starts_lower(u.text):  # not after a label ("Anzeige")
+            u.reason = "ui-vocabulary"
 
 
 def mark_link_blocks(units: list[Unit], most: int = 3) -> None:

@@ -14,7 +14,7 @@ from ..config import Settings
 from ..language import count_words
 from ..records import CleanDoc, Dropped, RawDoc
 from .boilerplate import (classify, has_dateline, is_heading, is_sentence, is_signature, is_strong, is_table_row,
-                          mark_link_blocks, mark_repeats)
+                          mark_continuations, mark_link_blocks, mark_repeats)
 from .html import extract_html
 from .html_page import is_link_line, norm
 from .lexicon import load_lexicon
@@ -137,9 +137,10 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
     html_meta: dict = {}
     links: frozenset[str] = frozenset()
     page_captions: frozenset[str] = frozenset()
+    widgets: frozenset[str] = frozenset()
     if raw.kind == "html":
         page = extract_html(raw.text)
-        source, html_meta, links, page_captions = page.text, page.meta, page.links, page.captions
+        source, html_meta, links, page_captions, widgets = page.text, page.meta, page.links, page.captions, page.widgets
     else:
         source = raw.text
     units = build_units(source, rewrap=raw.kind != "html")
@@ -150,6 +151,9 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
             u.reason = "link-line"  # the page prints this line as a link to another page
         elif u.reason is None and norm(u.text) in page_captions:
             u.reason = "caption"  # the page prints this line as a picture caption
+        elif u.reason is None and norm(u.text) in widgets:
+            u.reason = "widget"  # the page prints this line only in a sign-up, consent or feed box
+    mark_continuations(units)
     mark_repeats(units)
     mark_link_blocks(units)
     guess = _language(" ".join(u.text for u in units if u.reason is None))

@@ -8,7 +8,8 @@ from typing import Any
 import trafilatura
 from trafilatura.utils import load_html
 
-from .html_page import caption_texts, link_texts, marked_lead, visible_lead
+from ..language import count_words
+from .html_page import caption_texts, link_texts, marked_lead, visible_lead, widget_texts
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 RECALL_BELOW_WORDS = 40  # a balanced extraction shorter than this is retried with favor_recall
@@ -23,6 +24,7 @@ class HtmlExtract:
     links: frozenset[str] = frozenset()  # texts the page prints as whole links (html_page.link_texts)
     lead: str | None = None  # the visible lead put back before the text (html_page.visible_lead)
     captions: frozenset[str] = frozenset()  # texts the page prints as picture captions
+    widgets: frozenset[str] = frozenset()  # texts the page prints only in sign-up/consent/feed boxes
 
 
 def extract_html(html: str) -> HtmlExtract:
@@ -42,9 +44,9 @@ def extract_html(html: str) -> HtmlExtract:
         found = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
             include_links=False, deduplicate=False, date_extraction_params=_DATE_PARAMS, **opts)
-        if found is not None and (doc is None or len((found.text or "").split()) > len((doc.text or "").split())):
+        if found is not None and (doc is None or count_words(found.text or "") > count_words(doc.text or "")):
             doc = found
-        if doc is not None and len((doc.text or "").split()) >= RECALL_BELOW_WORDS:
+        if doc is not None and count_words(doc.text or "") >= RECALL_BELOW_WORDS:  # Japanese has no spaces
             break
     if doc is None:
         return HtmlExtract("")
@@ -65,8 +67,13 @@ def extract_html(html: str) -> HtmlExtract:
     tree = load_html(html) if text else None
     lead = visible_lead(tree, meta.get("subtitle"), text)
     if lead is None:
-        marked = marked_lead(tree, text)
+        marked = marked_lead(tree, text, meta.get("title"))
         lead = "\n".join(marked) if marked else None
     if lead is not None:
-        text = f"{lead}\n{text}"
-    return HtmlExtract(text, meta, link_texts(tree), lead, caption_texts(tree) - set((lead or "").split("\n")))
+        head, _, rest = text.partition("\n")
+        if rest and " ".join(head.split()) == " ".join((meta.get("title") or "").split()):
+            text = f"{head}\n{lead}\n{rest}"  # the standfirst goes under the headline the text opens with
+        else:
+            text = f"{lead}\n{text}"
+    return HtmlExtract(text, meta, link_texts(tree), lead, caption_texts(tree) - set((lead or "").split("\n")),
+                       widget_texts(tree))

@@ -36,10 +36,15 @@ LIMITS = {
     "lead_max_link_share": 0.3,  # a lead is prose; a teaser box of links is not
     "lead_gap_words": 15,  # text allowed between a headline and its standfirst (byline, date)
     "link_label_words": 4,  # "See also:", "Lesen Sie auch:" before a link: a label, not a sentence
+    "unmarked_lead_words": 15,  # an unmarked standfirst right under the headline is prose this long ...
+    "headline_title_share": 0.5,  # ... under an <h1> that shares this much of its words with the page title
+    "widget_max_words": 200,
+    "class_prefix_chars": 3,  # "img" of "imgcaption": a caption word may end a class token after this much  # a sign-up or feed box is small; a wrapper this big named "cookie-consent" is the page
 }
 _BULLETS = "-–—•·»›>*▪ "
 _LABELLED = re.compile(r"^(\W{0,3}[^\W\d][\w'’ -]{0,40}?)\s*:\s+(.+)$")
 _TOKEN = re.compile(r"[a-z]+")
+_WORDS = re.compile(r"\w+")
 _BLOCKS = ("p", "li")
 _LISTS = ("ul", "ol", "li", "nav", "aside")  # a list of teasers is not a standfirst
 
@@ -95,6 +100,20 @@ def _marked(el: HtmlElement, words: frozenset[str]) -> bool:
     return any(t in words for t in _TOKEN.findall(names))
 
 
+def _marked_within(el: HtmlElement, words: frozenset[str]) -> bool:
+    """Like :func:`_marked`, also when a word ends a class token after a short prefix ("icaption",
+    "imgcaption"); not inside a long word (an id made from a heading: "grundlegende" ends in "legende")."""
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return any(t.endswith(w) and len(t) - len(w) <= LIMITS["class_prefix_chars"]
+               for t in _TOKEN.findall(names) for w in words)
+
+
+def _lead_marked(el: HtmlElement, words: frozenset[str]) -> bool:
+    """Marked as a lead by its class/id words, or by its schema.org property (``itemprop`` in the
+    lexicon's ``[lead-itemprops]``: the article's "description" printed above its "articleBody")."""
+    return _marked(el, words) or (el.get("itemprop") or "").strip().lower() in load_lexicon().lead_itemprops
+
+
 def _shares_container(el: HtmlElement, other: HtmlElement) -> bool:
     """``el`` sits within LIMITS["lead_container_levels"] levels of an ancestor of ``other``."""
     anc = set(other.iterancestors())
@@ -109,22 +128,33 @@ def _lead_before(tree: HtmlElement, first: HtmlElement, words: frozenset[str]) -
     for el in tree.iter():
         if el is first:
             break
-        if isinstance(el.tag, str) and el not in ancestors_of_first and _marked(el, words):
+        if isinstance(el.tag, str) and el not in ancestors_of_first and _lead_marked(el, words):
             cand = el
     if cand is None or not _visible(cand) or not _shares_container(cand, first):
         return None
     return cand
 
 
-def _lead_after_headline(tree: HtmlElement, first: HtmlElement | None, words: frozenset[str]) -> HtmlElement | None:
+def _is_headline(headline: str, title: str | None) -> bool:
+    """The <h1> is the article's headline, not the site's name: it shares most words with the page title."""
+    words = set(_WORDS.findall(headline.lower()))
+    return bool(title and words) and \
+        len(words & set(_WORDS.findall(title.lower()))) >= LIMITS["headline_title_share"] * len(words)
+
+
+def _lead_after_headline(tree: HtmlElement, first: HtmlElement | None, words: frozenset[str],
+                         title: str | None = None) -> HtmlElement | None:
     """The first element marked as a lead after the page's headline (its first visible <h1>) and
     in the headline's container: a standfirst printed under the headline, in an article header
-    that the extractor skipped. A related-story box does not share the article's headline."""
+    that the extractor skipped. A related-story box does not share the article's headline.
+    Under an <h1> that is the page's title, the first prose paragraph (a sentence of
+    LIMITS["unmarked_lead_words"]+ words, no list) counts as the standfirst even when unmarked."""
     h1 = next((h for h in tree.iter("h1") if norm(h.text_content()) and _visible(h)), None)
     if h1 is None:
         return None
     inside = set(h1.iterdescendants())
     headline = norm(h1.text_content())
+    unmarked = _is_headline(headline, title)
     seen, gap = False, 0
     for el in tree.iter():
         if el is h1:
@@ -134,11 +164,15 @@ def _lead_after_headline(tree: HtmlElement, first: HtmlElement | None, words: fr
             continue
         if el is first:
             return None
-        if _marked(el, words):
+        if _lead_marked(el, words):
             if not _visible(el) or not _shares_container(el, h1) or next(el.iter(*_LISTS), None) is not None:
                 return None
             return el
         own = norm(el.text or "")
+        if unmarked and el.tag in _BLOCKS + ("div", "h2") and len(own.split()) >= LIMITS["unmarked_lead_words"] \
+                and ends_sentence(own) and _visible(el) and _shares_container(el, h1) \
+                and next(el.iter(*_LISTS), None) is None:
+            return el
         if own and own not in headline and _visible(el):  # the headline printed again is no other prose
             gap += len(own.split())
             if gap > LIMITS["lead_gap_words"]:
@@ -146,7 +180,7 @@ def _lead_after_headline(tree: HtmlElement, first: HtmlElement | None, words: fr
     return None
 
 
-def marked_lead(tree: HtmlElement | None, body: str) -> list[str] | None:
+def marked_lead(tree: HtmlElement | None, body: str, title: str | None = None) -> list[str] | None:
     """The paragraphs of an element the markup names as the lead (lexicon ``[lead-classes]``),
     when it is prose with few links, ends right before the body's first paragraph inside the
     same container, and the extracted ``body`` lacks it; else None."""
@@ -156,7 +190,7 @@ def marked_lead(tree: HtmlElement | None, body: str) -> list[str] | None:
     first = _first_paragraph(tree, body)
     cand = _lead_before(tree, first, words) if first is not None else None
     if cand is None:
-        cand = _lead_after_headline(tree, first, words)
+        cand = _lead_after_headline(tree, first, words, title)
     if cand is None:
         return None
     text = norm(cand.text_content())
@@ -234,12 +268,38 @@ def caption_texts(tree: HtmlElement | None) -> frozenset[str]:
     words = load_lexicon().caption_classes
     out = set()
     for el in tree.iter():
-        if isinstance(el.tag, str) and (el.tag == "figcaption" or _marked(el, words)) and _visible(el) \
+        if isinstance(el.tag, str) and (el.tag == "figcaption" or _marked_within(el, words)) and _visible(el) \
                 and el.tag not in ("body", "html", "article", "main"):
             text = norm(el.text_content())
             if len(text.split()) >= LIMITS["link_line_min_words"]:
                 out.add(text)
     return frozenset(out)
+
+
+def widget_texts(tree: HtmlElement | None) -> frozenset[str]:
+    """Whitespace-normalised texts that the page prints only inside a box its markup names as a
+    sign-up, log-in, consent, donation or feed widget (lexicon ``[widget-classes]``): a newsletter
+    form or a news-feed sidebar, not the article. A text also printed outside such a box is not
+    included, nor are boxes over LIMITS["widget_max_words"] words or holding the headline or the
+    article element (a page-wide wrapper named after a state: "cookie-consent-shown")."""
+    if tree is None:
+        return frozenset()
+    words = load_lexicon().widget_classes
+    inside: set[HtmlElement] = set()
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el not in inside and el.tag not in ("body", "html", "article", "main") \
+                and _marked(el, words) and len(el.text_content().split()) <= LIMITS["widget_max_words"] \
+                and next(el.iter("h1", "article", "main"), None) is None:
+            inside.update(el.iter())
+    if not inside:
+        return frozenset()
+    found, outside = set(), set()
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.tag not in ("body", "html"):
+            text = norm(el.text_content())
+            if text and len(text) < 2000:
+                (found if el in inside else outside).add(text)
+    return frozenset(found - outside)
 
 
 def is_link_line(text: str, links: frozenset[str]) -> bool:

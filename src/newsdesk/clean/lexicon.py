@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,9 @@ class Lexicon:
     byline_roles: re.Pattern[str]  # job titles printed under a writer's name ("Europe correspondent")
     lead_classes: frozenset[str] = frozenset()  # class/id words of an HTML lead element ("teaser")
     caption_classes: frozenset[str] = frozenset()  # class/id words of an HTML picture caption
+    lead_itemprops: frozenset[str] = frozenset()  # schema.org properties of an HTML lead ("description")
+    widget_classes: frozenset[str] = frozenset()  # class/id words of a sign-up, consent or feed box
+    homoglyphs: dict[str, str] = field(default_factory=dict)  # Cyrillic look-alike -> Latin letter
 
 
 _HEADER = re.compile(r"^\[[a-z-]+\]$")
@@ -49,7 +54,10 @@ def _phrase_regex(phrases: list[str], flags: int = re.IGNORECASE) -> re.Pattern[
 def load_lexicon() -> Lexicon:
     text = resources.files("newsdesk").joinpath("data/clean_lexicon.txt").read_text(encoding="utf-8")
     sec = _sections(text)
-    weak = frozenset(w for phrase in sec["ui-weak"] for w in phrase.lower().split())
+    # a weak entry's words count one by one; the small words of a phrase ("my" of "my account", "in" of
+    # "sign in") only as part of it, or every "My ..." heading would be half menu words
+    weak = frozenset(w for phrase in sec["ui-weak"] for w in phrase.lower().split()
+                     if len(phrase.split()) == 1 or w not in STOP_WORDS)
     return Lexicon(
         ui_strong=_phrase_regex(sec["ui-strong"]),
         ui_weak=weak,
@@ -61,4 +69,7 @@ def load_lexicon() -> Lexicon:
         byline_roles=_phrase_regex(sec.get("byline-roles", [])),
         lead_classes=frozenset(w.lower() for w in sec.get("lead-classes", [])),
         caption_classes=frozenset(w.lower() for w in sec.get("caption-classes", [])),
+        lead_itemprops=frozenset(w.lower() for w in sec.get("lead-itemprops", [])),
+        widget_classes=frozenset(w.lower() for w in sec.get("widget-classes", [])),
+        homoglyphs=dict(line.split() for line in sec.get("homoglyphs", [])),
     )
