@@ -9,7 +9,9 @@ from importlib import resources
 
 from .quote_spans import paragraphs
 
-_BOUNDARY = re.compile(r"[.!?…][\"”’“]?(?=\s+[\"“‘(]?[A-Z0-9])")
+# a closing mark may follow the stop and an opening one the space: " ” ’ and the '' / `` pairs of
+# texts typed with two apostrophes (the NYT's ''...''), which quote_spans reads as marks too
+_BOUNDARY = re.compile(r"[.!?…](?:''|[\"”’“])?(?=\s+(?:''|``|[\"“‘(])?[A-Z0-9])")
 
 
 @functools.lru_cache(maxsize=1)

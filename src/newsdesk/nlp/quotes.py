@@ -29,6 +29,9 @@ _FRAGMENT_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my",
                     "as", "of", "in", "to", "for", "with", "by", "on", "at", "from", "into", "called", "dubbed",
                     "so-called", "word", "term", "phrase", "slogan", "motto", "adage", "its"}
 MIN_FULL_WORDS = 4
+# what may stand between a sentence start and a quote's opening mark: space, and the first half of a
+# '' or `` pair (quote_spans puts the mark on the second apostrophe)
+_LEAD = " \t\r\n'`"
 
 
 def _is_partial(text: str, q: QuoteSpan, sentence_initial: bool = False) -> bool:
@@ -89,7 +92,7 @@ def _intro_zone(text: str, spans: list[QuoteSpan], paras: list[tuple[int, int]],
         last = sents.bounds(sents.index(phi - 1))[0]
     else:
         s_lo = sents.bounds(sents.index(q.open_mark))[0]
-        if pi < 0 or text[s_lo:q.open_mark].strip() or s_lo <= paras[pi][0]:
+        if pi < 0 or text[s_lo:q.open_mark].strip(_LEAD) or s_lo <= paras[pi][0]:
             return None
         plo, phi = paras[pi][0], s_lo
         last = max(plo, sents.bounds(sents.index(s_lo - 1))[0])
@@ -210,16 +213,16 @@ def extract_quotes(ctx: Context) -> list[Quote]:
                 found = _speaker_line(att, h_lo, head)  # a headline or transcript line: "Jane Roe: ‘...’"
             if found is not None and _para_index(paras, q.open_mark) == 0:
                 found = swallowed_verb(att, text, h_lo, found) or found  # "Roe Addresses Attack: ‘...’'
-        partial = _is_partial(text, q, sentence_initial=not text[b_lo:q.open_mark].strip())
-        if found is None and q.close_mark is not None and not partial and not text[a_lo:a_hi].strip():
-            found = _next_sentence(att, q, a_hi, nxt)  # “...?” Jane Roe asked.
+        partial = _is_partial(text, q, sentence_initial=not text[b_lo:q.open_mark].strip(_LEAD))
+        if found is None and q.close_mark is not None and not partial and not text[a_lo:a_hi].strip("' \t\n"):
+            found = _next_sentence(att, q, a_hi, nxt)  # “...?” Jane Roe asked. (a '' pair closes with two marks)
         if found is None and q.close_mark is not None and not partial:
             found = _dash_speaker(att, text, q)  # “...” ― Jane Roe (a quote list or epigraph)
         continues = prev is not None and _continues(text, prev, q)
         if continues:
             partial = out[-1].partial  # “It was rushed,” he said, “and it ignores ...”: one sentence
         pi = _para_index(paras, q.open_mark)
-        opens_para = pi >= 0 and not text[paras[pi][0]:q.open_mark].strip()
+        opens_para = pi >= 0 and not text[paras[pi][0]:q.open_mark].strip(_LEAD)
         same_sent = prev is not None and sents.index(prev.open_mark) == sents.index(q.open_mark)
         if found is None and prev_att and prev is not None and (not partial or same_sent or _ends_paragraph(text, q)):
             # a quote continued after its attribution, the next paragraph of a long quote, or a
@@ -273,7 +276,7 @@ def _run_openers(att: Attributor, text: str, spans: list[QuoteSpan], paras: list
         if found[k] is not None or out[k].partial or nxt is None or nxt.how != "explicit" or not nxt.speaker:
             continue
         pi = _para_index(paras, spans[k].open_mark)
-        if pi <= 0 or text[paras[pi][0]:spans[k].open_mark].strip() \
+        if pi <= 0 or text[paras[pi][0]:spans[k].open_mark].strip(_LEAD) \
                 or _para_index(paras, spans[k + 1].open_mark) not in (pi, pi + 1):
             continue
         plo, phi = paras[pi - 1]

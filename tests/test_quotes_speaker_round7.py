@@ -1,0 +1,51 @@
+"""Round seven speakers (own sentences, no PolNeAR text): sentence bounds in texts typed with ''
+quote pairs, and an honorific inside the mention as gender evidence."""
+from __future__ import annotations
+
+from test_quotes_speaker_patterns import run
+
+
+def test_quotes_speaker_round7_sentence_bounds_see_two_apostrophe_marks():
+    from newsdesk.nlp.quote_text import sentence_bounds
+    text = "Mr. Roe was blunt. ''We lost,'' he said. ''It is over.'' Ms. Doe left. He said ``yes.'' Then he left."
+    starts = sentence_bounds(text)
+    assert text.index("''We lost") in starts  # an opening '' after the stop
+    assert text.index("Ms. Doe") in starts  # a closing '' before the space
+    assert text.index("''It is over") in starts
+    assert text.index("Then he") in starts
+    assert text.index("he said") not in starts and text.index("Doe left") not in starts
+
+
+def test_quotes_speaker_round7_question_closed_by_two_apostrophes_attributed_in_next_sentence(models):
+    quotes = run(models, "The meeting ran late on Monday.\n\n''Can we still win Ohio?'' Mr. Harlan Voss asked."
+                         " ''I do not think so.''")
+    assert quotes[0].speaker == "Harlan Voss" and quotes[0].source_text == "Harlan Voss"
+
+
+def test_quotes_speaker_round7_pronoun_does_not_cross_a_two_apostrophe_quote_boundary(models):
+    # the sentence with the side clause ends before the quote: 'he' is the main subject, not Obama-like
+    # side-clause subject (with the old bounds the quote joined that sentence)
+    quotes = run(models, "Mr. Carl Denton was just as blunt at the rally, claiming without evidence that Governor"
+                         " Paul Bright wanted to take in more refugees. ''You'd have to be insane,'' he said.")
+    assert quotes[0].speaker == "Carl Denton" and quotes[0].source_text == "he"
+
+
+def test_quotes_speaker_round7_honorific_inside_the_mention_sets_the_gender():
+    from types import SimpleNamespace as C
+
+    from newsdesk.nlp.quote_gender import person_genders
+    text = "Ms. Ronda Quill spoke. Ms. Quill left. Mrs. Vance came with her son John Vance."
+    cands = [C(start=0, end=15, name="Ronda Quill", type="PERSON", description=None),
+             C(start=23, end=32, name="Ronda Quill", type="PERSON", description=None),
+             C(start=text.index("John"), end=len(text) - 1, name="John Vance", type="PERSON", description=None),
+             C(start=text.index("Mrs."), end=text.index(" came"), name="John Vance", type="PERSON", description=None)]
+    got = person_genders(cands, text)
+    assert got["Ronda Quill"] == "f"
+    assert got.get("John Vance") == "m"  # her honorific on a mention linked to her son is not his gender
+
+
+def test_quotes_speaker_round7_paragraph_opening_two_apostrophe_quote_continues_its_speaker(models):
+    quotes = run(models, "The vote is on Tuesday.\n\n''We will win the state,'' said Dora Ames, a lawyer in Dayton.\n\n"
+                         "''Nobody can stop us now, not in the fall and not later.''\n\nThe polls open at six.")
+    assert [q.speaker for q in quotes] == ["Dora Ames", "Dora Ames"]
+    assert quotes[1].speaker_how == "continuation"
