@@ -14,6 +14,8 @@ def test_quotes_speaker_round7_sentence_bounds_see_two_apostrophe_marks():
     assert text.index("''It is over") in starts
     assert text.index("Then he") in starts
     assert text.index("he said") not in starts and text.index("Doe left") not in starts
+    bracket = "Mr. Roe agreed. (''We won,'' he said.) It rained."
+    assert bracket.index("(''We") in sentence_bounds(bracket)  # a bracket before the opening pair
 
 
 def test_quotes_speaker_round7_question_closed_by_two_apostrophes_attributed_in_next_sentence(models):

@@ -10,8 +10,9 @@ from importlib import resources
 from .quote_spans import paragraphs
 
 # a closing mark may follow the stop and an opening one the space: " ” ’ and the '' / `` pairs of
-# texts typed with two apostrophes (the NYT's ''...''), which quote_spans reads as marks too
-_BOUNDARY = re.compile(r"[.!?…](?:''|[\"”’“])?(?=\s+(?:''|``|[\"“‘(])?[A-Z0-9])")
+# texts typed with two apostrophes (the NYT's ''...''), which quote_spans reads as marks too,
+# after a bracket too ("... agreed. (''We won,'' he said.)")
+_BOUNDARY = re.compile(r"[.!?…](?:''|[\"”’“])?(?=\s+\(?(?:''|``|[\"“‘(])?[A-Z0-9])")
 
 
 @functools.lru_cache(maxsize=1)
