@@ -51,3 +51,12 @@ def test_quotes_speaker_round7_paragraph_opening_two_apostrophe_quote_continues_
                          "''Nobody can stop us now, not in the fall and not later.''\n\nThe polls open at six.")
     assert [q.speaker for q in quotes] == ["Dora Ames", "Dora Ames"]
     assert quotes[1].speaker_how == "continuation"
+
+
+def test_quotes_speaker_round7_given_names_the_list_knows_outrank_a_generic_title(models):
+    # "Hope" is a woman's given name: a generic "spokesman" before it does not make her 'he'
+    quotes = run(models, "Rita Vale asked about the plan on Monday. Campaign spokesman Hope Hicksley confirmed it in an"
+                         " email.\n\n\"It is done and it will not change,\" she said.")
+    assert quotes[0].speaker == "Hope Hicksley" and quotes[0].source_text == "she"
+    from newsdesk.nlp.quote_gender import name_gender
+    assert name_gender("Glenn Sharp") == "m" and name_gender("Jenna Sharp") == "f" and name_gender("Dana Sharp") is None
