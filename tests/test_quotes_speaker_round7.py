@@ -60,3 +60,18 @@ def test_quotes_speaker_round7_given_names_the_list_knows_outrank_a_generic_titl
     assert quotes[0].speaker == "Hope Hicksley" and quotes[0].source_text == "she"
     from newsdesk.nlp.quote_gender import name_gender
     assert name_gender("Glenn Sharp") == "m" and name_gender("Jenna Sharp") == "f" and name_gender("Dana Sharp") is None
+
+
+def test_quotes_speaker_round7_namesake_surname_skips_a_suffix(models):
+    from test_quotes_speaker_clauses import _article
+
+    from newsdesk.nlp.quote_pronouns import _surname
+    assert _surname("Harry B. Harris Jr.") == "Harris" and _surname("Jane Roe III") == "Roe" and _surname("Jr.") == "Jr."
+    # the actors link the bare "Harris" to the senator in the registry; 'he' is the admiral, whose
+    # full name ends in "Jr." (a she-senator cannot be 'he'), not the governor named before him
+    quotes = _article(models, "Pacific talks\n\nAdm. Harry B. Harris Jr. runs the Pacific Command from Hawaii. He took"
+                              " the post last year. Senator Kamala Harris visited the command in May. Gov. Tom Reed"
+                              " toured the base in June.\n\n"
+                              "Behind his desk, Admiral Harris keeps maps of the islands.\n\n"
+                              "''It is those countries with ready militaries that fare much better,'' he said.")
+    assert quotes[-1].speaker == "Harry B. Harris Jr." and quotes[-1].source_text == "he"

@@ -18,7 +18,7 @@ from .quote_according import AccordingTo
 from .quote_attr import Attribution, Candidate
 from .quote_gender import person_genders
 from .quote_introducer import Introducer
-from .quote_pronouns import SUBJ, PronounResolver
+from .quote_pronouns import SUBJ, PronounResolver, _surname
 from .quote_spans import QuoteSpan
 from .quote_text import Sentences, cues, speech_verbs
 from .quote_verbs import SpeechVerbs
@@ -118,7 +118,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         for c in self.cands:
             words = c.name.split()
             if c.type == "PERSON" and len(words) > 1:
-                out.setdefault(words[-1], c.name)
+                out.setdefault(_surname(c.name), c.name)  # "Roe" for "Jane Roe Jr." too
         return out
 
     def _cand_at(self, start: int, end: int) -> Candidate | None:

@@ -37,6 +37,14 @@ def _acts(tok) -> bool:
     return tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in tok.children)
 
 
+def _surname(name: str) -> str:
+    """The last word of a full name, a suffix skipped ("Harry B. Harris Jr." -> Harris)."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in cues()["name_suffixes"]:
+        words.pop()
+    return words[-1] if words else ""
+
+
 class PronounResolver:
     """Needs the Attributor's text, sents, cands, cand_starts, speakers, genders and helpers."""
 
@@ -190,10 +198,10 @@ class PronounResolver:
         """A bare surname whose linked person the pronoun's gender rules out, read as the one other
         person of the article with that surname who fits and whom it named first
         ("Sen. John Murphy ... Jane Murphy ... Murphy said ... he")."""
-        if c.text.strip() != c.name.split()[-1]:
+        if c.text.strip() != _surname(c.name):
             return None
         others = {o.name for o in self.cands if o.type == "PERSON" and o.how != "pronoun" and o.name != c.name
-                  and o.name.split()[-1] == c.text.strip() and self._fits(o.name, gender)}
+                  and _surname(o.name) == c.text.strip() and self._fits(o.name, gender)}
         if len(others) != 1:
             return None
         other = others.pop()
