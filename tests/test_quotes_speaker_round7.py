@@ -75,3 +75,16 @@ def test_quotes_speaker_round7_namesake_surname_skips_a_suffix(models):
                               "Behind his desk, Admiral Harris keeps maps of the islands.\n\n"
                               "''It is those countries with ready militaries that fare much better,'' he said.")
     assert quotes[-1].speaker == "Harry B. Harris Jr." and quotes[-1].source_text == "he"
+
+
+def test_quotes_speaker_round7_it_may_be_a_text_someone_wrote(models):
+    quotes = run(models, "The vote is on Friday.\n\nA letter from the nurses reached the hospital board on Monday."
+                         "\n\n\"We have waited far too long for this change,\" it said.")
+    assert quotes[0].speaker is None and quotes[0].speaker_how == "pronoun"
+    assert "letter" in quotes[0].speaker_description and quotes[0].source_text == "it"
+
+
+def test_quotes_speaker_round7_recommend_reports_words(models):
+    quotes = run(models, "The panel met twice.\n\nOwen Pratt chairs it.\n\n\"Keep the tax at its current level for"
+                         " the decade,\" Carla Munez recommended.")
+    assert quotes[0].speaker == "Carla Munez" and quotes[0].verb == "recommend"

@@ -79,8 +79,9 @@ class PronounResolver:
         """A noun subject that can be 'it' (an organisation word, a report) or 'they'/'we' (plural)."""
         if tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isalpha():
             return False
-        if word == "it":
-            return tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in cues()["group_nouns"]
+        if word == "it":  # an organisation word, or a text ("the letter ... “...,” it said")
+            return tok.tag_ in ("NN", "NNP") and (tok.lemma_.lower() in cues()["group_nouns"]
+                                                  or tok.lemma_.lower() in cues()["document_nouns"])
         return tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in cues()["group_nouns"]
 
     def _resolve_group(self, pos: int) -> Attribution | None:
