@@ -88,3 +88,14 @@ def test_quotes_speaker_round7_recommend_reports_words(models):
     quotes = run(models, "The panel met twice.\n\nOwen Pratt chairs it.\n\n\"Keep the tax at its current level for"
                          " the decade,\" Carla Munez recommended.")
     assert quotes[0].speaker == "Carla Munez" and quotes[0].verb == "recommend"
+
+
+def test_quotes_speaker_round7_text_sent_to_someone_speaks_as_its_sender(models):
+    # the parser hangs the participle on the recipient ("to employees explaining", "to supporters stating")
+    quotes = run(models, "The merger closed on Monday.\n\nAs the chief executive, Lena Voss, put it in her memo to"
+                         " employees explaining the deal, \"Imagine a world where we lead the market.\"\n\n"
+                         "Dora Ames quickly blasted out an email to supporters stating, \"The governor has lost his way"
+                         " on taxes.\"\n\nRita Gold posted her note under a headline that said, \"Storm Closes Every"
+                         " School In The County.\"")
+    assert [q.speaker for q in quotes[:2]] == ["Lena Voss", "Dora Ames"]
+    assert quotes[2].speaker != "Rita Gold"  # a headline over her note is not her words

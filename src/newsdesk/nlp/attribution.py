@@ -161,6 +161,8 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
             if c is not None and c.type == "PERSON" and c.end == prev.idx + len(prev) and prev.dep_ in ("pobj", "dobj"):
                 return prev
             verb = self._reporting_head(verb)  # "Roe said Doe must choose, saying": Roe's participle
+        if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and self._sent_in(verb.head) is not None:
+            return self._owner(self._sent_in(verb.head))  # "an email to supporters stating": not 'supporters'
         for step in range(4):
             subj = [c for c in verb.children if c.dep_ in SUBJ and not self.quoted(c.idx) and not self._apart(c, verb)]
             if subj and subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and step == 0 and not any(

@@ -105,11 +105,39 @@ class SpeechVerbs:
 
     def _owner(self, tok):
         """A text someone issued ("Roe released a statement saying", "she sent an email that read",
-        "Roe hoisted a sign reading"): its words are that someone's, so the issuer is the subject."""
-        if tok.lemma_.lower() not in cues()["document_nouns"] or tok.dep_ != "dobj":
+        "Roe hoisted a sign reading", "Roe wrote in a memo explaining"): its words are that someone's,
+        so the issuer is the subject; also where the parser hung the participle on the text's
+        recipient or medium ("posted a message on Twitter reading", "a memo to staff explaining")."""
+        docs = cues()["document_nouns"]
+        if tok.dep_ == "pobj" and tok.lemma_.lower() not in docs:
+            tok = self._sent_in(tok.head) or tok
+        if tok.lemma_.lower() not in docs:
             return tok
-        subj = [k for k in tok.head.children if k.dep_ in ("nsubj", "nsubjpass") and not self.quoted(k.idx)]
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" \
+            and tok.head.lower_ in cues()["document_in_preps"] else None  # "wrote in a memo", not "under a headline"
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return tok
+        subj = [k for k in verb.children if k.dep_ in ("nsubj", "nsubjpass") and not self.quoted(k.idx)]
         return subj[0] if subj else tok
+
+    def _sent_in(self, prep):
+        """The text a preposition's phrase goes with: 'a message [on Twitter]', 'wrote in a statement
+        [to Wired]', 'blasted out an email [to supporters]' -> message, statement, email; else None."""
+        if prep.dep_ != "prep" or prep.lower_ not in cues()["document_to_preps"]:
+            return None
+        docs, head = cues()["document_nouns"], prep.head
+        if head.lemma_.lower() in docs and head.pos_ == "NOUN":
+            return head
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        for k in head.children:
+            if k.dep_ == "dobj" and k.lemma_.lower() in docs:
+                return k
+            if k.dep_ == "prep" and k is not prep:
+                found = next((g for g in k.children if g.dep_ == "pobj" and g.lemma_.lower() in docs), None)
+                if found is not None:
+                    return found
+        return None
 
     def _modifier(self, c: Candidate) -> bool:
         """A name that only modifies a noun ("a top Roe surrogate"): not a person acting here."""
