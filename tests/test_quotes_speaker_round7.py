@@ -99,3 +99,9 @@ def test_quotes_speaker_round7_text_sent_to_someone_speaks_as_its_sender(models)
                          " School In The County.\"")
     assert [q.speaker for q in quotes[:2]] == ["Lena Voss", "Dora Ames"]
     assert quotes[2].speaker != "Rita Gold"  # a headline over her note is not her words
+
+
+def test_quotes_speaker_round7_who_after_a_list_is_its_last_item(models):
+    quotes = run(models, "The museum opened on Saturday with guests such as Nora Quist, Paul Dane, Rita Lowe and Omar"
+                         " Haddad, who joked of the building, ''I have not seen all of it yet, but I am going to.''")
+    assert quotes[0].speaker == "Omar Haddad"

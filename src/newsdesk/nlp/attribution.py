@@ -167,7 +167,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
             subj = [c for c in verb.children if c.dep_ in SUBJ and not self.quoted(c.idx) and not self._apart(c, verb)]
             if subj and subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and step == 0 and not any(
                     c.dep_ in ("ccomp", "xcomp", "dobj") and not self.quoted(c.idx) for c in verb.children):
-                return self._owner(verb.head)  # "Jane Roe, who joked, “...”": the antecedent of a 'who' that says the quote
+                return self._antecedent(verb, subj[0])  # "Jane Roe, who joked, “...”": the 'who' that says it
             if subj:  # of two, the nearest ("When asked if X led to Y, Roe said"), not "a spokesman for Xs"
                 return self._nearest_subject(subj, verb)
             if verb.dep_ == "acl":

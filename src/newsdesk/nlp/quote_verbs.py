@@ -120,6 +120,17 @@ class SpeechVerbs:
         subj = [k for k in verb.children if k.dep_ in ("nsubj", "nsubjpass") and not self.quoted(k.idx)]
         return subj[0] if subj else tok
 
+    def _antecedent(self, relcl, pronoun):
+        """Who a relative 'who' stands for: the noun its clause hangs on, or in a list the item right
+        before it ("Jane Roe, Tom Poe and Ann Doe, who joked": Doe, though the parser hung it on Poe)."""
+        items, todo = [], [relcl.head]
+        while todo:
+            tok = todo.pop()
+            items.append(tok)
+            todo += [k for k in tok.children if k.dep_ == "conj"]
+        before = [t for t in items if t.i < pronoun.i]
+        return self._owner(max(before, key=lambda t: t.i) if before else relcl.head)
+
     def _sent_in(self, prep):
         """The text a preposition's phrase goes with: 'a message [on Twitter]', 'wrote in a statement
         [to Wired]', 'blasted out an email [to supporters]' -> message, statement, email; else None."""
