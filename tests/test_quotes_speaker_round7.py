@@ -105,3 +105,24 @@ def test_quotes_speaker_round7_who_after_a_list_is_its_last_item(models):
     quotes = run(models, "The museum opened on Saturday with guests such as Nora Quist, Paul Dane, Rita Lowe and Omar"
                          " Haddad, who joked of the building, ''I have not seen all of it yet, but I am going to.''")
     assert quotes[0].speaker == "Omar Haddad"
+
+
+def test_quotes_speaker_round7_given_name_alone_takes_the_surname_ner_left_out(models):
+    # pinned NER and tags: "“It flows off the lips,” wrote Larry O’Dwyer." with only "Larry" a person and the
+    # surname tagged as an adverb
+    from test_quotes_speaker_clauses import _parsed
+    words = ["“", "It", "flows", "off", "the", "lips", ",", "”", "wrote", "Larry", "O’Dwyer", "."]
+    spaces = [False, True, True, True, True, False, False, True, True, True, False, False]
+    tags = ["``", "PRP", "VBZ", "IN", "DT", "NNS", ",", "''", "VBD", "NNP", "RB", "."]
+    deps = ["punct", "nsubj", "ccomp", "prep", "det", "pobj", "punct", "punct", "ROOT", "nsubj", "advmod", "punct"]
+    heads = [2, 2, 8, 2, 5, 3, 8, 8, 8, 8, 8, 8]
+    lemmas = ["“", "it", "flow", "off", "the", "lip", ",", "”", "write", "Larry", "O’Dwyer", "."]
+    ents = ["O"] * 9 + ["B-PERSON", "O", "O"]
+    quotes = _parsed(models, words, spaces, tags, deps, heads, lemmas, ents)
+    assert quotes[0].speaker == "Larry O’Dwyer" and quotes[0].source_text == "Larry O’Dwyer"
+    # a one-word name that is no given name keeps its own words ("Roe" stays "Roe")
+    ents2 = ["O"] * 9 + ["B-PERSON", "O", "O"]
+    words2 = words[:9] + ["Roe", "Today", "."]
+    lemmas2 = lemmas[:9] + ["Roe", "today", "."]
+    other = _parsed(models, words2, spaces, tags, deps, heads, lemmas2, ents2)
+    assert other[0].speaker == "Roe"

@@ -233,6 +233,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         if c.type in ("NORP", "GPE") and c.text.strip() in self.surnames:
             # "Cuban said" in a story about Mark Cuban: the person's surname, not a demonym or place
             c = replace(c, name=self.surnames[c.text.strip()], key=None, type="PERSON")
+        c = self._cut_name(c)  # "Will Estrada" where NER kept only "Will"
         desc = c.description or self._apposition(c, lo)
         name, key = c.name, c.key
         if c.type == "PERSON" and len(c.text.split()) == 1:

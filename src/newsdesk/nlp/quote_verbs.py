@@ -3,7 +3,12 @@ which of them cannot attribute the quote (under a modal, in a subordinate clause
 which words near them can be their subject (an inverted name, a role noun, not a modifier)."""
 from __future__ import annotations
 
+import re
+
+from dataclasses import replace
+
 from .quote_attr import Candidate
+from .quote_gender import name_gender
 from .quote_text import cues
 
 
@@ -119,6 +124,22 @@ class SpeechVerbs:
             return tok
         subj = [k for k in verb.children if k.dep_ in ("nsubj", "nsubjpass") and not self.quoted(k.idx)]
         return subj[0] if subj else tok
+
+    def _cut_name(self, c: Candidate) -> Candidate:
+        """A person named by a given name alone where the text goes on with a capitalised word no
+        other name covers ("Will Estrada", "Larry O’Connor" with the surname untagged): the full name."""
+        if c.type != "PERSON" or " " in c.text.strip() or name_gender(c.text) is None:
+            return c
+        end = c.end
+        for t in self._tokens(c.end, c.end + 40):
+            if t.idx != end + 1 or self.text[end] != " " or not t.text[:1].isupper() or t.is_sent_start \
+                    or not re.fullmatch(r"[A-Z][\w'’-]*[a-z][\w'’-]*", t.text) or self._cand_at(t.idx, t.idx + 1) is not None \
+                    or t.lower_ in cues()["speech_verb_forms"]:
+                break
+            end = t.idx + len(t)
+        if end == c.end:
+            return c
+        return replace(c, end=end, text=self.text[c.start:end], name=self.text[c.start:end], key=None)
 
     def _antecedent(self, relcl, pronoun):
         """Who a relative 'who' stands for: the noun its clause hangs on, or in a list the item right
