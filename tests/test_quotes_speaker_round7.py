@@ -126,3 +126,11 @@ def test_quotes_speaker_round7_given_name_alone_takes_the_surname_ner_left_out(m
     lemmas2 = lemmas[:9] + ["Roe", "today", "."]
     other = _parsed(models, words2, spaces, tags, deps, heads, lemmas2, ents2)
     assert other[0].speaker == "Roe"
+
+
+def test_quotes_speaker_round7_signature_after_a_quote_that_runs_over_paragraphs(models):
+    quotes = run(models, "Readers wrote in after the debate.\n\n“The debate was a mess from start to finish.” ― Tom"
+                         " Berle\n\n“The moderators lost control of the stage in the first ten minutes.\n\nNobody answered"
+                         " a single question about the budget all night long!” ― Nina Castell.\n\n“We need better"
+                         " debates than this one in the fall.” ― Paul Varga")
+    assert [q.speaker for q in quotes] == ["Tom Berle", "Nina Castell", "Paul Varga"]

@@ -100,12 +100,21 @@ def _intro_zone(text: str, spans: list[QuoteSpan], paras: list[tuple[int, int]],
     return max(last, max((s.end + 1 for s in inner), default=last)), phi
 
 
-def _dash_speaker(att: Attributor, text: str, q: QuoteSpan) -> Attribution | None:
+def _run_close(text: str, q: QuoteSpan, nxt: QuoteSpan | None) -> int | None:
+    """Where a quote left open at its paragraph's end closes: the first closing mark of the paragraphs
+    after it, before any other quote opens (a long quote in a list, its signature after the close)."""
+    hi = nxt.open_mark if nxt is not None else len(text)
+    m = re.search(r"[”\"]", text[q.end:hi])
+    return q.end + m.start() if m is not None and "“" not in text[q.end:q.end + m.start()] else None
+
+
+def _dash_speaker(att: Attributor, text: str, q: QuoteSpan, close: int | None = None) -> Attribution | None:
     """“...” ― Jane Roe: a name after a dash that ends the quote's line, or that makes the next
     line (or paragraph) on its own."""
-    m = _DASH_NAME.match(text, q.close_mark + 1)
+    close = q.close_mark if close is None else close
+    m = _DASH_NAME.match(text, close + 1)
     if m is None or len(m.group(1).split()) > 8:
-        m = _DASH_LINE.match(text, q.close_mark + 1)  # capitalised words only: not "- Reporting by X"
+        m = _DASH_LINE.match(text, close + 1)  # capitalised words only: not "- Reporting by X"
     if m is None:
         return None
     got = att.name_in(m.start(1), m.start(1) + len(m.group(1).rstrip(" \t.")))  # "- Roe." ends its sentence
@@ -218,6 +227,8 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             found = _next_sentence(att, q, a_hi, nxt)  # “...?” Jane Roe asked. (a '' pair closes with two marks)
         if found is None and q.close_mark is not None and not partial:
             found = _dash_speaker(att, text, q)  # “...” ― Jane Roe (a quote list or epigraph)
+        elif found is None and q.close_mark is None and not partial and _run_close(text, q, nxt) is not None:
+            found = _dash_speaker(att, text, q, _run_close(text, q, nxt))  # “... / ...” ― Jane Roe
         continues = prev is not None and _continues(text, prev, q)
         if continues:
             partial = out[-1].partial  # “It was rushed,” he said, “and it ignores ...”: one sentence
