@@ -134,3 +134,10 @@ def test_quotes_speaker_round7_signature_after_a_quote_that_runs_over_paragraphs
                          " a single question about the budget all night long!” ― Nina Castell.\n\n“We need better"
                          " debates than this one in the fall.” ― Paul Varga")
     assert [q.speaker for q in quotes] == ["Tom Berle", "Nina Castell", "Paul Varga"]
+
+
+def test_quotes_speaker_round7_next_sentence_name_with_its_party_tag(models):
+    quotes = run(models, "The hall was loud all night.\n\n\"Perpetual motion!\" Rep. Glenn Tomlin, R-Pa., said of the"
+                         " parties.\n\n\"Not again!\" At the door, guards checked the bags.")
+    assert quotes[0].speaker == "Glenn Tomlin"
+    assert quotes[1].speaker_how != "explicit"  # "At the door, guards ...": a new sentence, not an attribution

@@ -152,12 +152,26 @@ def _next_sentence(att: Attributor, q: QuoteSpan, a_hi: int, nxt: QuoteSpan | No
         if t.is_punct:
             break  # "At a news conference, X described ...": a new sentence, not an attribution
         lead.append(t)
+    named = _tagged_name_lead(att, toks)
+    if named is not None and len(named) > len(lead):
+        lead = named  # “...!” Rep. Jane Roe, R-Ohio, said
     if len(lead) < 2:
         return None
     hi = lead[-1].idx + len(lead[-1])
     if nxt is not None:
         hi = min(hi, nxt.open_mark)
     return att.attribute(q, (q.open_mark, q.open_mark), (a_hi, hi)) if hi > a_hi else None
+
+
+def _tagged_name_lead(att: Attributor, toks: list) -> list | None:
+    """A name with its tag before a speech verb ("Rep. Jane Roe, R-Ohio, said"): capitalised words and
+    inner punctuation only, up to the verb."""
+    for k, t in enumerate(toks[:2 * NEAR_AFTER]):
+        if att._is_speech_verb(t) and k >= 2:
+            return toks[:k + 1]
+        if not (t.text[:1].isupper() or t.is_punct and t.text not in ".!?;:“”\"") or t.is_sent_start and k:
+            return None
+    return None
 
 
 def _pronoun_allows(att: Attributor, text: str, lo: int, hi: int, speaker: str | None) -> bool:
