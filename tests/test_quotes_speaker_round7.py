@@ -141,3 +141,12 @@ def test_quotes_speaker_round7_next_sentence_name_with_its_party_tag(models):
                          " parties.\n\n\"Not again!\" At the door, guards checked the bags.")
     assert quotes[0].speaker == "Glenn Tomlin"
     assert quotes[1].speaker_how != "explicit"  # "At the door, guards ...": a new sentence, not an attribution
+
+
+def test_quotes_speaker_round7_he_is_never_a_name_used_only_as_a_modifier(models):
+    from test_quotes_speaker_clauses import _article
+    quotes = _article(models, "Scholarship row\n\nThe candidate spoke in Ohio on Friday. The candidate also continued to"
+                              " refute a Politico story about his claim that he had been offered a full scholarship to"
+                              " West Point.\n\n\"If a recruiter is trying to get you to come there, those are the words"
+                              " that they would use,\" he said.")
+    assert quotes[-1].speaker != "Politico"

@@ -280,7 +280,11 @@ class PronounResolver:
             # or only as the subject of a side clause under another he/she ("He said Roe erred.")
             from_quote = bool(near) and all(
                 self.quoted(c.start) or self._under_pronoun(self._tokens(c.start, c.end), gender) for c in near)
-            if not from_quote and (speaker is None or speaker[1].speaker == m.name or speaker[0] <= last):
+            # nor a name the article uses only to modify a noun ("a Roe story ... he said": not Roe)
+            named = [c for c in self.cands if c.name == m.name and c.how != "pronoun" and c.start < pos]
+            modifier = bool(named) and all(self._modifier(c) for c in named)
+            if not from_quote and not modifier and (speaker is None or speaker[1].speaker == m.name
+                                                    or speaker[0] <= last):
                 link = (last, self._attr(m, pos, inferred=True))
             # else the actors' link skips quotes: the quote run's speaker (or a later subject) is 'he'
 
