@@ -150,3 +150,18 @@ def test_quotes_speaker_round7_he_is_never_a_name_used_only_as_a_modifier(models
                               " West Point.\n\n\"If a recruiter is trying to get you to come there, those are the words"
                               " that they would use,\" he said.")
     assert quotes[-1].speaker != "Politico"
+
+
+def test_quotes_speaker_round7_name_ner_ran_into_a_title_case_word(models):
+    # pinned NER: '“We won it all,” said Reed Speech.' with "Reed Speech" one person (as in a title-case line)
+    from test_quotes_speaker_clauses import _parsed
+    words = ["“", "We", "won", "it", "all", ",", "”", "said", "Reed", "Speech", "."]
+    spaces = [False, True, True, True, False, False, True, True, True, False, False]
+    tags = ["``", "PRP", "VBD", "PRP", "DT", ",", "''", "VBD", "NNP", "NNP", "."]
+    deps = ["punct", "nsubj", "ccomp", "dobj", "advmod", "punct", "punct", "ROOT", "compound", "nsubj", "punct"]
+    heads = [2, 2, 7, 2, 2, 7, 7, 7, 9, 7, 7]
+    lemmas = ["“", "we", "win", "it", "all", ",", "”", "say", "Reed", "Speech", "."]
+    ents = ["O"] * 8 + ["B-PERSON", "I-PERSON", "O"]
+    quotes = _parsed(models, words, spaces, tags, deps, heads, lemmas, ents)
+    assert quotes[0].speaker == "Reed"
+    assert quotes[0].speaker_how == "explicit"

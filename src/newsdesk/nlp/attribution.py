@@ -20,7 +20,7 @@ from .quote_gender import person_genders
 from .quote_introducer import Introducer
 from .quote_pronouns import SUBJ, PronounResolver, _surname
 from .quote_spans import QuoteSpan
-from .quote_text import Sentences, cues, speech_verbs
+from .quote_text import Sentences, cues, speech_verbs, strip_name
 from .quote_verbs import SpeechVerbs
 from .quote_titles import by_role, disambiguate, titles_of
 
@@ -29,14 +29,6 @@ __all__ = ["Attribution", "Attributor", "Candidate", "NEAR_AFTER"]
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 INFERRED_HOW = {"pronoun", "title"}  # a bare surname or a metonym is still a name in the attribution
 NEAR_AFTER = 8  # tokens between a closing mark and a trailing attribution verb ("..." Ms. Roe stressed)
-
-
-def _strip_name(text: str) -> str:
-    words = re.sub(r"['’]s$", "", text.strip()).split()
-    hon = cues()["honorifics"]
-    while len(words) > 1 and words[0].lower() in hon:
-        words = words[1:]
-    return " ".join(words).strip(" ,.")
 
 
 class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
@@ -78,7 +70,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         """spaCy PERSON/ORG entities; a short name takes the full name it abbreviates ("Lula" ->
         the nearest earlier "Luiz Inacio Lula"), and a bare word of a known full name NER missed or
         mislabelled becomes a person too."""
-        full = [(e.start_char, _strip_name(e.text)) for e in self.ents if e.label_ == "PERSON"]
+        full = [(e.start_char, strip_name(e.text)) for e in self.ents if e.label_ == "PERSON"]
         full = [(pos, n) for pos, n in full if 1 < len(n.split()) <= 4 and "’" not in n and "'" not in n]
         counts = Counter(n for _, n in full)
 
@@ -95,7 +87,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         out, covered = [], set()
         known = {w for _, f in full for w in f.split()}
         for e in self.ents:
-            name = _strip_name(e.text)
+            name = strip_name(e.text)
             label = e.label_
             if label != "PERSON" and name in known:
                 label = "PERSON"
@@ -242,6 +234,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
             name = disambiguate(self.cands, self.titles, c.text, title, c.name)
             if name != c.name:  # "Minister Kim" when a colonel Kim spoke last
                 key = next((o.key for o in self.cands if o.name == name), None)
+        name, key = self._trim_blob(c.type, name, key)  # "Obama Speech" (a headline NER ran on): Obama
         how = c.how if c.how in INFERRED_HOW else "explicit"
         start = c.start
         verb = re.match(r"([A-Za-z]+)\s+(?=\S+\s+\S)", self.text[c.start:c.end])

@@ -45,6 +45,15 @@ def speaker_confidence() -> dict[str, float]:
     return {k: float(v) for k, v in json.loads(raw).items() if not k.startswith("_")}
 
 
+def strip_name(text: str) -> str:
+    """A name without a possessive ending and leading honorifics ("Mr. Roe's" -> "Roe")."""
+    words = re.sub(r"['’]s$", "", text.strip()).split()
+    hon = cues()["honorifics"]
+    while len(words) > 1 and words[0].lower() in hon:
+        words = words[1:]
+    return " ".join(words).strip(" ,.")
+
+
 def _ends_open(par: str, verbs: frozenset[str]) -> bool:
     """A paragraph that cannot end a sentence: a name or attribution broken onto its own line."""
     par = par.rstrip()

@@ -141,6 +141,14 @@ class SpeechVerbs:
             return c
         return replace(c, end=end, text=self.text[c.start:end], name=self.text[c.start:end], key=None)
 
+    @staticmethod
+    def _trim_blob(etype: str, name: str, key: str | None) -> tuple[str, str | None]:
+        """A person's name NER ran into the next title-case word ("Obama Speech"): the name alone."""
+        words = name.split()
+        if etype == "PERSON" and len(words) > 1 and words[-1].lower() in cues()["name_blob_tails"]:
+            return " ".join(words[:-1]), None
+        return name, key
+
     def _antecedent(self, relcl, pronoun):
         """Who a relative 'who' stands for: the noun its clause hangs on, or in a list the item right
         before it ("Jane Roe, Tom Poe and Ann Doe, who joked": Doe, though the parser hung it on Poe)."""
