@@ -18,9 +18,9 @@ from .quote_according import AccordingTo
 from .quote_attr import Attribution, Candidate
 from .quote_gender import person_genders
 from .quote_introducer import Introducer
-from .quote_pronouns import SUBJ, PronounResolver
+from .quote_pronouns import SUBJ, PronounResolver, _surname
 from .quote_spans import QuoteSpan
-from .quote_text import Sentences, cues, speech_verbs
+from .quote_text import Sentences, cues, speech_verbs, strip_name
 from .quote_verbs import SpeechVerbs
 from .quote_titles import by_role, disambiguate, titles_of
 
@@ -29,14 +29,6 @@ __all__ = ["Attribution", "Attributor", "Candidate", "NEAR_AFTER"]
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 INFERRED_HOW = {"pronoun", "title"}  # a bare surname or a metonym is still a name in the attribution
 NEAR_AFTER = 8  # tokens between a closing mark and a trailing attribution verb ("..." Ms. Roe stressed)
-
-
-def _strip_name(text: str) -> str:
-    words = re.sub(r"['’]s$", "", text.strip()).split()
-    hon = cues()["honorifics"]
-    while len(words) > 1 and words[0].lower() in hon:
-        words = words[1:]
-    return " ".join(words).strip(" ,.")
 
 
 class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
@@ -78,7 +70,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         """spaCy PERSON/ORG entities; a short name takes the full name it abbreviates ("Lula" ->
         the nearest earlier "Luiz Inacio Lula"), and a bare word of a known full name NER missed or
         mislabelled becomes a person too."""
-        full = [(e.start_char, _strip_name(e.text)) for e in self.ents if e.label_ == "PERSON"]
+        full = [(e.start_char, strip_name(e.text)) for e in self.ents if e.label_ == "PERSON"]
         full = [(pos, n) for pos, n in full if 1 < len(n.split()) <= 4 and "’" not in n and "'" not in n]
         counts = Counter(n for _, n in full)
 
@@ -95,7 +87,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         out, covered = [], set()
         known = {w for _, f in full for w in f.split()}
         for e in self.ents:
-            name = _strip_name(e.text)
+            name = strip_name(e.text)
             label = e.label_
             if label != "PERSON" and name in known:
                 label = "PERSON"
@@ -118,7 +110,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         for c in self.cands:
             words = c.name.split()
             if c.type == "PERSON" and len(words) > 1:
-                out.setdefault(words[-1], c.name)
+                out.setdefault(_surname(c.name), c.name)  # "Roe" for "Jane Roe Jr." too
         return out
 
     def _cand_at(self, start: int, end: int) -> Candidate | None:
@@ -161,11 +153,13 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
             if c is not None and c.type == "PERSON" and c.end == prev.idx + len(prev) and prev.dep_ in ("pobj", "dobj"):
                 return prev
             verb = self._reporting_head(verb)  # "Roe said Doe must choose, saying": Roe's participle
+        if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and self._sent_in(verb.head) is not None:
+            return self._owner(self._sent_in(verb.head))  # "an email to supporters stating": not 'supporters'
         for step in range(4):
             subj = [c for c in verb.children if c.dep_ in SUBJ and not self.quoted(c.idx) and not self._apart(c, verb)]
             if subj and subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and step == 0 and not any(
                     c.dep_ in ("ccomp", "xcomp", "dobj") and not self.quoted(c.idx) for c in verb.children):
-                return self._owner(verb.head)  # "Jane Roe, who joked, “...”": the antecedent of a 'who' that says the quote
+                return self._antecedent(verb, subj[0])  # "Jane Roe, who joked, “...”": the 'who' that says it
             if subj:  # of two, the nearest ("When asked if X led to Y, Roe said"), not "a spokesman for Xs"
                 return self._nearest_subject(subj, verb)
             if verb.dep_ == "acl":
@@ -231,6 +225,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
         if c.type in ("NORP", "GPE") and c.text.strip() in self.surnames:
             # "Cuban said" in a story about Mark Cuban: the person's surname, not a demonym or place
             c = replace(c, name=self.surnames[c.text.strip()], key=None, type="PERSON")
+        c = self._cut_name(c)  # "Will Estrada" where NER kept only "Will"
         desc = c.description or self._apposition(c, lo)
         name, key = c.name, c.key
         if c.type == "PERSON" and len(c.text.split()) == 1:
@@ -239,6 +234,7 @@ class Attributor(SpeechVerbs, PronounResolver, AccordingTo, Introducer):
             name = disambiguate(self.cands, self.titles, c.text, title, c.name)
             if name != c.name:  # "Minister Kim" when a colonel Kim spoke last
                 key = next((o.key for o in self.cands if o.name == name), None)
+        name, key = self._trim_blob(c.type, name, key)  # "Obama Speech" (a headline NER ran on): Obama
         how = c.how if c.how in INFERRED_HOW else "explicit"
         start = c.start
         verb = re.match(r"([A-Za-z]+)\s+(?=\S+\s+\S)", self.text[c.start:c.end])

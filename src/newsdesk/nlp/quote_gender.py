@@ -75,6 +75,12 @@ def person_genders(cands: list[_Cand], text: str) -> dict[str, str]:
             continue
         strong, weak = votes.setdefault(c.name, (set(), set()))
         before = re.findall(r"([A-Za-z]+\.?)\s*$", text[max(0, c.start - 16):c.start])
+        # the mention may hold it ("Ms. Roe"), unless the given name it was linked to says otherwise
+        # (the actors may link "Mrs. Roe" to her son John Roe: that is her honorific, not his gender)
+        own = re.match(r"([A-Za-z]+\.?)\s+\S", text[c.start:getattr(c, "end", c.start)])
+        if own and own.group(1).lower() in data["honorifics"] \
+                and name_gender(c.name) in (None, data["honorifics"][own.group(1).lower()]):
+            before = [own.group(1)]
         if before and before[0].lower() in data["honorifics"]:
             strong.add(data["honorifics"][before[0].lower()])
         g = description_gender(c.description)

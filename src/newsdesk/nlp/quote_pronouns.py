@@ -37,6 +37,14 @@ def _acts(tok) -> bool:
     return tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in tok.children)
 
 
+def _surname(name: str) -> str:
+    """The last word of a full name, a suffix skipped ("Harry B. Harris Jr." -> Harris)."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in cues()["name_suffixes"]:
+        words.pop()
+    return words[-1] if words else ""
+
+
 class PronounResolver:
     """Needs the Attributor's text, sents, cands, cand_starts, speakers, genders and helpers."""
 
@@ -71,8 +79,9 @@ class PronounResolver:
         """A noun subject that can be 'it' (an organisation word, a report) or 'they'/'we' (plural)."""
         if tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isalpha():
             return False
-        if word == "it":
-            return tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in cues()["group_nouns"]
+        if word == "it":  # an organisation word, or a text ("the letter ... “...,” it said")
+            return tok.tag_ in ("NN", "NNP") and (tok.lemma_.lower() in cues()["group_nouns"]
+                                                  or tok.lemma_.lower() in cues()["document_nouns"])
         return tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in cues()["group_nouns"]
 
     def _resolve_group(self, pos: int) -> Attribution | None:
@@ -190,10 +199,10 @@ class PronounResolver:
         """A bare surname whose linked person the pronoun's gender rules out, read as the one other
         person of the article with that surname who fits and whom it named first
         ("Sen. John Murphy ... Jane Murphy ... Murphy said ... he")."""
-        if c.text.strip() != c.name.split()[-1]:
+        if c.text.strip() != _surname(c.name):
             return None
         others = {o.name for o in self.cands if o.type == "PERSON" and o.how != "pronoun" and o.name != c.name
-                  and o.name.split()[-1] == c.text.strip() and self._fits(o.name, gender)}
+                  and _surname(o.name) == c.text.strip() and self._fits(o.name, gender)}
         if len(others) != 1:
             return None
         other = others.pop()
@@ -271,7 +280,11 @@ class PronounResolver:
             # or only as the subject of a side clause under another he/she ("He said Roe erred.")
             from_quote = bool(near) and all(
                 self.quoted(c.start) or self._under_pronoun(self._tokens(c.start, c.end), gender) for c in near)
-            if not from_quote and (speaker is None or speaker[1].speaker == m.name or speaker[0] <= last):
+            # nor a name the article uses only to modify a noun ("a Roe story ... he said": not Roe)
+            named = [c for c in self.cands if c.name == m.name and c.how != "pronoun" and c.start < pos]
+            modifier = bool(named) and all(self._modifier(c) for c in named)
+            if not from_quote and not modifier and (speaker is None or speaker[1].speaker == m.name
+                                                    or speaker[0] <= last):
                 link = (last, self._attr(m, pos, inferred=True))
             # else the actors' link skips quotes: the quote run's speaker (or a later subject) is 'he'
 

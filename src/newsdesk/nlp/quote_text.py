@@ -9,7 +9,10 @@ from importlib import resources
 
 from .quote_spans import paragraphs
 
-_BOUNDARY = re.compile(r"[.!?…][\"”’“]?(?=\s+[\"“‘(]?[A-Z0-9])")
+# a closing mark may follow the stop and an opening one the space: " ” ’ and the '' / `` pairs of
+# texts typed with two apostrophes (the NYT's ''...''), which quote_spans reads as marks too,
+# after a bracket too ("... agreed. (''We won,'' he said.)")
+_BOUNDARY = re.compile(r"[.!?…](?:''|[\"”’“])?(?=\s+\(?(?:''|``|[\"“‘(])?[A-Z0-9])")
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,6 +43,15 @@ def speaker_confidence() -> dict[str, float]:
     """Speaker confidence by how the speaker was found (data/speaker_confidence.json)."""
     raw = resources.files("newsdesk.data").joinpath("speaker_confidence.json").read_text(encoding="utf-8")
     return {k: float(v) for k, v in json.loads(raw).items() if not k.startswith("_")}
+
+
+def strip_name(text: str) -> str:
+    """A name without a possessive ending and leading honorifics ("Mr. Roe's" -> "Roe")."""
+    words = re.sub(r"['’]s$", "", text.strip()).split()
+    hon = cues()["honorifics"]
+    while len(words) > 1 and words[0].lower() in hon:
+        words = words[1:]
+    return " ".join(words).strip(" ,.")
 
 
 def _ends_open(par: str, verbs: frozenset[str]) -> bool:

@@ -3,7 +3,12 @@ which of them cannot attribute the quote (under a modal, in a subordinate clause
 which words near them can be their subject (an inverted name, a role noun, not a modifier)."""
 from __future__ import annotations
 
+import re
+
+from dataclasses import replace
+
 from .quote_attr import Candidate
+from .quote_gender import name_gender
 from .quote_text import cues
 
 
@@ -105,11 +110,74 @@ class SpeechVerbs:
 
     def _owner(self, tok):
         """A text someone issued ("Roe released a statement saying", "she sent an email that read",
-        "Roe hoisted a sign reading"): its words are that someone's, so the issuer is the subject."""
-        if tok.lemma_.lower() not in cues()["document_nouns"] or tok.dep_ != "dobj":
+        "Roe hoisted a sign reading", "Roe wrote in a memo explaining"): its words are that someone's,
+        so the issuer is the subject; also where the parser hung the participle on the text's
+        recipient or medium ("posted a message on Twitter reading", "a memo to staff explaining")."""
+        docs = cues()["document_nouns"]
+        if tok.dep_ == "pobj" and tok.lemma_.lower() not in docs:
+            tok = self._sent_in(tok.head) or tok
+        if tok.lemma_.lower() not in docs:
             return tok
-        subj = [k for k in tok.head.children if k.dep_ in ("nsubj", "nsubjpass") and not self.quoted(k.idx)]
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" \
+            and tok.head.lower_ in cues()["document_in_preps"] else None  # "wrote in a memo", not "under a headline"
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return tok
+        subj = [k for k in verb.children if k.dep_ in ("nsubj", "nsubjpass") and not self.quoted(k.idx)]
         return subj[0] if subj else tok
+
+    def _cut_name(self, c: Candidate) -> Candidate:
+        """A person named by a given name alone where the text goes on with a capitalised word no
+        other name covers ("Will Estrada", "Larry O’Connor" with the surname untagged): the full name."""
+        if c.type != "PERSON" or " " in c.text.strip() or name_gender(c.text) is None:
+            return c
+        end = c.end
+        for t in self._tokens(c.end, c.end + 40):
+            if t.idx != end + 1 or self.text[end] != " " or not t.text[:1].isupper() or t.is_sent_start \
+                    or not re.fullmatch(r"[A-Z][\w'’-]*[a-z][\w'’-]*", t.text) or self._cand_at(t.idx, t.idx + 1) is not None \
+                    or t.lower_ in cues()["speech_verb_forms"]:
+                break
+            end = t.idx + len(t)
+        if end == c.end:
+            return c
+        return replace(c, end=end, text=self.text[c.start:end], name=self.text[c.start:end], key=None)
+
+    @staticmethod
+    def _trim_blob(etype: str, name: str, key: str | None) -> tuple[str, str | None]:
+        """A person's name NER ran into the next title-case word ("Obama Speech"): the name alone."""
+        words = name.split()
+        if etype == "PERSON" and len(words) > 1 and words[-1].lower() in cues()["name_blob_tails"]:
+            return " ".join(words[:-1]), None
+        return name, key
+
+    def _antecedent(self, relcl, pronoun):
+        """Who a relative 'who' stands for: the noun its clause hangs on, or in a list the item right
+        before it ("Jane Roe, Tom Poe and Ann Doe, who joked": Doe, though the parser hung it on Poe)."""
+        items, todo = [], [relcl.head]
+        while todo:
+            tok = todo.pop()
+            items.append(tok)
+            todo += [k for k in tok.children if k.dep_ == "conj"]
+        before = [t for t in items if t.i < pronoun.i]
+        return self._owner(max(before, key=lambda t: t.i) if before else relcl.head)
+
+    def _sent_in(self, prep):
+        """The text a preposition's phrase goes with: 'a message [on Twitter]', 'wrote in a statement
+        [to Wired]', 'blasted out an email [to supporters]' -> message, statement, email; else None."""
+        if prep.dep_ != "prep" or prep.lower_ not in cues()["document_to_preps"]:
+            return None
+        docs, head = cues()["document_nouns"], prep.head
+        if head.lemma_.lower() in docs and head.pos_ == "NOUN":
+            return head
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        for k in head.children:
+            if k.dep_ == "dobj" and k.lemma_.lower() in docs:
+                return k
+            if k.dep_ == "prep" and k is not prep:
+                found = next((g for g in k.children if g.dep_ == "pobj" and g.lemma_.lower() in docs), None)
+                if found is not None:
+                    return found
+        return None
 
     def _modifier(self, c: Candidate) -> bool:
         """A name that only modifies a noun ("a top Roe surrogate"): not a person acting here."""

@@ -29,6 +29,9 @@ _FRAGMENT_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my",
                     "as", "of", "in", "to", "for", "with", "by", "on", "at", "from", "into", "called", "dubbed",
                     "so-called", "word", "term", "phrase", "slogan", "motto", "adage", "its"}
 MIN_FULL_WORDS = 4
+# what may stand between a sentence start and a quote's opening mark: space, and the first half of a
+# '' or `` pair (quote_spans puts the mark on the second apostrophe)
+_LEAD = " \t\r\n'`"
 
 
 def _is_partial(text: str, q: QuoteSpan, sentence_initial: bool = False) -> bool:
@@ -89,7 +92,7 @@ def _intro_zone(text: str, spans: list[QuoteSpan], paras: list[tuple[int, int]],
         last = sents.bounds(sents.index(phi - 1))[0]
     else:
         s_lo = sents.bounds(sents.index(q.open_mark))[0]
-        if pi < 0 or text[s_lo:q.open_mark].strip() or s_lo <= paras[pi][0]:
+        if pi < 0 or text[s_lo:q.open_mark].strip(_LEAD) or s_lo <= paras[pi][0]:
             return None
         plo, phi = paras[pi][0], s_lo
         last = max(plo, sents.bounds(sents.index(s_lo - 1))[0])
@@ -97,12 +100,21 @@ def _intro_zone(text: str, spans: list[QuoteSpan], paras: list[tuple[int, int]],
     return max(last, max((s.end + 1 for s in inner), default=last)), phi
 
 
-def _dash_speaker(att: Attributor, text: str, q: QuoteSpan) -> Attribution | None:
+def _run_close(text: str, q: QuoteSpan, nxt: QuoteSpan | None) -> int | None:
+    """Where a quote left open at its paragraph's end closes: the first closing mark of the paragraphs
+    after it, before any other quote opens (a long quote in a list, its signature after the close)."""
+    hi = nxt.open_mark if nxt is not None else len(text)
+    m = re.search(r"[”\"]", text[q.end:hi])
+    return q.end + m.start() if m is not None and "“" not in text[q.end:q.end + m.start()] else None
+
+
+def _dash_speaker(att: Attributor, text: str, q: QuoteSpan, close: int | None = None) -> Attribution | None:
     """“...” ― Jane Roe: a name after a dash that ends the quote's line, or that makes the next
     line (or paragraph) on its own."""
-    m = _DASH_NAME.match(text, q.close_mark + 1)
+    close = q.close_mark if close is None else close
+    m = _DASH_NAME.match(text, close + 1)
     if m is None or len(m.group(1).split()) > 8:
-        m = _DASH_LINE.match(text, q.close_mark + 1)  # capitalised words only: not "- Reporting by X"
+        m = _DASH_LINE.match(text, close + 1)  # capitalised words only: not "- Reporting by X"
     if m is None:
         return None
     got = att.name_in(m.start(1), m.start(1) + len(m.group(1).rstrip(" \t.")))  # "- Roe." ends its sentence
@@ -140,12 +152,26 @@ def _next_sentence(att: Attributor, q: QuoteSpan, a_hi: int, nxt: QuoteSpan | No
         if t.is_punct:
             break  # "At a news conference, X described ...": a new sentence, not an attribution
         lead.append(t)
+    named = _tagged_name_lead(att, toks)
+    if named is not None and len(named) > len(lead):
+        lead = named  # “...!” Rep. Jane Roe, R-Ohio, said
     if len(lead) < 2:
         return None
     hi = lead[-1].idx + len(lead[-1])
     if nxt is not None:
         hi = min(hi, nxt.open_mark)
     return att.attribute(q, (q.open_mark, q.open_mark), (a_hi, hi)) if hi > a_hi else None
+
+
+def _tagged_name_lead(att: Attributor, toks: list) -> list | None:
+    """A name with its tag before a speech verb ("Rep. Jane Roe, R-Ohio, said"): capitalised words and
+    inner punctuation only, up to the verb."""
+    for k, t in enumerate(toks[:2 * NEAR_AFTER]):
+        if att._is_speech_verb(t) and k >= 2:
+            return toks[:k + 1]
+        if not (t.text[:1].isupper() or t.is_punct and t.text not in ".!?;:“”\"") or t.is_sent_start and k:
+            return None
+    return None
 
 
 def _pronoun_allows(att: Attributor, text: str, lo: int, hi: int, speaker: str | None) -> bool:
@@ -210,16 +236,18 @@ def extract_quotes(ctx: Context) -> list[Quote]:
                 found = _speaker_line(att, h_lo, head)  # a headline or transcript line: "Jane Roe: ‘...’"
             if found is not None and _para_index(paras, q.open_mark) == 0:
                 found = swallowed_verb(att, text, h_lo, found) or found  # "Roe Addresses Attack: ‘...’'
-        partial = _is_partial(text, q, sentence_initial=not text[b_lo:q.open_mark].strip())
-        if found is None and q.close_mark is not None and not partial and not text[a_lo:a_hi].strip():
-            found = _next_sentence(att, q, a_hi, nxt)  # “...?” Jane Roe asked.
+        partial = _is_partial(text, q, sentence_initial=not text[b_lo:q.open_mark].strip(_LEAD))
+        if found is None and q.close_mark is not None and not partial and not text[a_lo:a_hi].strip("' \t\n"):
+            found = _next_sentence(att, q, a_hi, nxt)  # “...?” Jane Roe asked. (a '' pair closes with two marks)
         if found is None and q.close_mark is not None and not partial:
             found = _dash_speaker(att, text, q)  # “...” ― Jane Roe (a quote list or epigraph)
+        elif found is None and q.close_mark is None and not partial and _run_close(text, q, nxt) is not None:
+            found = _dash_speaker(att, text, q, _run_close(text, q, nxt))  # “... / ...” ― Jane Roe
         continues = prev is not None and _continues(text, prev, q)
         if continues:
             partial = out[-1].partial  # “It was rushed,” he said, “and it ignores ...”: one sentence
         pi = _para_index(paras, q.open_mark)
-        opens_para = pi >= 0 and not text[paras[pi][0]:q.open_mark].strip()
+        opens_para = pi >= 0 and not text[paras[pi][0]:q.open_mark].strip(_LEAD)
         same_sent = prev is not None and sents.index(prev.open_mark) == sents.index(q.open_mark)
         if found is None and prev_att and prev is not None and (not partial or same_sent or _ends_paragraph(text, q)):
             # a quote continued after its attribution, the next paragraph of a long quote, or a
@@ -273,7 +301,7 @@ def _run_openers(att: Attributor, text: str, spans: list[QuoteSpan], paras: list
         if found[k] is not None or out[k].partial or nxt is None or nxt.how != "explicit" or not nxt.speaker:
             continue
         pi = _para_index(paras, spans[k].open_mark)
-        if pi <= 0 or text[paras[pi][0]:spans[k].open_mark].strip() \
+        if pi <= 0 or text[paras[pi][0]:spans[k].open_mark].strip(_LEAD) \
                 or _para_index(paras, spans[k + 1].open_mark) not in (pi, pi + 1):
             continue
         plo, phi = paras[pi - 1]
