@@ -1,21 +1,7 @@
 """HTML bodies, round five: longer calls to action, homoglyph furniture, standfirsts under a picture."""
-from newsdesk.clean import clean_document
 from newsdesk.clean.boilerplate import ui_reason
-from newsdesk.records import RawDoc
 
-PROSE = "".join(
-    f"<p>Paragraph {i}: the harbour board said on Monday that the new quay will take ferries from the "
-    f"islands by spring, and that fishermen will keep their old berths on the north side.</p>"
-    for i in range(6))
-
-
-def _page(tail: str = "", head: str = "", title: str = "New quay for the island ferries") -> str:
-    return (f"<html><head><title>{title}</title></head><body>"
-            f"<article><h1>{title}</h1>{head}{PROSE}{tail}</article></body></html>")
-
-
-def _clean(html: str):
-    return clean_document(RawDoc(source="p.html", text=html, kind="html"))
+from html_fixtures import PROSE, clean as _clean, page as _page
 
 
 def test_a_long_call_to_action_with_several_ui_cues_is_dropped():
