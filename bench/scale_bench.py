@@ -206,6 +206,17 @@ def fill(db: str, path: Path, start: int, stop: int, timings: dict[str, float],
             "wall_s": round(wall, 2), "articles_per_s": round((stop - start) / wall, 1) if wall else None}
 
 
+def story_sizes(db: str) -> dict:
+    """How many stories the store holds, its five biggest (members) and how many have over 50: what a
+    touched story costs grows with its members, so big stories show where adding articles gets dearer."""
+    from newsdesk.store import open_store
+
+    store = open_store(db)
+    sizes = store.story_sizes()
+    store.close()
+    return {"count": len(sizes), "biggest": sizes[:5], "over_50": sum(1 for k in sizes if k > 50)}
+
+
 def one_size(n: int, cache: Path) -> dict:
     timings: dict[str, float] = defaultdict(float)
     rss: dict[str, float] = {}
@@ -214,9 +225,10 @@ def one_size(n: int, cache: Path) -> dict:
     start = peak_mb()
     with tempfile.TemporaryDirectory(prefix="newsdesk-scale-") as tmp:
         base = fill(str(Path(tmp) / "big.db"), path, 0, n, timings, rss)
+        sizes = story_sizes(str(Path(tmp) / "big.db"))
         add = fill(str(Path(tmp) / "big.db"), path, n, n + ADD, timings)
         empty = fill(str(Path(tmp) / "empty.db"), path, n, n + ADD, timings)
-    return {"size": n, "ingest": base, "add_100": add, "add_100_to_empty": empty,
+    return {"size": n, "ingest": base, "stories": sizes, "add_100": add, "add_100_to_empty": empty,
             "add_ratio": round(add["corpus_cpu_s"] / max(empty["corpus_cpu_s"], 1e-9), 2),
             "corpus_cpu_ms_per_article": round(1000 * base["corpus_cpu_s"] / n, 1),
             "peak_rss_mb": round(peak_mb()), "rss_at_start_mb": round(start),
@@ -278,6 +290,8 @@ def main() -> None:
               f"(store+link), peak RSS {r['peak_rss_mb']} MB")
         print(f"peak RSS: {r['rss_at_start_mb']} MB before the store was opened; raised by (MB) "
               f"{r['peak_rss_rise_mb']}; largest RSS when a stage started (MB) {r['rss_at_stage_start_mb']}")
+        st = r["stories"]
+        print(f"stories: {st['count']}, the biggest {st['biggest']} members, {st['over_50']} with over 50")
         print(f"add 100 to this store: corpus {add['corpus_cpu_s']} CPU-s ({add['stages_cpu_s']}); "
               f"to an empty store: {emp['corpus_cpu_s']} CPU-s; ratio {r['add_ratio']}")
         print(json.dumps(r))

@@ -75,3 +75,19 @@ def test_stories_lazy_load_reads_the_counts_of_each_loaded_story_before_scoring_
                 terms = {t for r in got for t in r["features"]["terms"]}
                 assert terms <= asked | log[k + 1][1]
         store.close()
+
+
+def test_stories_lazy_load_story_sizes_count_members_without_reading_stories(tmp_path, pg_databases):  # noqa: F811
+    """``story_sizes`` (what the scale bench prints) counts each story's members, biggest first."""
+    from fixtures.corpus.stories import ARTICLES
+    from test_stories_clustering import ingest
+
+    from newsdesk.config import load_settings
+    from newsdesk.store import open_store
+
+    for db in (str(tmp_path / "t.db"), pg_databases.create()):
+        store = open_store(db)
+        ingest(store, load_settings(db=db, workers=1), list(ARTICLES))
+        sizes = sorted((len(r["articles"]) for r in store.story_export_rows()), reverse=True)
+        assert store.story_sizes() == sizes and sizes[0] > 1
+        store.close()
