@@ -7,11 +7,13 @@ import random
 
 import numpy as np
 
-from newsdesk.corpus.compare import Claim, discrepancies, rows_of_pairs
+from newsdesk.corpus.compare import Claim, _candidate_pairs, aligned, claim_groups, discrepancies, rows_of_groups
+from newsdesk.corpus.story_state import components
 
 
 def _all_pairs(claims: list[Claim]) -> list[dict]:
-    return rows_of_pairs(claims, itertools.combinations(range(len(claims)), 2))
+    test = lambda i, j: aligned(claims[i], claims[j])  # noqa: E731
+    return rows_of_groups(claims, components([c.id for c in claims], itertools.combinations(range(len(claims)), 2), test))
 
 
 def _claims(seed: int, n: int) -> list[Claim]:
@@ -47,3 +49,26 @@ def test_a_nan_value_falls_back_to_every_pair_of_its_unit() -> None:
     claims = _claims(7, 40)
     claims[3].value = float("nan")
     assert discrepancies(claims) == _all_pairs(claims)
+
+
+def test_fresh_pairs_are_the_full_windows_pairs_that_hold_a_fresh_claim() -> None:
+    for seed in range(20):
+        claims = _claims(seed, 60)
+        if seed % 5 == 0:
+            claims[seed].value = float("nan")
+        fresh = set(random.Random(seed).sample(range(60), 7))
+        every = {p for p in _candidate_pairs(claims) if p[0] in fresh or p[1] in fresh}
+        assert sorted(set(_candidate_pairs(claims, fresh))) == sorted(every)
+        assert len(_candidate_pairs(claims, fresh)) == len(every)  # each pair once
+
+
+def test_groups_kept_from_before_plus_fresh_pairs_give_the_rows_of_all_pairs() -> None:
+    grew = 0
+    for seed in range(30):
+        claims = _claims(seed, 60)
+        old = claims[:45]  # the story before, then 15 new claims
+        kept = [[old[i].id for i in g] for g in claim_groups(old)]
+        fresh = set(range(45, 60))
+        assert discrepancies(claims, kept, fresh) == _all_pairs(claims)
+        grew += len(claim_groups(claims)) != len(kept)
+    assert grew  # new claims did join or open groups

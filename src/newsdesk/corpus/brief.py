@@ -67,7 +67,7 @@ def update_synthesis(store: Any, story_ids: list[str] | None = None) -> None:
     """
     from .figures import regroup_all, update_story_synthesis  # figures builds on this module's claim readers
 
-    update_story_synthesis(store, story_ids if story_ids is not None else store.story_ids())
+    update_story_synthesis(store, story_ids if story_ids is not None else store.story_ids(), anew=True)
     if story_ids is None:
         regroup_all(store)
 

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from .figure_labels import label
-from .groups import DisjointSet
+from .story_state import components
 from .similarity import parse
 from .summarize import trim
 
@@ -285,45 +285,61 @@ def aligned(a: Claim, b: Claim, across: bool = False) -> bool:
     return max(a.value, b.value) / max(min(a.value, b.value), 1e-12) <= MAX_CONFLICT_RATIO
 
 
-def discrepancies(claims: list[Claim]) -> list[dict[str, Any]]:
-    """Group aligned claims; emit one corroboration per set of equal values and one conflict per disagreement."""
-    return rows_of_pairs(claims, _candidate_pairs(claims))
+def discrepancies(claims: list[Claim], kept: Iterable[Iterable[str]] = (), fresh: set[int] | None = None
+                  ) -> list[dict[str, Any]]:
+    """Group aligned claims; emit one corroboration per set of equal values and one conflict per disagreement.
+    ``kept``/``fresh``: groups found before and the claims new since (:mod:`.story_state`)."""
+    return rows_of_groups(claims, claim_groups(claims, kept, fresh))
 
 
-def rows_of_pairs(claims: list[Claim], pairs: Iterable[tuple[int, int]]) -> list[dict[str, Any]]:
-    """The rows of the groups that the aligned ones of these index pairs join. A pair already in one
-    group is not tested: the groups (connected components), and so the rows, are the same, but a big
-    story's many equal figures are not compared pair by pair."""
-    sets: DisjointSet[int] = DisjointSet(range(len(claims)))
-    for i, j in pairs:
-        if sets.find(i) != sets.find(j) and aligned(claims[i], claims[j]):
-            sets.union(i, j)
-    out = []
-    for members in sets.groups():
-        if len(members) >= 2:
-            out += group_rows([claims[i] for i in members])
+def claim_groups(claims: list[Claim], kept: Iterable[Iterable[str]] = (), fresh: set[int] | None = None
+                 ) -> list[list[int]]:
+    """The groups (index lists, 2+ claims) that aligned pairs join, starting from the ``kept`` groups
+    (claim ids) and testing only the pairs that hold a ``fresh`` claim when given (else every pair)."""
+    return components([c.id for c in claims], _candidate_pairs(claims, fresh),
+                      lambda i, j: aligned(claims[i], claims[j]), kept)
+
+
+def rows_of_groups(claims: list[Claim], groups: Iterable[list[int]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for members in groups:
+        out += group_rows([claims[i] for i in members])
     return sorted(out, key=lambda r: r["id"])
 
 
-def _candidate_pairs(claims: list[Claim]) -> list[tuple[int, int]]:
+def _candidate_pairs(claims: list[Claim], fresh: set[int] | None = None) -> list[tuple[int, int]]:
     """The pairs :func:`aligned` can accept: same unit, values within MAX_CONFLICT_RATIO. Sorted by value
     within a unit, the ratio to a fixed smaller value only grows, so each claim meets a window of the
-    next ones instead of every claim of a big story (same groups as testing all pairs)."""
+    next ones instead of every claim of a big story (same groups as testing all pairs). ``fresh``: only
+    the pairs holding one of these claims (a fresh claim's window, and the earlier claims whose window
+    reaches it), the same pairs as filtering the full list."""
     by_unit: dict[str, list[int]] = {}
     for i, c in enumerate(claims):
         by_unit.setdefault(c.unit, []).append(i)
     out: list[tuple[int, int]] = []
     for idx in by_unit.values():
+        if fresh is not None and not any(i in fresh for i in idx):
+            continue
         if any(math.isnan(claims[i].value) for i in idx):  # no order: test every pair of this unit
-            out += [(i, j) for k, i in enumerate(idx) for j in idx[k + 1:]]
+            out += [(i, j) for k, i in enumerate(idx) for j in idx[k + 1:] if fresh is None or i in fresh or j in fresh]
             continue
         idx = sorted(idx, key=lambda i: claims[i].value)
+        vals = [claims[i].value for i in idx]
         for k, i in enumerate(idx):
-            low = max(claims[i].value, 1e-12)
-            for j in idx[k + 1:]:
-                if claims[j].value / low > MAX_CONFLICT_RATIO:
+            if fresh is not None and i not in fresh:
+                continue
+            low = max(vals[k], 1e-12)
+            for m in range(k + 1, len(idx)):
+                if vals[m] / low > MAX_CONFLICT_RATIO:
                     break
-                out.append((min(i, j), max(i, j)))
+                out.append((min(i, idx[m]), max(i, idx[m])))
+            if fresh is None:
+                continue
+            for m in range(k - 1, -1, -1):  # values only shrink going back: the ratio only grows
+                if vals[k] / max(vals[m], 1e-12) > MAX_CONFLICT_RATIO:
+                    break
+                if idx[m] not in fresh:  # a fresh one met this claim in its own window
+                    out.append((min(i, idx[m]), max(i, idx[m])))
     return out
 
 

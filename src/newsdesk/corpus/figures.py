@@ -22,23 +22,33 @@ STORY_READ_CHUNK = 200  # stories read, computed and written per round: bounds t
 REGROUP_PAGE = 2000  # claims grouped per round when every claim is grouped again: bounds its memory
 
 
-def update_story_synthesis(store: Any, story_ids: Iterable[str], mapper: Mapper | None = None) -> None:
+def update_story_synthesis(store: Any, story_ids: Iterable[str], mapper: Mapper | None = None,
+                           anew: bool = False) -> None:
     """Summary, in-story discrepancies and quote groups of these stories, from their members only.
 
-    Read here, computed by ``mapper`` (one story per item: stories are independent), written here."""
+    Read here, computed by ``mapper`` (one story per item: stories are independent), written here. What a
+    story's last synthesis kept spares testing its old pairs again (:mod:`.story_state`; same rows), unless
+    ``anew``."""
     sids = sorted(set(story_ids))
     for k in range(0, len(sids), STORY_READ_CHUNK):
         chunk = sids[k:k + STORY_READ_CHUNK]
-        outs = (mapper or serial_map)(story_synthesis, _story_inputs(store, chunk))
+        outs = (mapper or serial_map)(story_synthesis, _story_inputs(store, chunk, anew))
         for out in outs:
             store.save_summary(out.story, out.summary)
-        store.replace_discrepancies(chunk, [r for out in outs for r in out.discrepancies])
-        store.replace_quote_groups(chunk, [g for out in outs for g in out.quote_groups])
+        store.save_story_states({out.story: out.kept for out in outs})
+        for kept in (False, True):  # a story whose kept groups held rewrites only the rows of changed groups
+            part = [o for o in outs if (o.unchanged.get("claims") is not None) == kept]
+            store.replace_discrepancies([o.story for o in part], [r for o in part for r in o.discrepancies],
+                                        unchanged={i for o in part for i in o.unchanged["claims"]} if kept else None)
+            part = [o for o in outs if (o.unchanged.get("quotes") is not None) == kept]
+            store.replace_quote_groups([o.story for o in part], [g for o in part for g in o.quote_groups],
+                                       unchanged={i for o in part for i in o.unchanged["quotes"]} if kept else None)
 
 
-def _story_inputs(store: Any, sids: list[str]) -> list[StoryInput]:
-    """Each story's members with their rows, read for all the stories at once."""
+def _story_inputs(store: Any, sids: list[str], anew: bool = False) -> list[StoryInput]:
+    """Each story's members with their rows (and what its last synthesis kept), read for all the stories at once."""
     members = {sid: store.story_article_ids(sid) for sid in sids}
+    kept = {} if anew else store.story_states(sids)
     ids = sorted({a for m in members.values() for a in m})
     articles = store.synthesis_articles(ids)
     amounts = store.synthesis_items("amounts", ids)
@@ -63,7 +73,7 @@ def _story_inputs(store: Any, sids: list[str]) -> list[StoryInput]:
         speakers = {q["speaker_entity"] for q in qus[sid]}
         inputs.append(StoryInput(sid, arts[sid], ams[sid], mes[sid], qus[sid],
                                  {k: ents[k]["country"] for k in own if k in ents},
-                                 {k: canon[k] for k in own | speakers if k in canon}))
+                                 {k: canon[k] for k in own | speakers if k in canon}, kept.get(sid)))
     return inputs
 
 

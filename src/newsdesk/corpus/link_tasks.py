@@ -6,11 +6,12 @@ the same results wherever they run.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from .compare import Claim, aligned, build_claims, discrepancies, group_rows, vocab
-from .quote_groups import group_quotes
+from .compare import Claim, aligned, build_claims, claim_groups, group_rows, rows_of_groups, vocab
+from .quote_groups import quote_components, quote_group_rows, quote_signature
+from .story_state import keep, plan, signature
 from .summarize import summarize
 
 
@@ -24,6 +25,7 @@ class StoryInput:
     quotes: list[dict[str, Any]]
     country: dict[str, str | None]  # entity key -> country
     canonical: dict[str, str]  # entity key -> canonical key
+    kept: dict[str, Any] | None = None  # what the story's last synthesis kept (:mod:`.story_state`); None: all anew
 
 
 @dataclass
@@ -32,20 +34,51 @@ class StoryOutput:
     summary: list[dict[str, Any]]
     discrepancies: list[dict[str, Any]]
     quote_groups: list[dict[str, Any]]
+    kept: dict[str, Any] = field(default_factory=dict)  # for the next synthesis of this story
+    # when the kept groups held: ids of the rows of groups that did not change (written as they are by the last synthesis)
+    unchanged: dict[str, set[str] | None] = field(default_factory=dict)
+
+
+def claim_signature(c: Claim) -> str:
+    """What :func:`.compare.aligned` reads of a claim that can change once stored (its copy link, its actors'
+    entity links, its story) and the figure itself."""
+    return signature(c.source, c.story, sorted(c.actors), c.unit, c.value, c.period, c.approx, sorted(c.terms))
 
 
 def story_synthesis(inp: StoryInput) -> StoryOutput:
-    """Summary, in-story discrepancies and quote groups of one story."""
+    """Summary, in-story discrepancies and quote groups of one story; with ``inp.kept``, the groups found
+    last time are joined by the pairs of the new claims and quotes only (same groups, :mod:`.story_state`)."""
+    kept = inp.kept or {}
     claims = build_claims(inp.articles, inp.amounts, inp.mentions, inp.country, inp.canonical)
-    rows = [r for r in discrepancies(claims) if r["story_id"] == inp.story]
+    ids = [c.id for c in claims]
+    sigs = {c.id: claim_signature(c) for c in claims}
+    start, fresh = plan(kept.get("claims"), ids, sigs)
+    found = claim_groups(claims, start, fresh)
+    rows, same = [], set()
+    for g in found:
+        mine = [r for r in rows_of_groups(claims, [g]) if r["story_id"] == inp.story]
+        rows += mine
+        if fresh is not None and not any(i in fresh for i in g):  # only a fresh claim joins kept groups
+            same.update(r["id"] for r in mine)  # a kept group as it was: its rows are as last written
+    rows.sort(key=lambda r: r["id"])
     by_id = {a["id"]: a for a in inp.articles}
     quotes = []
     for q in inp.quotes:
         a = by_id[q["article_id"]]
         quotes.append({**q, "published": a["published"], "story_id": a["story_id"], "outlet": a["outlet"],
                        "duplicate_of": a["duplicate_of"]})
-    groups = [g for g in group_quotes(quotes, inp.canonical) if g["story_id"] == inp.story]
-    return StoryOutput(inp.story, summarize(inp.articles), rows, groups)
+    qsigs = {q["id"]: quote_signature(q, inp.canonical) for q in quotes}
+    qids = [q["id"] for q in quotes]
+    qstart, qfresh = plan(kept.get("quotes"), qids, qsigs)
+    spoken, qfound = quote_components(quotes, inp.canonical, qstart,
+                                      None if qfresh is None else {qids[i] for i in qfresh})
+    groups = [g for g in quote_group_rows(spoken, qfound, inp.canonical) if g["story_id"] == inp.story]
+    # a quote group's row is a function of its quotes alone, so a kept group's row (same id) is as stored
+    qsame = {g["id"] for g in groups} if qfresh is not None else None
+    state = {"claims": keep(ids, sigs, found),
+             "quotes": {**keep(qids, qsigs, []), "groups": sorted(sorted(spoken[i]["id"] for i in g) for g in qfound)}}
+    return StoryOutput(inp.story, summarize(inp.articles), rows, groups, state,
+                       {"claims": same if fresh is not None else None, "quotes": qsame})
 
 
 @dataclass

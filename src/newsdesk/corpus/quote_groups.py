@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from typing import Any
 
-from .groups import DisjointSet
 from .similarity import similarity
+from .story_state import components, signature
 
 __all__ = ["VARIANT_MIN", "group_quotes", "similarity"]
 
@@ -58,9 +59,11 @@ def _similarity(a: dict[str, Any], b: dict[str, Any], cache: dict[Any, Any] | No
     return similarity(a["text"], b["text"])
 
 
-def _speaker_pairs(quotes: list[dict[str, Any]], canonical: dict[str, str]) -> list[tuple[int, int]]:
+def _speaker_pairs(quotes: list[dict[str, Any]], canonical: dict[str, str],
+                   fresh: set[int] | None = None) -> list[tuple[int, int]]:
     """The pairs :func:`same_speaker` can accept, in index order: quotes with the same canonical entity,
-    and quotes with the same surname where one has no entity (a big story's quotes are not all paired)."""
+    and quotes with the same surname where one has no entity (a big story's quotes are not all paired);
+    ``fresh``: only the pairs holding one of these quotes."""
     by_entity: dict[str, list[int]] = {}
     by_surname: dict[str, list[int]] = {}
     for i, q in enumerate(quotes):
@@ -68,29 +71,53 @@ def _speaker_pairs(quotes: list[dict[str, Any]], canonical: dict[str, str]) -> l
             by_entity.setdefault(canonical.get(k, k), []).append(i)
         if s := _surname(q.get("speaker")):
             by_surname.setdefault(s, []).append(i)
-    pairs = {(i, j) for idx in by_entity.values() for n, i in enumerate(idx) for j in idx[n + 1:]}
-    pairs |= {(i, j) for idx in by_surname.values() for n, i in enumerate(idx) for j in idx[n + 1:]
+
+    def within(idx: list[int]) -> Iterable[tuple[int, int]]:
+        if fresh is None:
+            return ((i, j) for n, i in enumerate(idx) for j in idx[n + 1:])
+        return ((min(i, j), max(i, j)) for i in idx if i in fresh for j in idx if j != i and (j not in fresh or i < j))
+
+    pairs = {p for idx in by_entity.values() for p in within(idx)}
+    pairs |= {(i, j) for idx in by_surname.values() for i, j in within(idx)
               if not (quotes[i].get("speaker_entity") and quotes[j].get("speaker_entity"))}
     return sorted(pairs)
 
 
-def group_quotes(quotes: list[dict[str, Any]], canonical: dict[str, str]) -> list[dict[str, Any]]:
-    """Quote rows (with ``published``/``story_id`` of their article) -> quote_groups rows of 2+ quotes."""
+def quote_signature(q: dict[str, Any], canonical: dict[str, str]) -> str:
+    """What the pair test reads of a quote that can change once stored: its speaker's entity link and its
+    article's story and date (:mod:`.story_state`)."""
+    key = q.get("speaker_entity")
+    return signature(canonical.get(key, key) if key else None, q.get("speaker"), q["article_id"],
+                     q.get("story_id"), q.get("published"), q.get("text"))
+
+
+def group_quotes(quotes: list[dict[str, Any]], canonical: dict[str, str], kept: Iterable[Iterable[str]] = (),
+                 fresh: set[str] | None = None) -> list[dict[str, Any]]:
+    """Quote rows (with ``published``/``story_id`` of their article) -> quote_groups rows of 2+ quotes.
+    ``kept``/``fresh``: groups found before and the quote ids new since (:mod:`.story_state`)."""
+    return quote_group_rows(*quote_components(quotes, canonical, kept, fresh), canonical)
+
+
+def quote_components(quotes: list[dict[str, Any]], canonical: dict[str, str], kept: Iterable[Iterable[str]] = (),
+                     fresh: set[str] | None = None) -> tuple[list[dict[str, Any]], list[list[int]]]:
+    """The quotes with a speaker, and their groups (index lists, 2+ quotes)."""
     quotes = [q for q in quotes if q.get("speaker") or q.get("speaker_entity")]
-    sets: DisjointSet[int] = DisjointSet(range(len(quotes)))
     cache: dict[Any, Any] = {}
-    for i, j in _speaker_pairs(quotes, canonical):
+
+    def test(i: int, j: int) -> bool:
         a, b = quotes[i], quotes[j]
         if a["article_id"] == b["article_id"] or not close_in_time(a, b):
-            continue
-        if sets.find(i) == sets.find(j):
-            continue  # already one group: the pair cannot change the groups
-        if _similarity(a, b, cache) >= VARIANT_MIN:
-            sets.union(i, j)
+            return False
+        return _similarity(a, b, cache) >= VARIANT_MIN
+
+    new = None if fresh is None else {i for i, q in enumerate(quotes) if q["id"] in fresh}
+    return quotes, components([q["id"] for q in quotes], _speaker_pairs(quotes, canonical, new), test, kept)
+
+
+def quote_group_rows(quotes: list[dict[str, Any]], groups: list[list[int]], canonical: dict[str, str]
+                     ) -> list[dict[str, Any]]:
     rows = []
-    for members in ([quotes[i] for i in group] for group in sets.groups()):
-        if len(members) < 2:
-            continue
+    for members in ([quotes[i] for i in group] for group in groups):
         members.sort(key=lambda q: (q.get("published") or "", q["id"]))
         stories = {q.get("story_id") for q in members}
         key = members[0].get("speaker_entity")

@@ -150,14 +150,20 @@ def insert_ignore(conn: Connection, table: Table, rows: Iterable[dict[str, Any]]
 
 
 def upsert(conn: Connection, table: Table, rows: Iterable[dict[str, Any]], keys: list[str]) -> None:
-    """INSERT or UPDATE on primary-key conflict."""
-    rows = list(rows)
-    if not rows:
-        return
-    dialect = conn.dialect.name
-    mod = sqlite if dialect == "sqlite" else postgresql
+    """INSERT or UPDATE on primary-key conflict: one statement per set of columns, executed for all its
+    rows at once (rows repeating a key are merged, later values winning, as one statement per row gave)."""
+    last: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows:
-        stmt = mod.insert(table).values(**row)
-        stmt = stmt.on_conflict_do_update(index_elements=keys,
-                                          set_={k: v for k, v in row.items() if k not in keys})
-        conn.execute(stmt)
+        k = tuple(row[c] for c in keys)
+        last[k] = {**last.pop(k, {}), **row}
+    if not last:
+        return
+    mod = sqlite if conn.dialect.name == "sqlite" else postgresql
+    by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in last.values():
+        by_columns.setdefault(tuple(row), []).append(row)
+    for cols, group in by_columns.items():
+        stmt = mod.insert(table)
+        rest = {c: stmt.excluded[c] for c in cols if c not in keys}
+        conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=rest) if rest
+                     else stmt.on_conflict_do_nothing(index_elements=keys), group)

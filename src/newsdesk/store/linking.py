@@ -361,6 +361,6 @@ class LinkQueries:
         """Remove a story and what was computed for it; its members are left without a story."""
         with self.engine.begin() as conn:
             conn.execute(s.articles.update().where(s.articles.c.story_id == story_id).values(story_id=None))
-            for table in (s.discrepancies, s.quote_groups, s.story_keys):
+            for table in (s.discrepancies, s.quote_groups, s.story_keys, s.story_state):
                 conn.execute(delete(table).where(table.c.story_id == story_id))
             conn.execute(delete(s.stories).where(s.stories.c.id == story_id))

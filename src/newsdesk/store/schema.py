@@ -196,6 +196,12 @@ synthesis_queue = Table(  # stories whose summary, discrepancies and quote group
     Column("queued_at", String(32), nullable=False),
 )
 
+story_state = Table(  # what a story's last synthesis kept: its groups and their items' signatures (migration 0018)
+    "story_state", metadata,
+    Column("story_id", String(32), primary_key=True),  # no foreign key: checked against the items on use
+    Column("state", JSON, nullable=False),
+)
+
 minhash_bands = Table(  # LSH band keys of each article's MinHash signature
     "minhash_bands", metadata,
     Column("band", BigInteger, primary_key=True),

@@ -130,7 +130,7 @@ class StoryQueries:
         """Forget every story, its index and the term counts (before assigning all articles again)."""
         with self.engine.begin() as conn:
             conn.execute(s.articles.update().values(story_id=None))
-            for table in (s.story_keys, s.term_stats, s.stories):
+            for table in (s.story_keys, s.term_stats, s.stories, s.story_state):
                 conn.execute(delete(table))
 
 
@@ -179,6 +179,6 @@ def _move_story(conn: Any, old: str, into: str, months: list[int]) -> None:
     moved = {r.key for r in conn.execute(select(k.c.key).where(k.c.story_id == old))}
     insert_ignore(conn, k, [{"key": key, "month": m, "story_id": into} for key in sorted(moved) for m in months])
     conn.execute(s.articles.update().where(s.articles.c.story_id == old).values(story_id=into))
-    for table in (s.discrepancies, s.quote_groups, k):
+    for table in (s.discrepancies, s.quote_groups, k, s.story_state):
         conn.execute(delete(table).where(table.c.story_id == old))
     conn.execute(delete(s.stories).where(s.stories.c.id == old))

@@ -121,22 +121,44 @@ class SynthesisQueries:
             conn.execute(s.stories.update().where(s.stories.c.id == story_id)
                          .values(summary=summary, updated_at=now()))
 
+    def story_states(self, story_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """story id -> what its last synthesis kept (:mod:`newsdesk.corpus.story_state`), for those that have one."""
+        t = s.story_state
+        return {r["story_id"]: r["state"] for r in self._in_chunks(select(t), t.c.story_id, story_ids)}
+
+    def save_story_states(self, states: dict[str, dict[str, Any]]) -> None:
+        with self.engine.begin() as conn:
+            upsert(conn, s.story_state, [{"story_id": sid, "state": st} for sid, st in sorted(states.items())],
+                   ["story_id"])
+
     def replace_discrepancies(self, story_ids: Iterable[str], rows: list[dict[str, Any]],
-                              cross_story: bool = False) -> None:
-        """Drop the discrepancies of these stories (and the cross-story ones when asked), write ``rows``."""
-        self._replace_story_rows(s.discrepancies, story_ids, rows, cross_story)
+                              cross_story: bool = False, unchanged: set[str] | None = None) -> None:
+        """Drop the discrepancies of these stories (and the cross-story ones when asked), write ``rows``
+        (``unchanged``: see :meth:`_replace_story_rows`)."""
+        self._replace_story_rows(s.discrepancies, story_ids, rows, cross_story, unchanged)
 
     def replace_quote_groups(self, story_ids: Iterable[str], rows: list[dict[str, Any]],
-                             cross_story: bool = False) -> None:
+                             cross_story: bool = False, unchanged: set[str] | None = None) -> None:
         """Drop the quote groups of these stories (and the cross-story ones when asked), write ``rows``."""
-        self._replace_story_rows(s.quote_groups, story_ids, rows, cross_story)
+        self._replace_story_rows(s.quote_groups, story_ids, rows, cross_story, unchanged)
 
     def _replace_story_rows(self, table: Any, story_ids: Iterable[str], rows: list[dict[str, Any]],
-                            cross_story: bool) -> None:
+                            cross_story: bool, unchanged: set[str] | None = None) -> None:
+        """``unchanged``: ids of ``rows`` that the stories' last synthesis wrote as they are now (rows of
+        groups that did not change): those already stored are not written again, and only the stored rows
+        missing from ``rows`` are dropped, so a big story that grew rewrites only what changed."""
         with self.engine.begin() as conn:
             ids = sorted(set(story_ids))
-            for i in range(0, len(ids), 500):  # stay under the bound-parameter limits
-                conn.execute(delete(table).where(table.c.story_id.in_(ids[i:i + 500])))
+            if unchanged is not None:
+                stored = {i for k in range(0, len(ids), 500) for i in conn.execute(
+                    select(table.c.id).where(table.c.story_id.in_(ids[k:k + 500]))).scalars()}
+                gone = sorted(stored - {r["id"] for r in rows})
+                for i in range(0, len(gone), 500):
+                    conn.execute(delete(table).where(table.c.id.in_(gone[i:i + 500])))
+                rows = [r for r in rows if not (r["id"] in stored and r["id"] in unchanged)]
+            else:
+                for i in range(0, len(ids), 500):  # stay under the bound-parameter limits
+                    conn.execute(delete(table).where(table.c.story_id.in_(ids[i:i + 500])))
             if cross_story:
                 conn.execute(delete(table).where(table.c.story_id.is_(None)))
             else:  # a story's row never replaces a cross-story row of the same claims (same id): those are
