@@ -255,11 +255,15 @@ class Clusterer:
         """Squared weighted norms of a story centroid: (words, features)."""
         if st._norm is None:
             nw = nf = 0.0
+            cache = self._idf  # a loaded centroid has 400 terms: the method call only for terms not weighed yet
             for t, w in st.features["terms"].items():
+                i = cache.get(t)
+                if i is None:
+                    i = self.idf(t)
                 if t[0] in "@#":
-                    nf += (w * self.idf(t)) ** 2
+                    nf += (w * i) ** 2
                 else:
-                    nw += (w * self.idf(t)) ** 2
+                    nw += (w * i) ** 2
             st._norm = (nw, nf)
         return st._norm
 
