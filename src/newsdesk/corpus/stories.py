@@ -59,6 +59,9 @@ class ArticleFeatures:
     candidates: set[str] | None = None  # stored stories it may join (story_assign.candidate_stories); None: any
     names: set[str] | None = None  # its "@" terms named outside tables (the veto's rare names); None: all
     tables: list[str] = field(default_factory=list)  # its entity terms named only inside tables
+    # (vector, [(term, weight x IDF^2, is a feature)], |words|^2, |features|^2): what scoring it against any
+    # story reads of it, computed once (Clusterer._weighted); the vector is kept to tell it is still this one
+    weighted: tuple | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -268,24 +271,45 @@ class Clusterer:
         return st._norm
 
     def score(self, art: ArticleFeatures, st: Story) -> float:
-        parts = {"w": [0.0, 0.0, 0.0], "f": [0.0, 0.0, 0.0]}  # dot, |a|^2, |s|^2 per kind
+        _, weighted, aw, af = self._weighted(art)
         terms = st.features["terms"]
-        cache = self._idf
-        for t, w in art.vector.items():
-            kind = parts["f" if t[0] in "@#" else "w"]
-            i = cache.get(t)
-            if i is None:
-                i = self.idf(t)
-            wi = w * i
-            kind[0] += wi * i * terms.get(t, 0.0)
-            kind[1] += wi * wi
-        parts["w"][2], parts["f"][2] = self._norms(st)
+        dw = dft = 0.0
+        for t, wii, feat in weighted:  # a term the centroid lacks would add 0.0, which changes no sum
+            x = terms.get(t)
+            if x is not None:
+                if feat:
+                    dft += wii * x
+                else:
+                    dw += wii * x
+        sw, sf = self._norms(st)
+        parts = {"w": (dw, aw, sw), "f": (dft, af, sf)}  # dot, |a|^2, |s|^2 per kind
         cos = {k: (v[0] / math.sqrt(v[1] * v[2]) if v[1] and v[2] else 0.0) for k, v in parts.items()}
         same_day = art.source == "event" and art.date and art.date == st.features.get("date")
         w_feat = W_FEAT if parts["f"][1] and parts["f"][2] else 0.0
         text = cos["w"] * (W_TEXT + (W_FEAT - w_feat))  # no features on one side: text carries their weight
         return text + w_feat * cos["f"] + self._day_term(art, st, bool(same_day)) + self._place_term(art, st)
 
+
+    def _weighted(self, art: ArticleFeatures) -> tuple:
+        """The article's terms weighed as :meth:`score` weighs them, and its squared norms (words, features):
+        the same for every story it is scored against, so computed once (a batch scores each article
+        against up to ``story_candidates`` stories)."""
+        got = art.weighted
+        if got is None or got[0] is not art.vector:
+            cache, out, nw, nf = self._idf, [], 0.0, 0.0
+            for t, w in art.vector.items():
+                i = cache.get(t)
+                if i is None:
+                    i = self.idf(t)
+                wi = w * i
+                feat = t[0] in "@#"
+                out.append((t, wi * i, feat))
+                if feat:
+                    nf += wi * wi
+                else:
+                    nw += wi * wi
+            got = art.weighted = (art.vector, out, nw, nf)
+        return got
 
     @staticmethod
     def _day_term(art: ArticleFeatures, st: Story, same_day: bool) -> float:
