@@ -11,6 +11,7 @@ from fixtures.corpus.build import make_record
 from newsdesk.config import load_settings
 from newsdesk.corpus import story_assign, update_corpus
 from newsdesk.store import open_store
+from pg_fixtures import pg_databases  # noqa: F401  (fixture)
 
 SYLLABLES = ["bar", "ven", "dol", "kir", "mas", "tup", "rel", "gon", "fis", "lam", "qua", "zet"]
 
@@ -87,3 +88,35 @@ def test_stories_load_window_gives_the_stories_loading_one_by_one_gives(tmp_path
     assert max(loads) <= max(load_stories, 30)
     whole.close()
     small.close()
+
+
+def test_stories_load_window_store_reads_equal_the_tables(tmp_path, pg_databases):  # noqa: F811
+    """What assignment reads (SQLite: the driver's own statements) is what the tables hold, on both stores."""
+    for db in (str(tmp_path / "r.db"), pg_databases.create()):
+        store, settings = open_store(db), load_settings(db=db, workers=1)
+        recs = [_article(i, n) for i in range(6) for n in (0, 1)]
+        for r in recs:
+            store.save_record(r)
+        update_corpus(store, [r.id for r in recs], settings)
+        stats = {r["term"]: r["df"] for r in store.table_rows("term_stats")}
+        asked = sorted(stats)[::3] + ["not-a-term"]
+        assert store.term_counts(asked) == {t: stats[t] for t in asked if t in stats} and len(asked) > 10
+        stories = {r["id"]: r for r in store.table_rows("stories")}
+        ids = sorted(stories)[::2] + ["no-such-story"]
+        want_rows = [{"id": i, "features": stories[i]["features"]} for i in sorted(stories)[::2]]
+        assert store.story_features(ids) == want_rows
+        postings = store.table_rows("story_keys")
+        keys = sorted({p["key"] for p in postings})[::2] + ["no-such-key"]
+        months = sorted({p["month"] for p in postings if p["month"]})
+        assert len(months) >= 1 and len(keys) > 10
+        far = (months[-1] + 5, months[-1] + 9)
+        for runs in (None, [(months[0], months[0])], [(0, 0)], [(months[0], months[-1]), far]):
+            want: dict[str, set[str]] = {}
+            for p in postings:
+                m = p["month"]
+                if p["key"] in keys and (runs is None or m == 0 or any(lo <= m <= hi for lo, hi in runs)):
+                    want.setdefault(p["key"], set()).add(p["story_id"])
+            hits, dates = store.stories_with_keys(keys, runs)
+            assert hits == {k: sorted(v) for k, v in want.items()}
+            assert dates == {i: (stories[i]["date"], stories[i]["end_date"]) for v in want.values() for i in v}
+        store.close()

@@ -26,7 +26,7 @@ from ..config import Settings
 from .merge import km
 from .story_actors import COMMON_MIN, COMMON_SHARE, disjoint, table_row
 from .story_merge import merge_close, stamp
-from .story_profile import Profile, profile, story_span
+from .story_profile import Profile, article_weights, profile, story_span
 
 DOCS = "#docs"  # term_stats row counting the documents
 CENTROID_TERMS = 400
@@ -59,8 +59,7 @@ class ArticleFeatures:
     candidates: set[str] | None = None  # stored stories it may join (story_assign.candidate_stories); None: any
     names: set[str] | None = None  # its "@" terms named outside tables (the veto's rare names); None: all
     tables: list[str] = field(default_factory=list)  # its entity terms named only inside tables
-    # (vector, [(term, weight x IDF^2, is a feature)], |words|^2, |features|^2): what scoring it against any
-    # story reads of it, computed once (Clusterer._weighted); the vector is kept to tell it is still this one
+    # what scoring it against any story reads of it, computed once (story_profile.article_weights)
     weighted: tuple | None = field(default=None, repr=False, compare=False)
 
 
@@ -271,7 +270,7 @@ class Clusterer:
         return st._norm
 
     def score(self, art: ArticleFeatures, st: Story) -> float:
-        _, weighted, aw, af = self._weighted(art)
+        _, weighted, aw, af = article_weights(self, art)
         terms = st.features["terms"]
         dw = dft = 0.0
         for t, wii, feat in weighted:  # a term the centroid lacks would add 0.0, which changes no sum
@@ -289,27 +288,6 @@ class Clusterer:
         text = cos["w"] * (W_TEXT + (W_FEAT - w_feat))  # no features on one side: text carries their weight
         return text + w_feat * cos["f"] + self._day_term(art, st, bool(same_day)) + self._place_term(art, st)
 
-
-    def _weighted(self, art: ArticleFeatures) -> tuple:
-        """The article's terms weighed as :meth:`score` weighs them, and its squared norms (words, features):
-        the same for every story it is scored against, so computed once (a batch scores each article
-        against up to ``story_candidates`` stories)."""
-        got = art.weighted
-        if got is None or got[0] is not art.vector:
-            cache, out, nw, nf = self._idf, [], 0.0, 0.0
-            for t, w in art.vector.items():
-                i = cache.get(t)
-                if i is None:
-                    i = self.idf(t)
-                wi = w * i
-                feat = t[0] in "@#"
-                out.append((t, wi * i, feat))
-                if feat:
-                    nf += wi * wi
-                else:
-                    nw += wi * wi
-            got = art.weighted = (art.vector, out, nw, nf)
-        return got
 
     @staticmethod
     def _day_term(art: ArticleFeatures, st: Story, same_day: bool) -> float:

@@ -45,12 +45,21 @@ class StoryQueries:
         k = s.story_keys
         out: dict[str, set[str]] = {}
         keys = sorted(set(keys))
+        runs = None if months is None else sorted(set(months))
         q = select(k.c.key, k.c.story_id)
-        if months is not None:
-            q = q.where(or_(k.c.month == 0, *(k.c.month.between(lo, hi) for lo, hi in sorted(set(months)))))
+        if runs is not None:
+            q = q.where(or_(k.c.month == 0, *(k.c.month.between(lo, hi) for lo, hi in runs)))
+        sqlite = self.engine.dialect.name == "sqlite"
         with self.engine.connect() as conn:  # plain tuples: a batch reads tens of thousands of postings
             for chunk in _chunks(keys):  # fetched whole: a row at a time costs a driver call each
-                for key, sid in conn.execute(q.where(k.c.key.in_(chunk))).all():
+                if sqlite:  # the driver's statement, as in term_counts
+                    sql = _sqlite_in("SELECT key, story_id FROM story_keys WHERE key", chunk)
+                    if runs is not None:
+                        sql += " AND (month = 0" + " OR month BETWEEN ? AND ?" * len(runs) + ")"
+                    rows = conn.exec_driver_sql(sql, (*chunk, *(m for run in runs or () for m in run))).all()
+                else:
+                    rows = conn.execute(q.where(k.c.key.in_(chunk))).all()
+                for key, sid in rows:
                     out.setdefault(key, set()).add(sid)
         hits = {key: sorted(v) for key, v in out.items()}
         return hits, self.story_dates({sid for v in hits.values() for sid in v})
@@ -162,8 +171,11 @@ def _sqlite_in(head: str, values: list[Any]) -> str:
 def _read_dates(conn: Any, ids: Iterable[str]) -> dict[str, tuple[Any, Any]]:
     st, ids = s.stories, sorted(set(ids))
     out: dict[str, tuple[Any, Any]] = {}
+    sqlite = conn.dialect.name == "sqlite"
     for chunk in _chunks(ids):
-        for sid, date, end in conn.execute(select(st.c.id, st.c.date, st.c.end_date).where(st.c.id.in_(chunk))).all():
+        rows = (conn.exec_driver_sql(_sqlite_in("SELECT id, date, end_date FROM stories WHERE id", chunk), tuple(chunk))
+                if sqlite else conn.execute(select(st.c.id, st.c.date, st.c.end_date).where(st.c.id.in_(chunk))))
+        for sid, date, end in rows.all():
             out[sid] = (date, end)
     return out
 
