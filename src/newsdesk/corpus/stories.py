@@ -273,10 +273,10 @@ class Clusterer:
         _, weighted, aw, af = article_weights(self, art)
         terms = st.features["terms"]
         dw = dft = 0.0
-        for t, wii, feat in weighted:  # a term the centroid lacks would add 0.0, which changes no sum
+        for t, wii in weighted.items():  # a term the centroid lacks would add 0.0, which changes no sum
             x = terms.get(t)
             if x is not None:
-                if feat:
+                if t[0] in "@#":
                     dft += wii * x
                 else:
                     dw += wii * x

@@ -54,20 +54,20 @@ def story_span(date: str | None, end_date: str | None) -> tuple[int, int] | None
 
 
 def article_weights(cl: Clusterer, art: ArticleFeatures) -> tuple:
-    """(vector, [(term, weight x IDF^2, is a feature)], |words|^2, |features|^2): what
-    :meth:`Clusterer.score` reads of an article, the same for every story it meets, so computed once
-    (cached on the article; the vector is kept to tell that it is still the one weighed)."""
+    """(vector, {term: weight x IDF^2}, |words|^2, |features|^2): what :meth:`Clusterer.score` reads of an
+    article, the same for every story it meets, so computed once (cached on the article; the vector is
+    kept to tell that it is still the one weighed). A dict of floats, not a tuple per term: the garbage
+    collector leaves it alone, and a batch holds one per article until it ends."""
     got = art.weighted
     if got is None or got[0] is not art.vector:
-        cache, out, nw, nf = cl._idf, [], 0.0, 0.0
+        cache, out, nw, nf = cl._idf, {}, 0.0, 0.0
         for t, w in art.vector.items():
             i = cache.get(t)
             if i is None:
                 i = cl.idf(t)
             wi = w * i
-            feat = t[0] in "@#"
-            out.append((t, wi * i, feat))
-            if feat:
+            out[t] = wi * i
+            if t[0] in "@#":
                 nf += wi * wi
             else:
                 nw += wi * wi
