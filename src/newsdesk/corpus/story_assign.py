@@ -164,7 +164,10 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
             if missing:
                 rows = store.story_features(missing)
                 # the counts of their centroid terms (they weigh its terms), read before any is scored
-                asked = {t for r in rows for t in (r.get("features") or {}).get("terms", ())} - asked_before
+                asked: set[str] = set()
+                for r in rows:  # set.update walks each centroid's terms in C (a window names ~100k)
+                    asked.update((r.get("features") or {}).get("terms", ()))
+                asked -= asked_before
                 cl.df.update(store.term_counts(asked))
                 asked_before |= asked
                 cl.load(rows)
