@@ -26,7 +26,7 @@ from ..config import Settings
 from .merge import km
 from .story_actors import COMMON_MIN, COMMON_SHARE, disjoint, table_row
 from .story_merge import merge_close, stamp
-from .story_profile import Profile, profile, story_span
+from .story_profile import Profile, article_weights, profile, story_span
 
 DOCS = "#docs"  # term_stats row counting the documents
 CENTROID_TERMS = 400
@@ -59,6 +59,8 @@ class ArticleFeatures:
     candidates: set[str] | None = None  # stored stories it may join (story_assign.candidate_stories); None: any
     names: set[str] | None = None  # its "@" terms named outside tables (the veto's rare names); None: all
     tables: list[str] = field(default_factory=list)  # its entity terms named only inside tables
+    # what scoring it against any story reads of it, computed once (story_profile.article_weights)
+    weighted: tuple | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -255,27 +257,31 @@ class Clusterer:
         """Squared weighted norms of a story centroid: (words, features)."""
         if st._norm is None:
             nw = nf = 0.0
+            cache = self._idf  # a loaded centroid has 400 terms: the method call only for terms not weighed yet
             for t, w in st.features["terms"].items():
+                i = cache.get(t)
+                if i is None:
+                    i = self.idf(t)
                 if t[0] in "@#":
-                    nf += (w * self.idf(t)) ** 2
+                    nf += (w * i) ** 2
                 else:
-                    nw += (w * self.idf(t)) ** 2
+                    nw += (w * i) ** 2
             st._norm = (nw, nf)
         return st._norm
 
     def score(self, art: ArticleFeatures, st: Story) -> float:
-        parts = {"w": [0.0, 0.0, 0.0], "f": [0.0, 0.0, 0.0]}  # dot, |a|^2, |s|^2 per kind
+        _, weighted, aw, af = article_weights(self, art)
         terms = st.features["terms"]
-        cache = self._idf
-        for t, w in art.vector.items():
-            kind = parts["f" if t[0] in "@#" else "w"]
-            i = cache.get(t)
-            if i is None:
-                i = self.idf(t)
-            wi = w * i
-            kind[0] += wi * i * terms.get(t, 0.0)
-            kind[1] += wi * wi
-        parts["w"][2], parts["f"][2] = self._norms(st)
+        dw = dft = 0.0
+        for t, wii in weighted.items():  # a term the centroid lacks would add 0.0, which changes no sum
+            x = terms.get(t)
+            if x is not None:
+                if t[0] in "@#":
+                    dft += wii * x
+                else:
+                    dw += wii * x
+        sw, sf = self._norms(st)
+        parts = {"w": (dw, aw, sw), "f": (dft, af, sf)}  # dot, |a|^2, |s|^2 per kind
         cos = {k: (v[0] / math.sqrt(v[1] * v[2]) if v[1] and v[2] else 0.0) for k, v in parts.items()}
         same_day = art.source == "event" and art.date and art.date == st.features.get("date")
         w_feat = W_FEAT if parts["f"][1] and parts["f"][2] else 0.0

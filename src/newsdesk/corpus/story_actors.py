@@ -113,8 +113,14 @@ def actor_names(art: dict[str, Any], info: dict[str, dict[str, Any]]) -> set[str
 
 def same_actor(a: str, b: str) -> bool:
     """One name is the other or a shorter form of it ('cathay' / 'cathay pacific airways')."""
-    wa, wb = set(a.split()), set(b.split())
+    wa, wb = _name_words(a), _name_words(b)
     return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_words(name: str) -> frozenset[str]:
+    """The words of an actor name, split once (a batch compares each name with every candidate's)."""
+    return frozenset(name.split())
 
 
 def disjoint(actors: list[str] | None, story_actors: list[list[str] | None]) -> bool:

@@ -5,6 +5,7 @@ Candidate stories come from the ``story_keys`` index; everything is saved in one
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -16,6 +17,8 @@ from .stories import (DOCS, KEY_MAX_DF, KEY_TERMS, ArticleFeatures, Clusterer, S
 from .story_actors import actor_names, main_actors
 from .story_merge import resolve
 from .timeline import describe_event
+
+LOAD_STORIES = 256  # stored stories read by one query while assigning (bounds what loading early holds)
 
 
 def story_row(st: Story, members: dict[str, dict[str, Any]], events: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -76,15 +79,15 @@ def candidate_stories(store: Any, feats: Sequence[ArticleFeatures], art_keys: di
     spans = {sid: story_span(date, end) for sid, (date, end) in dates.items()}  # parsed once per story
     out: dict[str, list[str]] = {}
     for f in feats:
-        weight: Counter = Counter()
+        weight: dict[str, float] = {}
         span = spans_of[f.id]
         postings = hits if span is not None else hits_all
         for k in art_keys.get(f.id, []):
             w = probe.idf(k)
             for sid in postings.get(k, ()):
-                weight[sid] += w
+                weight[sid] = weight.get(sid, 0) + w
         near = [sid for sid in weight if sid in spans and probe.within(span, spans[sid])]
-        out[f.id] = sorted(near, key=lambda sid: (-weight[sid], sid))[:limit]
+        out[f.id] = heapq.nsmallest(limit, near, key=lambda sid: (-weight[sid], sid))  # = sorted(...)[:limit]
     return out
 
 
@@ -154,15 +157,20 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
         done_at[k].append(sid)
     assign = {}
     asked_before = set(cl.df)
+    upto = 0  # the stored stories order[:upto] may join are loaded
     for k, f in enumerate(order):
-        missing = needs[f.id] - set(cl.stories) - set(cl.absorbed)
-        if missing:
-            rows = store.story_features(missing)
-            # the counts of their centroid terms (they weigh its terms), read before any is scored
-            asked = {t for r in rows for t in (r.get("features") or {}).get("terms", ())} - asked_before
-            cl.df.update(store.term_counts(asked))
-            asked_before |= asked
-            cl.load(rows)
+        if k == upto:  # the next articles' stories not held yet, read together (one query, not one per article)
+            upto, missing = _load_window(order, needs, k, set(cl.stories) | set(cl.absorbed))
+            if missing:
+                rows = store.story_features(missing)
+                # the counts of their centroid terms (they weigh its terms), read before any is scored
+                asked: set[str] = set()
+                for r in rows:  # set.update walks each centroid's terms in C (a window names ~100k)
+                    asked.update((r.get("features") or {}).get("terms", ()))
+                asked -= asked_before
+                cl.df.update(store.term_counts(asked))
+                asked_before |= asked
+                cl.load(rows)
         assign[f.id] = cl.assign(f)
         for sid in done_at.get(k, ()):
             cl.evict(sid)
@@ -188,6 +196,25 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     store.save_assignment([story_row(st, rows.get(st.id, {}), events) for st in sorted(changed, key=lambda s: s.id)],
                           assign, dict(counts), dict(index), absorbed, vectors)
     return {**done, **assign}
+
+
+def _load_window(order: list[ArticleFeatures], needs: dict[str, set[str]], k: int, held: set[str]
+                 ) -> tuple[int, set[str]]:
+    """From article ``k`` on, the articles whose stored stories are read together, and those stories: as
+    many articles as keep the stories not ``held`` yet within ``LOAD_STORIES`` (at least one article).
+
+    Loading a story a few articles early changes nothing: a stored story is reached only by the articles
+    that list it (candidates, or the story of a copy's original), and it is still forgotten after the last
+    of them, so a batch holds at most ``LOAD_STORIES`` more stories than when loading article by article."""
+    want: set[str] = set()
+    j = k
+    while j < len(order):
+        more = needs[order[j].id] - held - want
+        if j > k and len(want) + len(more) > LOAD_STORIES:
+            break
+        want |= more
+        j += 1
+    return j, want
 
 
 def _member_rows(store: Any, cl: Clusterer, changed: list[Story], members: dict[str, list[str]],

@@ -39,9 +39,10 @@ def stories_apart(cl: Clusterer, a: Story, b: Story) -> bool:
         return False
 
     common = max(COMMON_MIN, COMMON_SHARE * cl.df.get(DOCS, 0))
-    tb, tables = b.features["terms"], pa.tables | pb.tables
-    return not any(t[0] == "@" and t in tb and cl.df.get(t, 0) <= common and t not in tables
-                   for t in a.features["terms"])
+    ta, tb, tables = a.features["terms"], b.features["terms"], pa.tables | pb.tables
+    if len(tb) < len(ta):  # a shared term is in both: looking through the smaller centroid finds the same
+        ta, tb = tb, ta
+    return not any(t[0] == "@" and t in tb and cl.df.get(t, 0) <= common and t not in tables for t in ta)
 
 
 def similarity(cl: Clusterer, a: Story, b: Story) -> float:
@@ -50,9 +51,11 @@ def similarity(cl: Clusterer, a: Story, b: Story) -> float:
 
     parts = {"w": [0.0, 0.0, 0.0], "f": [0.0, 0.0, 0.0]}
     ta, tb = a.features["terms"], b.features["terms"]
-    for t, w in ta.items():
-        kind = parts["f" if t[0] in "@#" else "w"]
-        kind[0] += w * tb.get(t, 0.0) * cl.idf(t) ** 2
+    for t, w in ta.items():  # in the order of ``ta``; a term ``b`` lacks would add 0.0, which changes no sum
+        wb = tb.get(t)
+        if wb is not None:
+            kind = parts["f" if t[0] in "@#" else "w"]
+            kind[0] += w * wb * cl.idf(t) ** 2
     (parts["w"][1], parts["f"][1]), (parts["w"][2], parts["f"][2]) = cl._norms(a), cl._norms(b)
     cos = {k: (v[0] / math.sqrt(v[1] * v[2]) if v[1] and v[2] else 0.0) for k, v in parts.items()}
     w_feat = W_FEAT if parts["f"][1] and parts["f"][2] else 0.0

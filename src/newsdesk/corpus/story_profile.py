@@ -1,4 +1,5 @@
-"""What scoring reads of a story's members, gathered once per story state (:mod:`.stories`).
+"""What scoring reads of a story's members, gathered once per story state, and of an article, once per
+article (:mod:`.stories`).
 
 A big story has hundreds of members; the vetoes (shared event pair, main actors), the place term and
 the date window read only these aggregates of them, so scoring an article against it costs in the
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .stories import Story
+    from .stories import ArticleFeatures, Clusterer, Story
 
 
 @dataclass
@@ -50,3 +51,25 @@ def story_span(date: str | None, end_date: str | None) -> tuple[int, int] | None
         return None
     hi = day_range(end_date) or lo
     return lo[0].toordinal(), hi[1].toordinal()
+
+
+def article_weights(cl: Clusterer, art: ArticleFeatures) -> tuple:
+    """(vector, {term: weight x IDF^2}, |words|^2, |features|^2): what :meth:`Clusterer.score` reads of an
+    article, the same for every story it meets, so computed once (cached on the article; the vector is
+    kept to tell that it is still the one weighed). A dict of floats, not a tuple per term: the garbage
+    collector leaves it alone, and a batch holds one per article until it ends."""
+    got = art.weighted
+    if got is None or got[0] is not art.vector:
+        cache, out, nw, nf = cl._idf, {}, 0.0, 0.0
+        for t, w in art.vector.items():
+            i = cache.get(t)
+            if i is None:
+                i = cl.idf(t)
+            wi = w * i
+            out[t] = wi * i
+            if t[0] in "@#":
+                nf += wi * wi
+            else:
+                nw += wi * wi
+        got = art.weighted = (art.vector, out, nw, nf)
+    return got
