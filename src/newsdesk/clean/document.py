@@ -14,7 +14,8 @@ from ..config import Settings
 from ..language import count_words
 from ..records import CleanDoc, Dropped, RawDoc
 from .boilerplate import (classify, has_dateline, is_heading, is_sentence, is_signature, is_strong, is_table_row,
-                          mark_continuations, mark_link_blocks, mark_repeats)
+                          mark_contact_blocks, mark_continuations, mark_link_blocks,
+                          mark_repeats)
 from .html import extract_html
 from .html_page import is_link_line, norm
 from .lexicon import load_lexicon
@@ -161,6 +162,7 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
         for u in units:
             u.info["foreign"] = True
             u.info.pop("shape", None)  # sentence shape is judged again without English stop words
+    mark_contact_blocks(units)  # after the language guess: "body prose before it" is judged per language
     header, body = _label_zones(units)
     body_text = " ".join(u.text for u in body if u.reason is None)
     meta = build_meta(units, header, body, raw.hints, html_meta, body_text)
