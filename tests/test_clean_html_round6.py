@@ -46,3 +46,45 @@ def test_a_sentence_that_starts_like_a_label_is_no_card():
              "January the board has answered every question within a day.")
     clean = _clean(_page(f"<p>{prose}</p><p>Mara Lindqvist</p>"))
     assert prose in clean.text
+
+
+POPUP = ("The Harbour Gazette's summer quiz is open until Friday, and every reader who answers the ten "
+         "questions about the islands can win a ferry pass for two.")
+
+
+def test_a_box_hidden_from_readers_is_dropped(monkeypatch):
+    from newsdesk.clean import document, html
+    from newsdesk.clean.html_page import hidden_texts
+    from trafilatura.utils import load_html
+    page_html = _page(f'<div class="overlay" aria-hidden="true"><p>{POPUP}</p></div>')
+    assert POPUP in hidden_texts(load_html(page_html))
+    # trafilatura's own extractor skips aria-hidden boxes, its fallbacks (readability, jusText) do not:
+    # here the extraction is one that kept the box, as a fallback does
+    real = html.extract_html
+
+    def with_box(text: str) -> html.HtmlExtract:
+        found = real(text)
+        found.text = f"{found.text}\n{POPUP}"
+        return found
+    monkeypatch.setattr(document, "extract_html", with_box)
+    clean = _clean(page_html)
+    assert POPUP not in clean.text
+    assert {d.reason for d in clean.dropped if d.text == POPUP} == {"hidden"}
+    assert "Paragraph 5: the harbour board" in clean.text
+
+
+def test_hidden_text_also_printed_outside_the_box_stays():
+    from newsdesk.clean.html_page import hidden_texts
+    from trafilatura.utils import load_html
+    html = _page(f'<p>{POPUP}</p><div aria-hidden="true"><p>{POPUP}</p></div>')
+    assert POPUP not in hidden_texts(load_html(html))
+
+
+def test_a_hidden_wrapper_around_the_article_does_not_count():
+    # a page saved while its menu was open: the whole content wrapper is aria-hidden
+    from newsdesk.clean.html_page import hidden_texts
+    from trafilatura.utils import load_html
+    html = ("<html><head><title>New quay</title></head><body><div aria-hidden='true'><div class='content'>"
+            + "".join(f"<p>Paragraph {i}: the harbour board said the new quay will take ferries by spring.</p>"
+                      for i in range(6)) + "</div></div><nav>Home News Sport</nav></body></html>")
+    assert not hidden_texts(load_html(html))

@@ -139,9 +139,11 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
     links: frozenset[str] = frozenset()
     page_captions: frozenset[str] = frozenset()
     widgets: frozenset[str] = frozenset()
+    hidden: frozenset[str] = frozenset()
     if raw.kind == "html":
         page = extract_html(raw.text)
         source, html_meta, links, page_captions, widgets = page.text, page.meta, page.links, page.captions, page.widgets
+        hidden = page.hidden
     else:
         source = raw.text
     units = build_units(source, rewrap=raw.kind != "html")
@@ -154,6 +156,8 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
             u.reason = "caption"  # the page prints this line as a picture caption
         elif u.reason is None and norm(u.text) in widgets:
             u.reason = "widget"  # the page prints this line only in a sign-up, consent or feed box
+        elif u.reason is None and norm(u.text) in hidden:
+            u.reason = "hidden"  # the page prints this line only in a box hidden from readers (aria-hidden)
     mark_continuations(units)
     mark_repeats(units)
     mark_link_blocks(units)

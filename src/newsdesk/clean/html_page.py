@@ -39,6 +39,7 @@ LIMITS = {
     "unmarked_lead_words": 15,  # an unmarked standfirst right under the headline is prose this long ...
     "headline_title_share": 0.5,  # ... under an <h1> that shares this much of its words with the page title
     "widget_max_words": 200,
+    "hidden_page_share": 0.5,  # an aria-hidden box with more of the page's words is a wrapper, not a pop-up
     "class_prefix_chars": 3,  # "img" of "imgcaption": a caption word may end a class token after this much  # a sign-up or feed box is small; a wrapper this big named "cookie-consent" is the page
 }
 _BULLETS = "-–—•·»›>*▪ "
@@ -276,6 +277,19 @@ def caption_texts(tree: HtmlElement | None) -> frozenset[str]:
     return frozenset(out)
 
 
+def _only_inside(tree: HtmlElement, inside: set[HtmlElement]) -> frozenset[str]:
+    """Whitespace-normalised texts of elements in ``inside`` that no element outside prints too."""
+    if not inside:
+        return frozenset()
+    found, outside = set(), set()
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.tag not in ("body", "html"):
+            text = norm(el.text_content())
+            if text and len(text) < 2000:
+                (found if el in inside else outside).add(text)
+    return frozenset(found - outside)
+
+
 def widget_texts(tree: HtmlElement | None) -> frozenset[str]:
     """Whitespace-normalised texts that the page prints only inside a box its markup names as a
     sign-up, log-in, consent, donation or feed widget (lexicon ``[widget-classes]``): a newsletter
@@ -291,15 +305,25 @@ def widget_texts(tree: HtmlElement | None) -> frozenset[str]:
                 and _marked(el, words) and len(el.text_content().split()) <= LIMITS["widget_max_words"] \
                 and next(el.iter("h1", "article", "main"), None) is None:
             inside.update(el.iter())
-    if not inside:
+    return _only_inside(tree, inside)
+
+
+def hidden_texts(tree: HtmlElement | None) -> frozenset[str]:
+    """Whitespace-normalised texts that the page prints only inside a box it hides from its readers
+    (``aria-hidden="true"``: a closed dialog, a pop-up overlay, a cookie notice), not the article.
+    A box holding the headline or the article element, or over LIMITS["hidden_page_share"] of the
+    page's words, is a wrapper hidden while a menu is open, and does not count."""
+    if tree is None:
         return frozenset()
-    found, outside = set(), set()
+    total = len(tree.text_content().split())
+    inside: set[HtmlElement] = set()
     for el in tree.iter():
-        if isinstance(el.tag, str) and el.tag not in ("body", "html"):
-            text = norm(el.text_content())
-            if text and len(text) < 2000:
-                (found if el in inside else outside).add(text)
-    return frozenset(found - outside)
+        if isinstance(el.tag, str) and el not in inside and el.tag not in ("body", "html", "article", "main") \
+                and (el.get("aria-hidden") or "").strip().lower() == "true" \
+                and next(el.iter("h1", "article", "main"), None) is None \
+                and len(el.text_content().split()) <= LIMITS["hidden_page_share"] * total:
+            inside.update(el.iter())
+    return _only_inside(tree, inside)
 
 
 def is_link_line(text: str, links: frozenset[str]) -> bool:
