@@ -88,3 +88,39 @@ def test_a_hidden_wrapper_around_the_article_does_not_count():
             + "".join(f"<p>Paragraph {i}: the harbour board said the new quay will take ferries by spring.</p>"
                       for i in range(6)) + "</div></div><nav>Home News Sport</nav></body></html>")
     assert not hidden_texts(load_html(html))
+
+
+def test_text_printed_only_in_the_navigation_or_a_dialog_is_found():
+    from newsdesk.clean.html_page import nav_texts
+    from trafilatura.utils import load_html
+    blurb = "Island Ferries is a network of harbour guides for every port on the coast"
+    ask = "Would you tell us how you liked the new timetable page?"
+    html = _page(f'<div role="dialog"><p>{ask}</p></div>', head=f"<nav><p>{blurb}</p></nav>")
+    found = nav_texts(load_html(html))
+    assert blurb in found and ask in found
+    assert not any("Paragraph 1" in t for t in found)
+
+
+def test_a_navigation_box_holding_the_article_does_not_count():
+    # broken markup: the article sits inside the menu's <nav>
+    from newsdesk.clean.html_page import nav_texts
+    from trafilatura.utils import load_html
+    html = ("<html><head><title>New quay</title></head><body><nav><ul><li>Home</li></ul>"
+            "<article><h1>New quay</h1><p>Paragraph 0: the harbour board said the quay opens in spring.</p>"
+            "</article></nav></body></html>")
+    assert not any("Paragraph 0" in t for t in nav_texts(load_html(html)))
+
+
+def test_a_line_printed_only_in_a_dialog_is_dropped(monkeypatch):
+    from newsdesk.clean import document, html
+    ask = "Would you tell us how you liked the new timetable page?"
+    real = html.extract_html
+
+    def with_box(text: str) -> html.HtmlExtract:
+        found = real(text)
+        found.text = f"{found.text}\n{ask}"  # a fallback extractor kept the dialog's text
+        return found
+    monkeypatch.setattr(document, "extract_html", with_box)
+    clean = _clean(_page(f'<dialog><p>{ask}</p></dialog>'))
+    assert ask not in clean.text
+    assert {d.reason for d in clean.dropped if d.text == ask} == {"nav-or-dialog"}

@@ -140,10 +140,11 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
     page_captions: frozenset[str] = frozenset()
     widgets: frozenset[str] = frozenset()
     hidden: frozenset[str] = frozenset()
+    navs: frozenset[str] = frozenset()
     if raw.kind == "html":
         page = extract_html(raw.text)
         source, html_meta, links, page_captions, widgets = page.text, page.meta, page.links, page.captions, page.widgets
-        hidden = page.hidden
+        hidden, navs = page.hidden, page.navs
     else:
         source = raw.text
     units = build_units(source, rewrap=raw.kind != "html")
@@ -158,6 +159,8 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
             u.reason = "widget"  # the page prints this line only in a sign-up, consent or feed box
         elif u.reason is None and norm(u.text) in hidden:
             u.reason = "hidden"  # the page prints this line only in a box hidden from readers (aria-hidden)
+        elif u.reason is None and norm(u.text) in navs:
+            u.reason = "nav-or-dialog"  # the page prints this line only in its navigation or a dialog box
     mark_continuations(units)
     mark_repeats(units)
     mark_link_blocks(units)

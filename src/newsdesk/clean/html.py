@@ -9,7 +9,7 @@ import trafilatura
 from trafilatura.utils import load_html
 
 from ..language import count_words
-from .html_page import caption_texts, hidden_texts, link_texts, marked_lead, visible_lead, widget_texts
+from .html_page import caption_texts, hidden_texts, link_texts, marked_lead, nav_texts, visible_lead, widget_texts
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 RECALL_BELOW_WORDS = 40  # a balanced extraction shorter than this is retried with favor_recall
@@ -26,6 +26,7 @@ class HtmlExtract:
     captions: frozenset[str] = frozenset()  # texts the page prints as picture captions
     widgets: frozenset[str] = frozenset()  # texts the page prints only in sign-up/consent/feed boxes
     hidden: frozenset[str] = frozenset()  # texts the page prints only in boxes hidden from readers
+    navs: frozenset[str] = frozenset()  # texts the page prints only in its navigation or a dialog
 
 
 def extract_html(html: str) -> HtmlExtract:
@@ -77,4 +78,4 @@ def extract_html(html: str) -> HtmlExtract:
         else:
             text = f"{lead}\n{text}"
     return HtmlExtract(text, meta, link_texts(tree), lead, caption_texts(tree) - set((lead or "").split("\n")),
-                       widget_texts(tree), hidden_texts(tree))
+                       widget_texts(tree), hidden_texts(tree), nav_texts(tree))

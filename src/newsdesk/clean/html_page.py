@@ -21,6 +21,7 @@ All language-independent:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import SplitResult, urljoin, urlsplit
 
 from lxml.html import HtmlElement
@@ -49,6 +50,7 @@ _WORDS = re.compile(r"\w+")
 _BLOCKS = ("p", "li")
 _LISTS = ("ul", "ol", "li", "nav", "aside")  # a list of teasers is not a standfirst
 
+_OFF_ROLES = frozenset({"navigation", "dialog", "alertdialog"})  # ARIA roles of boxes beside the content
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "button", "select"})
 
 
@@ -308,22 +310,41 @@ def widget_texts(tree: HtmlElement | None) -> frozenset[str]:
     return _only_inside(tree, inside)
 
 
-def hidden_texts(tree: HtmlElement | None) -> frozenset[str]:
-    """Whitespace-normalised texts that the page prints only inside a box it hides from its readers
-    (``aria-hidden="true"``: a closed dialog, a pop-up overlay, a cookie notice), not the article.
-    A box holding the headline or the article element, or over LIMITS["hidden_page_share"] of the
-    page's words, is a wrapper hidden while a menu is open, and does not count."""
+def _aria_hidden(el: HtmlElement) -> bool:
+    return (el.get("aria-hidden") or "").strip().lower() == "true"
+
+
+def _nav_or_dialog(el: HtmlElement) -> bool:
+    return el.tag in ("nav", "dialog") or (el.get("role") or "").strip().lower() in _OFF_ROLES
+
+
+def _box_texts(tree: HtmlElement | None, is_box: Callable[[HtmlElement], bool]) -> frozenset[str]:
+    """Texts printed only inside boxes ``is_box`` accepts. A box holding the headline or the article
+    element, or over LIMITS["hidden_page_share"] of the page's words, is a wrapper (a page saved with its
+    menu open hides all of its content), and does not count."""
     if tree is None:
         return frozenset()
     total = len(tree.text_content().split())
     inside: set[HtmlElement] = set()
     for el in tree.iter():
         if isinstance(el.tag, str) and el not in inside and el.tag not in ("body", "html", "article", "main") \
-                and (el.get("aria-hidden") or "").strip().lower() == "true" \
-                and next(el.iter("h1", "article", "main"), None) is None \
+                and is_box(el) and next(el.iter("h1", "article", "main"), None) is None \
                 and len(el.text_content().split()) <= LIMITS["hidden_page_share"] * total:
             inside.update(el.iter())
     return _only_inside(tree, inside)
+
+
+def hidden_texts(tree: HtmlElement | None) -> frozenset[str]:
+    """Whitespace-normalised texts that the page prints only inside a box it hides from its readers
+    (``aria-hidden="true"``: a closed dialog, a pop-up overlay, a cookie notice), not the article."""
+    return _box_texts(tree, _aria_hidden)
+
+
+def nav_texts(tree: HtmlElement | None) -> frozenset[str]:
+    """Whitespace-normalised texts that the page prints only inside its navigation or a dialog
+    (``<nav>``, ``<dialog>``, ``role="navigation"``/``"dialog"``/``"alertdialog"``: the landmarks a
+    page declares as not its content)."""
+    return _box_texts(tree, _nav_or_dialog)
 
 
 def is_link_line(text: str, links: frozenset[str]) -> bool:
