@@ -29,6 +29,9 @@ LIMITS = {
     "stopword_share": 0.12,  # running prose has stop words; menus and tags do not
     "heading_words": 12,
     "repeat_min_chars": 25,  # near-duplicate test applies to units at least this long
+    "contact_label_words": 7,  # "Ansprechpartnerin zum Thema:", "Pressekontakt: Jane Roe"
+    "contact_lines": 8,  # a contact card: name, role, office, street, town, telephone, fax, e-mail
+    "contact_line_words": 8,  # ... each line short; a longer one (or a sentence) is body again
 }
 
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{\w+\}|<%.*?%>|\[\[\w+\]\]|\b__[A-Z_]{3,}__\b")
@@ -205,6 +208,26 @@ def mark_link_blocks(units: list[Unit], most: int = 3) -> None:
             if v.reason is not None or ends_sentence(v.text) or len(v.text.split()) > 20:
                 break
             v.reason = "related-link"
+
+
+def mark_contact_blocks(units: list[Unit]) -> None:
+    """A contact card after the article ("Press contact" / a name / a street / "Tel. ..." / an
+    e-mail address): the label (lexicon ``[contact-labels]``) and the short lines under it are
+    furniture. Only after body prose: on a contact or imprint page the card is the text."""
+    label_re = load_lexicon().contact_labels
+    body_seen = False
+    for i, u in enumerate(units):
+        text = " ".join(u.text.split()).strip(" |")
+        if body_seen and label_re is not None and label_re.match(text) \
+                and len(text.split()) <= LIMITS["contact_label_words"] and not ends_sentence(text):
+            u.reason = u.reason or "contact-card"  # the label may be UI vocabulary already ("Contact")
+            for v in units[i + 1:i + 1 + LIMITS["contact_lines"]]:
+                n = len(v.text.split())
+                if n > LIMITS["contact_line_words"] or (ends_sentence(v.text) and n >= LIMITS["sentence_words"] + 1):
+                    break
+                if v.reason is None:
+                    v.reason = "contact-card"
+        body_seen = body_seen or (u.reason is None and is_strong(u))
 
 
 def _norm(text: str) -> str:

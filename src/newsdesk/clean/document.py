@@ -14,7 +14,8 @@ from ..config import Settings
 from ..language import count_words
 from ..records import CleanDoc, Dropped, RawDoc
 from .boilerplate import (classify, has_dateline, is_heading, is_sentence, is_signature, is_strong, is_table_row,
-                          mark_continuations, mark_link_blocks, mark_repeats)
+                          mark_contact_blocks, mark_continuations, mark_link_blocks,
+                          mark_repeats)
 from .html import extract_html
 from .html_page import is_link_line, norm
 from .lexicon import load_lexicon
@@ -138,9 +139,12 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
     links: frozenset[str] = frozenset()
     page_captions: frozenset[str] = frozenset()
     widgets: frozenset[str] = frozenset()
+    hidden: frozenset[str] = frozenset()
+    navs: frozenset[str] = frozenset()
     if raw.kind == "html":
         page = extract_html(raw.text)
         source, html_meta, links, page_captions, widgets = page.text, page.meta, page.links, page.captions, page.widgets
+        hidden, navs = page.hidden, page.navs
     else:
         source = raw.text
     units = build_units(source, rewrap=raw.kind != "html")
@@ -153,6 +157,10 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
             u.reason = "caption"  # the page prints this line as a picture caption
         elif u.reason is None and norm(u.text) in widgets:
             u.reason = "widget"  # the page prints this line only in a sign-up, consent or feed box
+        elif u.reason is None and norm(u.text) in hidden:
+            u.reason = "hidden"  # the page prints this line only in a box hidden from readers (aria-hidden)
+        elif u.reason is None and norm(u.text) in navs:
+            u.reason = "nav-or-dialog"  # the page prints this line only in its navigation or a dialog box
     mark_continuations(units)
     mark_repeats(units)
     mark_link_blocks(units)
@@ -161,6 +169,7 @@ def clean_document(raw: RawDoc, settings: Settings | None = None) -> CleanDoc:
         for u in units:
             u.info["foreign"] = True
             u.info.pop("shape", None)  # sentence shape is judged again without English stop words
+    mark_contact_blocks(units)  # after the language guess: "body prose before it" is judged per language
     header, body = _label_zones(units)
     body_text = " ".join(u.text for u in body if u.reason is None)
     meta = build_meta(units, header, body, raw.hints, html_meta, body_text)

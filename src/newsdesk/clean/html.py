@@ -9,7 +9,8 @@ import trafilatura
 from trafilatura.utils import load_html
 
 from ..language import count_words
-from .html_page import caption_texts, link_texts, marked_lead, visible_lead, widget_texts
+from .html_page import (caption_texts, element_texts, hidden_texts, link_texts, marked_lead, nav_texts, visible_lead,
+                        widget_texts)
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 RECALL_BELOW_WORDS = 40  # a balanced extraction shorter than this is retried with favor_recall
@@ -25,6 +26,8 @@ class HtmlExtract:
     lead: str | None = None  # the visible lead put back before the text (html_page.visible_lead)
     captions: frozenset[str] = frozenset()  # texts the page prints as picture captions
     widgets: frozenset[str] = frozenset()  # texts the page prints only in sign-up/consent/feed boxes
+    hidden: frozenset[str] = frozenset()  # texts the page prints only in boxes hidden from readers
+    navs: frozenset[str] = frozenset()  # texts the page prints only in its navigation or a dialog
 
 
 def extract_html(html: str) -> HtmlExtract:
@@ -75,5 +78,6 @@ def extract_html(html: str) -> HtmlExtract:
             text = f"{head}\n{lead}\n{rest}"  # the standfirst goes under the headline the text opens with
         else:
             text = f"{lead}\n{text}"
+    texts = element_texts(tree)  # once, for the three box tests
     return HtmlExtract(text, meta, link_texts(tree), lead, caption_texts(tree) - set((lead or "").split("\n")),
-                       widget_texts(tree))
+                       widget_texts(tree, texts), hidden_texts(tree, texts), nav_texts(tree, texts))

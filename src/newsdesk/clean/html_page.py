@@ -21,6 +21,7 @@ All language-independent:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import SplitResult, urljoin, urlsplit
 
 from lxml.html import HtmlElement
@@ -39,6 +40,7 @@ LIMITS = {
     "unmarked_lead_words": 15,  # an unmarked standfirst right under the headline is prose this long ...
     "headline_title_share": 0.5,  # ... under an <h1> that shares this much of its words with the page title
     "widget_max_words": 200,
+    "hidden_page_share": 0.5,  # an aria-hidden box with more of the page's words is a wrapper, not a pop-up
     "class_prefix_chars": 3,  # "img" of "imgcaption": a caption word may end a class token after this much  # a sign-up or feed box is small; a wrapper this big named "cookie-consent" is the page
 }
 _BULLETS = "-–—•·»›>*▪ "
@@ -48,6 +50,7 @@ _WORDS = re.compile(r"\w+")
 _BLOCKS = ("p", "li")
 _LISTS = ("ul", "ol", "li", "nav", "aside")  # a list of teasers is not a standfirst
 
+_OFF_ROLES = frozenset({"navigation", "dialog", "alertdialog"})  # ARIA roles of boxes beside the content
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "button", "select"})
 
 
@@ -276,7 +279,34 @@ def caption_texts(tree: HtmlElement | None) -> frozenset[str]:
     return frozenset(out)
 
 
-def widget_texts(tree: HtmlElement | None) -> frozenset[str]:
+ElementTexts = list[tuple[HtmlElement, str]]
+
+
+def element_texts(tree: HtmlElement | None) -> ElementTexts:
+    """Each element's whitespace-normalised text (under 2000 characters), computed once per page for
+    the box tests below (widgets, hidden boxes, navigation)."""
+    if tree is None:
+        return []
+    out = []
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.tag not in ("body", "html"):
+            text = norm(el.text_content())
+            if text and len(text) < 2000:
+                out.append((el, text))
+    return out
+
+
+def _only_inside(tree: HtmlElement, inside: set[HtmlElement], texts: ElementTexts | None) -> frozenset[str]:
+    """Whitespace-normalised texts of elements in ``inside`` that no element outside prints too."""
+    if not inside:
+        return frozenset()
+    found, outside = set(), set()
+    for el, text in element_texts(tree) if texts is None else texts:
+        (found if el in inside else outside).add(text)
+    return frozenset(found - outside)
+
+
+def widget_texts(tree: HtmlElement | None, texts: ElementTexts | None = None) -> frozenset[str]:
     """Whitespace-normalised texts that the page prints only inside a box its markup names as a
     sign-up, log-in, consent, donation or feed widget (lexicon ``[widget-classes]``): a newsletter
     form or a news-feed sidebar, not the article. A text also printed outside such a box is not
@@ -291,15 +321,45 @@ def widget_texts(tree: HtmlElement | None) -> frozenset[str]:
                 and _marked(el, words) and len(el.text_content().split()) <= LIMITS["widget_max_words"] \
                 and next(el.iter("h1", "article", "main"), None) is None:
             inside.update(el.iter())
-    if not inside:
+    return _only_inside(tree, inside, texts)
+
+
+def _aria_hidden(el: HtmlElement) -> bool:
+    return (el.get("aria-hidden") or "").strip().lower() == "true"
+
+
+def _nav_or_dialog(el: HtmlElement) -> bool:
+    return el.tag in ("nav", "dialog") or (el.get("role") or "").strip().lower() in _OFF_ROLES
+
+
+def _box_texts(tree: HtmlElement | None, is_box: Callable[[HtmlElement], bool],
+               texts: ElementTexts | None) -> frozenset[str]:
+    """Texts printed only inside boxes ``is_box`` accepts. A box holding the headline or the article
+    element, or over LIMITS["hidden_page_share"] of the page's words, is a wrapper (a page saved with its
+    menu open hides all of its content), and does not count."""
+    if tree is None:
         return frozenset()
-    found, outside = set(), set()
+    total = len(tree.text_content().split())
+    inside: set[HtmlElement] = set()
     for el in tree.iter():
-        if isinstance(el.tag, str) and el.tag not in ("body", "html"):
-            text = norm(el.text_content())
-            if text and len(text) < 2000:
-                (found if el in inside else outside).add(text)
-    return frozenset(found - outside)
+        if isinstance(el.tag, str) and el not in inside and el.tag not in ("body", "html", "article", "main") \
+                and is_box(el) and next(el.iter("h1", "article", "main"), None) is None \
+                and len(el.text_content().split()) <= LIMITS["hidden_page_share"] * total:
+            inside.update(el.iter())
+    return _only_inside(tree, inside, texts)
+
+
+def hidden_texts(tree: HtmlElement | None, texts: ElementTexts | None = None) -> frozenset[str]:
+    """Whitespace-normalised texts that the page prints only inside a box it hides from its readers
+    (``aria-hidden="true"``: a closed dialog, a pop-up overlay, a cookie notice), not the article."""
+    return _box_texts(tree, _aria_hidden, texts)
+
+
+def nav_texts(tree: HtmlElement | None, texts: ElementTexts | None = None) -> frozenset[str]:
+    """Whitespace-normalised texts that the page prints only inside its navigation or a dialog
+    (``<nav>``, ``<dialog>``, ``role="navigation"``/``"dialog"``/``"alertdialog"``: the landmarks a
+    page declares as not its content)."""
+    return _box_texts(tree, _nav_or_dialog, texts)
 
 
 def is_link_line(text: str, links: frozenset[str]) -> bool:

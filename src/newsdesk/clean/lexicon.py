@@ -24,6 +24,7 @@ class Lexicon:
     lead_itemprops: frozenset[str] = frozenset()  # schema.org properties of an HTML lead ("description")
     widget_classes: frozenset[str] = frozenset()  # class/id words of a sign-up, consent or feed box
     homoglyphs: dict[str, str] = field(default_factory=dict)  # Cyrillic look-alike -> Latin letter
+    contact_labels: re.Pattern[str] | None = None  # "Press contact": a contact card's label line
 
 
 _HEADER = re.compile(r"^\[[a-z-]+\]$")
@@ -72,4 +73,5 @@ def load_lexicon() -> Lexicon:
         lead_itemprops=frozenset(w.lower() for w in sec.get("lead-itemprops", [])),
         widget_classes=frozenset(w.lower() for w in sec.get("widget-classes", [])),
         homoglyphs=dict(line.split() for line in sec.get("homoglyphs", [])),
+        contact_labels=re.compile(r"^(?:" + "|".join(sec.get("contact-labels", ["(?!)"])) + r")\b", re.IGNORECASE),
     )
