@@ -12,7 +12,6 @@ story that grew by a few articles costs those articles' pairs, not all of its me
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -20,8 +19,8 @@ from .groups import DisjointSet
 
 
 def signature(*parts: Any) -> str:
-    """A short digest of what an item's pair test reads."""
-    return hashlib.sha1(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:12]
+    """A short digest of what an item's pair test reads (plain values: their repr is stable across runs)."""
+    return hashlib.sha1(repr(parts).encode()).hexdigest()[:12]
 
 
 def reusable(kept: dict[str, Any] | None, sigs: dict[str, str]) -> bool:
