@@ -34,10 +34,11 @@ def components(ids: Sequence[str], pairs: Iterable[tuple[int, int]], test: Calla
     every pair that ``test`` accepts. A pair already in one group is not tested: it cannot change them."""
     where = {x: i for i, x in enumerate(ids)}
     sets: DisjointSet[int] = DisjointSet(range(len(ids)))
-    for group in kept:
+    for group in kept:  # disjoint groups: each member points at its smallest, the root union() would pick
         idx = [where[x] for x in group if x in where]
-        for i in idx[1:]:
-            sets.union(idx[0], i)
+        if idx:
+            root = min(idx)
+            sets.parent.update((i, root) for i in idx)
     for i, j in pairs:
         if sets.find(i) != sets.find(j) and test(i, j):
             sets.union(i, j)
