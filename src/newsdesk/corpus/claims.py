@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import math
+from bisect import bisect_left
 from typing import Any
 
 import numpy as np
@@ -155,14 +156,31 @@ def claim_actors(f: dict[str, Any], mentions: list[dict[str, Any]], entity_count
     out: set[str] = set()
     if not f.get("described"):
         return out
-    for m in mentions:
-        for a, b in f["actor_spans"]:
-            if m["start"] >= a and m["end"] <= b:
-                out.add(canonical.get(m["entity"], m["entity"]))
-                if entity_country.get(m["entity"]):
-                    out.add(entity_country[m["entity"]])
+    for m in _inside(mentions, f["actor_spans"]):
+        out.add(canonical.get(m["entity"], m["entity"]))
+        if entity_country.get(m["entity"]):
+            out.add(entity_country[m["entity"]])
     if about_entity and f["about_kept"]:  # the extractor's entity counts only when its phrase is not the source
         out.add(canonical.get(about_entity, about_entity))
         if entity_country.get(about_entity):
             out.add(entity_country[about_entity])
     return out
+
+
+def _inside(mentions: list[dict[str, Any]], spans: list[list[int]]) -> list[dict[str, Any]]:
+    """The mentions lying inside any of the spans, in their own order (the set's insertion order).
+
+    Mentions come sorted by start (synthesis_items' order): a bisect per span reads only those starting
+    inside it (a span never ends before it starts), not every mention of the article per claim; an
+    unsorted list is scanned whole."""
+    starts = [m["start"] for m in mentions]
+    if starts != sorted(starts):
+        return [m for m in mentions if any(m["start"] >= a and m["end"] <= b for a, b in spans)]
+    hit: set[int] = set()
+    for a, b in spans:
+        i = bisect_left(starts, a)
+        while i < len(starts) and starts[i] <= b:
+            if mentions[i]["end"] <= b:
+                hit.add(i)
+            i += 1
+    return [mentions[i] for i in sorted(hit)]
