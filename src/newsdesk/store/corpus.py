@@ -1,11 +1,12 @@
 """Corpus-level reads and writes: entities, merged events, stories, comparisons."""
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import JSON, and_, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 
@@ -311,9 +312,50 @@ class CorpusQueries:
             out += self._rows(stmt.where(column.in_(values[i:i + size])))
         return out
 
+    def _in_tuples(self, cols: list[Any], column: Any, values: Iterable[Any], size: int = 500) -> list[Any]:
+        """The values of ``cols`` (columns of ``column``'s table) of the rows with ``column IN values``,
+        one tuple per row, in chunks as :meth:`_in_chunks` runs them: what big reads build their own
+        dicts from (one dict per row, not one from SQLAlchemy and another merged from it).
+
+        SQLite: the driver's statement (no IN list to render and bind per chunk, no per-row processing),
+        each value converted as its column type converts it (JSON text decoded by json.loads); other
+        databases read through SQLAlchemy."""
+        values = sorted(set(values))
+        out: list[Any] = []
+        with self.engine.connect() as conn:
+            dialect = conn.dialect
+            if dialect.name != "sqlite":
+                for i in range(0, len(values), size):
+                    out += conn.execute(select(*cols).where(column.in_(values[i:i + size]))).all()
+                return out
+            q = dialect.identifier_preparer.quote
+            head = f"SELECT {', '.join(q(c.name) for c in cols)} FROM {q(column.table.name)} WHERE {q(column.name)}"
+            for i in range(0, len(values), size):
+                chunk = values[i:i + size]
+                out += conn.exec_driver_sql(f"{head} IN ({', '.join('?' * len(chunk))})", tuple(chunk)).all()
+            procs = [(n, p) for n, p in ((n, _processor(c.type, dialect)) for n, c in enumerate(cols)) if p]
+        if not procs:
+            return out
+        rows = []
+        for row in out:
+            row = list(row)
+            for n, p in procs:
+                row[n] = p(row[n])
+            rows.append(row)
+        return rows
+
     def events_by_id(self, ids: Iterable[str]) -> list[dict[str, Any]]:
         return sorted(self._in_chunks(select(s.events), s.events.c.id, ids), key=lambda r: r["id"])
 
     def linked_keys(self, canonical: Iterable[str]) -> set[str]:
         """Entity keys resolved (cross-document) to any of these canonical keys."""
         return {r["key"] for r in self._in_chunks(select(s.entity_links.c.key), s.entity_links.c.canonical, canonical)}
+
+
+def _processor(type_: Any, dialect: Any) -> Any:
+    """What SQLAlchemy applies to a value of this column type read on ``dialect`` (None: nothing); JSON
+    text goes straight to json.loads, which is what the JSON type calls for it."""
+    proc = type_.dialect_impl(dialect).result_processor(dialect, None)
+    if proc is None or not isinstance(type_, JSON) or dialect._json_deserializer is not None:
+        return proc
+    return lambda v: json.loads(v) if v.__class__ is str else proc(v)

@@ -88,8 +88,15 @@ class LinkQueries:
         b = s.minhash_bands
         out: set[str] = set()
         with self.engine.connect() as conn:
+            sqlite = conn.dialect.name == "sqlite"
             for chunk in _chunks(bands):
-                out.update(conn.execute(select(b.c.article_id).where(b.c.band.in_(chunk)).distinct()).scalars())
+                if sqlite:  # the driver's statement: each new article asks once, the IN list rendered by
+                    # SQLAlchemy cost as much as the index lookups (as story_keys' reads, store/stories.py)
+                    out.update(r[0] for r in conn.exec_driver_sql(
+                        f"SELECT DISTINCT article_id FROM minhash_bands WHERE band IN ({', '.join('?' * len(chunk))})",
+                        tuple(chunk)).all())
+                else:
+                    out.update(conn.execute(select(b.c.article_id).where(b.c.band.in_(chunk)).distinct()).scalars())
         return sorted(out - set(exclude))
 
     def save_bands(self, rows: dict[str, list[int]]) -> None:
@@ -103,8 +110,11 @@ class LinkQueries:
     def signatures_of(self, ids: Iterable[str]) -> dict[str, bytes]:
         sg = s.signatures
         out: dict[str, bytes] = {}
+        chunks = _chunks(ids)
+        if not chunks:  # most new articles have no candidate left to read: no connection to check out
+            return out
         with self.engine.connect() as conn:
-            for chunk in _chunks(ids):
+            for chunk in chunks:
                 for r in conn.execute(select(sg.c.article_id, sg.c.minhash).where(sg.c.article_id.in_(chunk))):
                     out[r[0]] = bytes(r[1])
         return out

@@ -23,25 +23,24 @@ class SynthesisQueries:
         a = s.articles
         cols = [a.c.id, a.c.outlet, a.c.url, a.c.title, a.c.published, a.c.text, a.c.sentences,
                 a.c.duplicate_of, a.c.story_id, a.c.evidence]
-        return sorted(self._in_chunks(select(*cols), a.c.id, ids), key=lambda r: r["id"])
+        return sorted(self._dicts(cols, a.c.id, ids), key=lambda r: r["id"])
 
     def synthesis_items(self, name: str, ids: Iterable[str]) -> list[dict[str, Any]]:
         """Rows of a per-article table (quotes, amounts, events, mentions) for these articles."""
         table = getattr(s, name)
-        rows = self._in_chunks(select(table), table.c.article_id, ids)
+        ids = sorted(set(ids))  # read twice for amounts and quotes
         if name == "amounts":  # with the pipeline's comparison features (None: stored before they existed)
-            feats = {r["amount_id"]: r["features"] for r in self._in_chunks(
-                select(s.claims.c.amount_id, s.claims.c.features), s.claims.c.article_id, ids)}
-            rows = [{**r, "claim": feats.get(r["id"])} for r in rows]
-        if name == "quotes":  # with the pipeline's content lemmas and their word vectors (None: older stores)
-            qf = {r["quote_id"]: r["features"] for r in self._in_chunks(
-                select(s.quote_features.c.quote_id, s.quote_features.c.features), s.quote_features.c.article_id, ids)}
-            lemmas = {w for f in qf.values() for w in f["lemmas"]}
-            vecs = {r["lemma"]: r["vector"] for r in self._in_chunks(select(s.lemma_vectors), s.lemma_vectors.c.lemma,
-                                                                       lemmas)}
-            rows = [{**r, "content": None if r["id"] not in qf else
-                     {**qf[r["id"]], "vectors": {w: vecs[w] for w in qf[r["id"]]["lemmas"] if w in vecs}}}
-                    for r in rows]
+            c = s.claims.c
+            feats = dict(self._in_tuples([c.amount_id, c.features], c.article_id, ids))
+            rows = self._dicts(list(table.c), table.c.article_id, ids, "claim", feats)
+        elif name == "quotes":  # with the pipeline's content lemmas and their word vectors (None: older stores)
+            qc, lv = s.quote_features.c, s.lemma_vectors.c
+            qf = dict(self._in_tuples([qc.quote_id, qc.features], qc.article_id, ids))
+            vecs = dict(self._in_tuples([lv.lemma, lv.vector], lv.lemma, {w for f in qf.values() for w in f["lemmas"]}))
+            content = {q: {**f, "vectors": {w: vecs[w] for w in f["lemmas"] if w in vecs}} for q, f in qf.items()}
+            rows = self._dicts(list(table.c), table.c.article_id, ids, "content", content)
+        else:
+            rows = self._dicts(list(table.c), table.c.article_id, ids)
         key = (lambda r: (r["article_id"], r["start"], str(r["id"]))) if "start" in table.c else \
             (lambda r: (r["article_id"], str(r["id"])))
         return sorted(rows, key=key)
@@ -50,21 +49,31 @@ class SynthesisQueries:
         """What building claims reads of their articles: text, sentences, outlet, copy and story links."""
         a = s.articles
         cols = [a.c.id, a.c.outlet, a.c.text, a.c.sentences, a.c.duplicate_of, a.c.story_id]
-        return sorted(self._in_chunks(select(*cols), a.c.id, ids), key=lambda r: r["id"])
+        return sorted(self._dicts(cols, a.c.id, ids), key=lambda r: r["id"])
 
     def claim_amounts(self, amount_ids: Iterable[str]) -> list[dict[str, Any]]:
         """These amounts' rows with their comparison features (``claim``), in synthesis_items' order: a
         claim group reads its own members, not every amount of their articles."""
-        rows = self._in_chunks(select(s.amounts), s.amounts.c.id, amount_ids)
-        feats = {r["amount_id"]: r["features"] for r in self._in_chunks(
-            select(s.claims.c.amount_id, s.claims.c.features), s.claims.c.amount_id, amount_ids)}
-        rows = [{**r, "claim": feats.get(r["id"])} for r in rows]
+        amount_ids, c = sorted(set(amount_ids)), s.claims.c
+        feats = dict(self._in_tuples([c.amount_id, c.features], c.amount_id, amount_ids))
+        rows = self._dicts(list(s.amounts.c), s.amounts.c.id, amount_ids, "claim", feats)
         return sorted(rows, key=lambda r: (r["article_id"], r["start"], str(r["id"])))
+
+    def _dicts(self, cols: list[Any], column: Any, ids: Iterable[str], extra: str | None = None,
+               by_id: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """The rows of ``cols`` with ``column IN ids`` as dicts (what ``_in_chunks`` gives), and when asked
+        an ``extra`` key last, from ``by_id`` by the row's id (None when absent), built in the same pass."""
+        keys = [c.name for c in cols]
+        rows = self._in_tuples(cols, column, ids)
+        if extra is None:
+            return [dict(zip(keys, r)) for r in rows]
+        n, got, keys = keys.index("id"), (by_id or {}).get, [*keys, extra]
+        return [dict(zip(keys, (*r, got(r[n])))) for r in rows]
 
     def article_outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
         """id -> outlet (names the original of a copy that lies outside the briefing)."""
         a = s.articles
-        return {r["id"]: r["outlet"] for r in self._in_chunks(select(a.c.id, a.c.outlet), a.c.id, ids)}
+        return dict(self._in_tuples([a.c.id, a.c.outlet], a.c.id, ids))
 
     def story_ids(self) -> list[str]:
         return [r["id"] for r in self._rows(select(s.stories.c.id).order_by(s.stories.c.id))]
@@ -105,14 +114,13 @@ class SynthesisQueries:
             select(am.c.article_id).where(am.c.date.is_not(None)).distinct())})
 
     def entity_rows(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
-        return {r["key"]: r for r in self._in_chunks(select(s.entities), s.entities.c.key, keys)}
+        return {r["key"]: r for r in self._dicts(list(s.entities.c), s.entities.c.key, keys)}
 
     def canonical_keys(self, keys: Iterable[str]) -> dict[str, str]:
         """key -> canonical key from cross-document entity links (keys without a link map to themselves)."""
         keys = sorted({k for k in keys if k})
         out = {k: k for k in keys}
-        for r in self._in_chunks(select(s.entity_links), s.entity_links.c.key, keys):
-            out[r["key"]] = r["canonical"]
+        out.update(self._in_tuples([s.entity_links.c.key, s.entity_links.c.canonical], s.entity_links.c.key, keys))
         return out
 
     # -- writes --------------------------------------------------------------------------------
