@@ -138,16 +138,19 @@ def find_duplicates(store: Any, new_ids: Sequence[str], settings: Settings) -> d
     sigs: dict[str, MinHash] = {}
     rows = {r["id"]: r for r in store.dedup_rows(new_ids)}
     root = {aid: r["duplicate_of"] or aid for aid, r in rows.items()}
-    texts: dict[str, set[bytes]] = {}
+    texts = {aid: shingles(rows[aid]["text"]) for aid in new_ids if aid in rows}
+    signed = {aid: _sign(sh) for aid, sh in texts.items()}
+    keys = {aid: band_keys(mh) for aid, mh in signed.items()}
+    # the stored articles of every band key, read once (not one query per article); the new articles
+    # join ``members`` as they are signed, as their saved keys joined the table before
+    members = store.band_members({k for ks in keys.values() for k in ks})
     new_sigs: dict[str, bytes] = {}
     changes: dict[str, str | None] = {}
     for aid in new_ids:
         if aid not in rows:
             continue
-        texts[aid] = shingles(rows[aid]["text"])
-        mh = _sign(texts[aid])
-        bands = band_keys(mh)
-        cands = store.band_candidates(bands, exclude=[aid])
+        mh, bands = signed[aid], keys[aid]
+        cands = sorted(set().union(*(members.get(k, ()) for k in bands)) - {aid})
         sigs.update({k: from_bytes(v) for k, v in store.signatures_of([c for c in cands if c not in sigs]).items()})
         cands = [c for c in cands if c in sigs]
         rows.update({r["id"]: r for r in store.dedup_rows([c for c in cands if c not in rows])})
@@ -164,8 +167,11 @@ def find_duplicates(store: Any, new_ids: Sequence[str], settings: Settings) -> d
             _relink(store, family_root, aid, rows, root, changes)
         sigs[aid] = mh
         new_sigs[aid] = to_bytes(mh)
-        store.save_signatures({aid: new_sigs[aid]})
-        store.save_bands({aid: bands})
+        for k in bands:
+            members.setdefault(k, set()).add(aid)
+    # one write each for the batch (the loop reads the new articles' keys and signatures from memory)
+    store.save_signatures(new_sigs)
+    store.save_bands({aid: keys[aid] for aid in new_sigs})
     store.set_duplicate_of(changes)
     return changes
 

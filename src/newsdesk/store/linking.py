@@ -99,6 +99,20 @@ class LinkQueries:
                     out.update(conn.execute(select(b.c.article_id).where(b.c.band.in_(chunk)).distinct()).scalars())
         return sorted(out - set(exclude))
 
+    def band_members(self, bands: Iterable[int]) -> dict[int, set[str]]:
+        """band key -> ids of the stored articles having it (keys no article has are left out)."""
+        b = s.minhash_bands
+        out: dict[int, set[str]] = {}
+        with self.engine.connect() as conn:
+            sqlite = conn.dialect.name == "sqlite"
+            for chunk in _chunks(bands):
+                rows = (conn.exec_driver_sql(
+                    f"SELECT band, article_id FROM minhash_bands WHERE band IN ({', '.join('?' * len(chunk))})",
+                    tuple(chunk)) if sqlite else conn.execute(select(b.c.band, b.c.article_id).where(b.c.band.in_(chunk))))
+                for band, aid in rows.all():
+                    out.setdefault(band, set()).add(aid)
+        return out
+
     def save_bands(self, rows: dict[str, list[int]]) -> None:
         """Replace the band keys of these articles."""
         with self.engine.begin() as conn:
