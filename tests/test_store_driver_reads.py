@@ -163,3 +163,26 @@ def test_driver_reads_equal_their_sqlalchemy_form_on_sqlite_and_postgresql(tmp_p
         assert len(store.band_candidates([k * 2 ** 40 + k for k in range(200)])) == N
         _same(store.signatures_of([]), {})
         store.close()
+
+
+def test_paused_gc_restores_the_collector_as_it_found_it():
+    import gc
+
+    import pytest
+
+    from newsdesk.store.corpus import paused_gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(KeyError), paused_gc():
+        raise KeyError("a read failed")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()

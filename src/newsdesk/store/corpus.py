@@ -1,9 +1,11 @@
 """Corpus-level reads and writes: entities, merged events, stories, comparisons."""
 from __future__ import annotations
 
+import gc
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import JSON, and_, func, or_, select
@@ -322,7 +324,7 @@ class CorpusQueries:
         databases read through SQLAlchemy."""
         values = sorted(set(values))
         out: list[Any] = []
-        with self.engine.connect() as conn:
+        with self.engine.connect() as conn, paused_gc():
             dialect = conn.dialect
             if dialect.name != "sqlite":
                 for i in range(0, len(values), size):
@@ -334,15 +336,15 @@ class CorpusQueries:
                 chunk = values[i:i + size]
                 out += conn.exec_driver_sql(f"{head} IN ({', '.join('?' * len(chunk))})", tuple(chunk)).all()
             procs = [(n, p) for n, p in ((n, _processor(c.type, dialect)) for n, c in enumerate(cols)) if p]
-        if not procs:
-            return out
-        rows = []
-        for row in out:
-            row = list(row)
-            for n, p in procs:
-                row[n] = p(row[n])
-            rows.append(row)
-        return rows
+            if not procs:
+                return out
+            rows = []
+            for row in out:
+                row = list(row)
+                for n, p in procs:
+                    row[n] = p(row[n])
+                rows.append(row)
+            return rows
 
     def events_by_id(self, ids: Iterable[str]) -> list[dict[str, Any]]:
         return sorted(self._in_chunks(select(s.events), s.events.c.id, ids), key=lambda r: r["id"])
@@ -359,3 +361,17 @@ def _processor(type_: Any, dialect: Any) -> Any:
     if proc is None or not isinstance(type_, JSON) or dialect._json_deserializer is not None:
         return proc
     return lambda v: json.loads(v) if v.__class__ is str else proc(v)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a big read builds its rows: the tuples, dicts and decoded JSON
+    it makes hold no cycles, yet each few hundred of them would start a collection pass over the heap
+    (the loaded models make it large); the collector runs again as soon as the read is done."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

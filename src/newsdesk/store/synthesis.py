@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 
 from . import schema as s
 from .core import now, upsert
+from .corpus import paused_gc
 
 
 class SynthesisQueries:
@@ -65,10 +66,11 @@ class SynthesisQueries:
         an ``extra`` key last, from ``by_id`` by the row's id (None when absent), built in the same pass."""
         keys = [c.name for c in cols]
         rows = self._in_tuples(cols, column, ids)
-        if extra is None:
-            return [dict(zip(keys, r)) for r in rows]
-        n, got, keys = keys.index("id"), (by_id or {}).get, [*keys, extra]
-        return [dict(zip(keys, (*r, got(r[n])))) for r in rows]
+        with paused_gc():  # thousands of dicts: see paused_gc
+            if extra is None:
+                return [dict(zip(keys, r)) for r in rows]
+            n, got, keys = keys.index("id"), (by_id or {}).get, [*keys, extra]
+            return [dict(zip(keys, (*r, got(r[n])))) for r in rows]
 
     def article_outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
         """id -> outlet (names the original of a copy that lies outside the briefing)."""
