@@ -161,6 +161,13 @@ def test_driver_reads_equal_their_sqlalchemy_form_on_sqlite_and_postgresql(tmp_p
         for b in ([5 * 2 ** 40 + 5, 17 * 2 ** 40 + 17], [k * 2 ** 40 + k for k in range(200)], [3]):
             _same(store.band_candidates(b, exclude=["a0003"]), _old_bands(store, b, ["a0003"]))
         assert len(store.band_candidates([k * 2 ** 40 + k for k in range(200)])) == N
+        every = [k * 2 ** 40 + k for k in range(210)]  # 200 held, 10 no article has
+        with store.engine.connect() as conn:
+            want: dict[int, set[str]] = {}
+            for band, aid in conn.execute(select(s.minhash_bands.c.band, s.minhash_bands.c.article_id)):
+                want.setdefault(band, set()).add(aid)
+        assert store.band_members(every) == want and len(want) == 200
+        assert store.band_members(every[:3]) == {k: want[k] for k in every[:3]}
         _same(store.signatures_of([]), {})
         store.close()
 
