@@ -47,7 +47,8 @@ def update_story_synthesis(store: Any, story_ids: Iterable[str], mapper: Mapper 
 
 def _story_inputs(store: Any, sids: list[str], anew: bool = False) -> list[StoryInput]:
     """Each story's members with their rows (and what its last synthesis kept), read for all the stories at once."""
-    members = {sid: store.story_article_ids(sid) for sid in sids}
+    found = store.story_members(sids)  # one read for the chunk, not one per story
+    members = {sid: found.get(sid, []) for sid in sids}
     kept = {} if anew else store.story_states(sids)
     ids = sorted({a for m in members.values() for a in m})
     articles = store.synthesis_articles(ids)
