@@ -28,7 +28,7 @@ ARTICLES = 240
 
 def test_plan_reuses_kept_groups_only_while_every_item_is_unchanged():
     sigs = {"a": "1", "b": "2", "c": "3"}
-    kept = keep(["a", "b"], sigs, [[0, 1]])
+    kept = keep({"a": "1", "b": "2"}, [["b", "a"]])
     assert plan(kept, ["a", "b", "c"], sigs) == ([["a", "b"]], {2})
     assert plan(kept, ["a", "c"], {"a": "1", "c": "3"}) == ([], None)  # b left the story
     assert plan(kept, ["a", "b", "c"], {**sigs, "b": "changed"}) == ([], None)  # b's copy/entity link moved

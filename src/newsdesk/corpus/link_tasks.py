@@ -75,8 +75,8 @@ def story_synthesis(inp: StoryInput) -> StoryOutput:
     groups = [g for g in quote_group_rows(spoken, qfound, inp.canonical) if g["story_id"] == inp.story]
     # a quote group's row is a function of its quotes alone, so a kept group's row (same id) is as stored
     qsame = {g["id"] for g in groups} if qfresh is not None else None
-    state = {"claims": keep(ids, sigs, found),
-             "quotes": {**keep(qids, qsigs, []), "groups": sorted(sorted(spoken[i]["id"] for i in g) for g in qfound)}}
+    state = {"claims": keep(sigs, ([ids[i] for i in g] for g in found)),
+             "quotes": keep(qsigs, ([spoken[i]["id"] for i in g] for g in qfound))}
     return StoryOutput(inp.story, summarize(inp.articles), rows, groups, state,
                        {"claims": same if fresh is not None else None, "quotes": qsame})
 

@@ -49,12 +49,11 @@ def plan(kept: dict[str, Any] | None, ids: Sequence[str], sigs: dict[str, str]
          ) -> tuple[list[list[str]], set[int] | None]:
     """(groups to start from, indexes of the new items) when the kept groups hold, else ([], None):
     every pair is tested."""
-    if not reusable(kept, sigs):
+    if not kept or not reusable(kept, sigs):
         return [], None
-    seen = kept["seen"] if kept else {}
-    return kept["groups"] if kept else [], {i for i, x in enumerate(ids) if x not in seen}
+    return kept["groups"], {i for i, x in enumerate(ids) if x not in kept["seen"]}
 
 
-def keep(ids: Sequence[str], sigs: dict[str, str], groups: list[list[int]]) -> dict[str, Any]:
-    """The state to store: each item's signature and the groups as item ids."""
-    return {"seen": {x: sigs[x] for x in ids}, "groups": sorted(sorted(ids[i] for i in g) for g in groups)}
+def keep(sigs: dict[str, str], groups: Iterable[Iterable[str]]) -> dict[str, Any]:
+    """The state to store: each item's signature and the groups (item ids)."""
+    return {"seen": dict(sigs), "groups": sorted(sorted(g) for g in groups)}
