@@ -19,6 +19,7 @@ from .story_merge import resolve
 from .timeline import describe_event
 
 LOAD_STORIES = 256  # stored stories read by one query while assigning (bounds what loading early holds)
+MEMBER_CHUNK = 2000  # members whose vectors are held at once while centralities are computed
 
 
 def story_row(st: Story, members: dict[str, dict[str, Any]], events: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -226,10 +227,36 @@ def _member_rows(store: Any, cl: Clusterer, changed: list[Story], members: dict[
     A member's centrality reads its stored vector and the date, source and place its story notes hold
     (what :func:`article_features` would give again), so a big story's members are not read and
     tokenised again each time it grows; their texts are read only for a story none of whose members
-    has a title (the title then comes from a text)."""
+    has a title (the title then comes from a text). Stories are done a chunk at a time (about
+    ``MEMBER_CHUNK`` members), so that a batch touching many big stories holds one chunk's vectors."""
+    save = dict(fresh)
+    notes = {a: n for st in changed for a, n in st.features["members"].items()}
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for chunk in _story_chunks(changed, members):
+        out.update(_chunk_rows(store, cl, chunk, members, notes, fresh, save))
+    return out, save
+
+
+def _story_chunks(changed: list[Story], members: dict[str, list[str]]) -> list[list[Story]]:
+    """The changed stories in runs of about ``MEMBER_CHUNK`` members (a bigger story alone)."""
+    chunks: list[list[Story]] = []
+    size = 0
+    for st in changed:
+        n = len(members.get(st.id, []))
+        if not chunks or size + n > MEMBER_CHUNK:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(st)
+        size += n
+    return chunks
+
+
+def _chunk_rows(store: Any, cl: Clusterer, changed: list[Story], members: dict[str, list[str]],
+                notes: dict[str, dict[str, Any]], fresh: dict[str, dict[str, float]],
+                save: dict[str, dict[str, float]]) -> dict[str, dict[str, dict[str, Any]]]:
+    """:func:`_member_rows` for one chunk of stories; the vectors of legacy members go into ``save``."""
     ids = {a for st in changed for a in members.get(st.id, [])}
     vectors = {**store.story_vectors(ids - set(fresh)), **{a: v for a, v in fresh.items() if a in ids}}
-    notes = {a: n for st in changed for a, n in st.features["members"].items()}
     meta = store.article_meta(ids)
     untitled: set[str] = set()
     for st in changed:  # as story_row picks titles: from the non-copy members (all when only copies)
@@ -239,7 +266,6 @@ def _member_rows(store: Any, cl: Clusterer, changed: list[Story], members: dict[
             untitled |= own
     redo = {a for a in ids if a not in vectors or a not in notes}  # stored before migration 0013
     info = store.story_inputs(redo | untitled) if redo | untitled else {}
-    save = dict(fresh)
     out: dict[str, dict[str, dict[str, Any]]] = {}
     for st in changed:
         rows = {}
@@ -258,7 +284,7 @@ def _member_rows(store: Any, cl: Clusterer, changed: list[Story], members: dict[
             if aid in info:
                 rows[aid]["text"] = info[aid]["text"]
         out[st.id] = rows
-    return out, save
+    return out
 
 
 def story_report(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
