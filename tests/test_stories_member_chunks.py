@@ -1,6 +1,8 @@
-"""The centralities that pick a changed story's title are computed a chunk of stories at a time
-(``MEMBER_CHUNK`` members): a batch touching many big stories holds one chunk's member vectors, and the
-stories are exactly those computed all at once."""
+"""The centralities that pick a changed story's title: computed a chunk of stories at a time
+(``MEMBER_CHUNK`` members), so that a batch touching many big stories holds one chunk's member vectors
+(the stories are exactly those computed all at once); and only for the members that may take the title
+(the story's lead, the leads of stories folded into it and its new members), so that a grown story
+costs in its new members, not in its size."""
 from __future__ import annotations
 
 import re
@@ -9,7 +11,7 @@ from fixtures.corpus.build import make_record
 
 from newsdesk.config import load_settings
 from newsdesk.corpus import story_assign, update_corpus
-from newsdesk.store import open_store
+from newsdesk.store import open_store, schema
 
 PLACES = ["Arlo", "Brisk", "Corvel", "Dunmore", "Elst", "Fenwick", "Galt", "Hollin"]
 THINGS = ["tram line", "harbour wall", "grain silo", "ferry pier", "water tower", "bus depot", "toll bridge",
@@ -27,15 +29,27 @@ def _article(i: int, n: int):
     return make_record(f"t{i}-{n}", text, title=title, outlet="Wire", published=f"2021-05-{3 + i:02d}")
 
 
-def _fill(db: str, member_chunk: int, monkeypatch) -> tuple[object, list[int]]:
+def _forget_leads(store) -> None:
+    """Stories as stored before leads were kept: the next batch scores all their members."""
+    rows = store.table_rows("stories")
+    with store.engine.begin() as conn:
+        for r in rows:
+            f = {k: v for k, v in r["features"].items() if k != "lead"}
+            conn.execute(schema.stories.update().where(schema.stories.c.id == r["id"]).values(features=f))
+
+
+def _fill(db: str, member_chunk: int, monkeypatch, leads: bool = False) -> tuple[object, list[int]]:
     """Three reports of each happening, then three more of each in a second batch; the member vectors
-    each read of the second batch asked for are counted."""
+    each read of the second batch asked for are counted. Without ``leads``, the stories of the first
+    batch are made to look stored before leads were kept."""
     monkeypatch.setattr(story_assign, "MEMBER_CHUNK", member_chunk)
     store, settings = open_store(db), load_settings(db=db, workers=1)
     first = [_article(i, n) for i in range(len(PLACES)) for n in range(3)]
     for r in first:
         store.save_record(r)
     update_corpus(store, [r.id for r in first], settings)
+    if not leads:
+        _forget_leads(store)
     reads: list[int] = []
     vectors = store.story_vectors
     monkeypatch.setattr(store, "story_vectors", lambda ids: reads.append(len(set(ids))) or vectors(ids))
@@ -69,6 +83,30 @@ def test_member_chunks_give_the_stories_one_read_gives(tmp_path, monkeypatch):
     chunked.close()
 
 
+def test_a_grown_story_scores_its_lead_and_new_members_only(tmp_path, monkeypatch):
+    store, reads = _fill(str(tmp_path / "l.db"), 10_000, monkeypatch, leads=True)
+    assert reads == [8]  # one stored member per story (its lead), not all three
+    leads = {r["id"]: r["features"]["lead"] for r in store.table_rows("stories")}
+    titles = {r["id"]: r["title"] for r in store.table_rows("stories")}
+    members = {r["id"]: r["articles"] for r in store.story_export_rows()}
+    for sid, lead in leads.items():
+        assert lead in members[sid]
+        assert titles[sid].endswith(f"report {lead.split('-')[1]}")  # the title is the lead's
+    store.close()
+
+
+def test_the_lead_is_the_most_central_scored_member(tmp_path, monkeypatch):
+    """What a grown story's title comes down to: the most central of its lead and new members, as the
+    full computation over every member would pick when the lead was the most central before."""
+    with_leads, _ = _fill(str(tmp_path / "a.db"), 10_000, monkeypatch, leads=True)
+    without, _ = _fill(str(tmp_path / "b.db"), 10_000, monkeypatch)
+    a = {r["id"]: (r["title"], r["features"]["lead"]) for r in with_leads.table_rows("stories")}
+    b = {r["id"]: (r["title"], r["features"]["lead"]) for r in without.table_rows("stories")}
+    assert a == b  # here the old leads stayed ahead of the other old members, so both agree
+    with_leads.close()
+    without.close()
+
+
 def test_story_chunks_keep_order_and_bound_size():
     stories = [story_assign.Story(f"s{k}", {"members": {}}) for k in range(5)]
     members = {"s0": ["a"] * 3, "s1": ["b"] * 3, "s2": ["c"] * 9, "s3": ["d"], "s4": []}
@@ -78,3 +116,25 @@ def test_story_chunks_keep_order_and_bound_size():
     finally:
         story_assign.MEMBER_CHUNK = before
     assert [[st.id for st in c] for c in chunks] == [["s0"], ["s1"], ["s2"], ["s3", "s4"]]
+
+
+def test_a_folded_story_hands_its_lead_or_its_members_to_the_title_choice():
+    from newsdesk.corpus.stories import Clusterer, Story
+    from newsdesk.corpus.story_merge import fold
+
+    def story(sid: str, members: list[str], lead: str | None) -> Story:
+        notes = {a: {"date": None, "source": "none", "place": None, "event": None, "copy": False} for a in members}
+        f = {"terms": {"vote": 1.0}, "members": notes, "date": None, "end_date": None}
+        if lead:
+            f["lead"] = lead
+        return Story(sid, f)
+
+    cl = Clusterer([], {"#docs": 10}, load_settings())
+    keep, led, unled = story("k", ["a", "b"], "a"), story("g", ["c", "d"], "d"), story("h", ["e", "f"], None)
+    for st in (keep, led, unled):
+        cl.stories[st.id] = st
+    fold(cl, keep, led)
+    assert keep.rivals == {"d"}  # the folded story's lead, not its other members
+    fold(cl, keep, unled)
+    assert keep.rivals == {"d", "e", "f"}  # no lead kept: each of its members may take the title
+    assert keep.features["lead"] == "a" and set(keep.features["members"]) == set("abcdef")

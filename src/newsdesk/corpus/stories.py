@@ -70,6 +70,8 @@ class Story:
     changed: bool = False
     _norm: tuple[float, float] | None = field(default=None, repr=False)
     _profile: Profile | None = field(default=None, repr=False)  # story_profile.profile, once per state
+    # members besides the batch's new ones that may take the title: the leads of stories folded into it
+    rivals: set[str] = field(default_factory=set, repr=False)
 
 
 def tokens(text: str) -> list[str]:

@@ -23,7 +23,11 @@ MEMBER_CHUNK = 2000  # members whose vectors are held at once while centralities
 
 
 def story_row(st: Story, members: dict[str, dict[str, Any]], events: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """The ``stories`` row: title, date, end date, place, derived from the story's members."""
+    """The ``stories`` row: title, date, end date, place, derived from the story's members.
+
+    The title is the most central of the scored ``members`` that has one (non-copy members first), else
+    the main event's description, else the first sentence of the most central one's text; the member it
+    came from (the most central one when none has a title) is kept as ``features["lead"]``."""
     f = st.features
     notes = {aid: m for aid, m in f["members"].items() if not m["copy"]} or f["members"]
     on_date = [m for m in notes.values() if m["date"] == f["date"]]
@@ -38,17 +42,20 @@ def story_row(st: Story, members: dict[str, dict[str, Any]], events: dict[str, d
         names = Counter(p["name"] for p in places)
         top = min(names, key=lambda n: (-names[n], str(n)))
         place = next(p for p in places if p["name"] == top)
-    title = None
+    title = lead = None
     for aid in sorted(notes, key=lambda a: -members.get(a, {}).get("centrality", 0.0)):
         title = (members.get(aid) or {}).get("title")
         if title:
+            lead = aid
             break
+    first = next(iter(sorted(members, key=lambda a: -members[a].get("centrality", 0.0))), None)
     if not title and main_event:
         title = describe_event(main_event)
     if not title:
-        first = next(iter(sorted(members.values(), key=lambda m: -m.get("centrality", 0.0))), None)
-        text = (first or {}).get("text") or ""
+        text = (members.get(first) or {}).get("text") or ""
         title = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0][:120] or st.id
+    if lead or first:
+        f["lead"] = lead or first
     return {"id": st.id, "title": title, "date": f["date"], "end_date": f["end_date"], "place": place,
             "summary": [], "features": f}
 
@@ -188,7 +195,14 @@ def assign_stories(store: Any, new_ids: Sequence[str], settings: Settings) -> di
     fresh = {f.id: f.vector if all(canonical.get(m["entity"], m["entity"]) == m["entity"]
                                    for m in arts[f.id]["mentions"]) else article_features(arts[f.id], {}).vector
              for f in feats}
-    rows, vectors = _member_rows(store, cl, changed, members, fresh)
+    new_of: dict[str, set[str]] = defaultdict(set)
+    for aid, sid in assign.items():
+        new_of[sid].add(aid)
+    # whose centrality decides the title: a story that kept a lead compares it, the leads of stories folded
+    # into it and its new members; one without (opened in this batch, or stored before leads) all members
+    scored = {st.id: members[st.id] if "lead" not in st.features else
+              sorted(({st.features["lead"]} | st.rivals | new_of[st.id]) & set(members[st.id])) for st in changed}
+    rows, vectors = _member_rows(store, cl, changed, scored, fresh)
     event_ids = {m["event"] for st in changed for m in st.features["members"].values() if m["event"]}
     events = {e["id"]: e for e in store.events_by_id(event_ids)} if event_ids else {}
     index: dict[str, set[str]] = defaultdict(set)
@@ -221,8 +235,9 @@ def _load_window(order: list[ArticleFeatures], needs: dict[str, set[str]], k: in
 def _member_rows(store: Any, cl: Clusterer, changed: list[Story], members: dict[str, list[str]],
                  fresh: dict[str, dict[str, float]]) -> tuple[dict[str, dict[str, dict[str, Any]]],
                                                               dict[str, dict[str, float]]]:
-    """Title, text and centrality (cosine to the centroid) of each changed story's members, and the
-    vectors to store (this batch's articles, and members stored before vectors were).
+    """Title, text and centrality (cosine to the centroid) of each changed story's ``members`` (those whose
+    centrality decides its title), and the vectors to store (this batch's articles, and members stored
+    before vectors were).
 
     A member's centrality reads its stored vector and the date, source and place its story notes hold
     (what :func:`article_features` would give again), so a big story's members are not read and

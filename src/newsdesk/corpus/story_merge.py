@@ -131,6 +131,7 @@ def fold(cl: Clusterer, keep: Story, gone: Story) -> None:
 
     f, g = keep.features, gone.features
     f["members"].update(g["members"])
+    keep.rivals |= gone.rivals | ({g["lead"]} if "lead" in g else set(g["members"]))  # who may take the title
     terms = f["terms"]
     for t, w in g["terms"].items():
         terms[t] = terms.get(t, 0.0) + w
