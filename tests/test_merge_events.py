@@ -50,3 +50,31 @@ def test_merge_date_and_place_rules():
     assert same_place(moscow, {"name": "Moscow Kremlin", "country": "RUS", "lat": 55.75, "lon": 37.61})
     assert same_place(moscow, None)
     assert not same_place(moscow, {"name": "Vladivostok", "country": "RUS", "lat": 43.1, "lon": 131.9})
+
+
+def test_merge_date_index_meets_every_event_whose_date_can_agree():
+    """DateIndex.near is a superset of the indexed events same_date accepts (so merging through it
+    unites the same groups as comparing every pair), and leaves out other months of a busy year."""
+    import datetime as dt
+    import random
+
+    from newsdesk.corpus.merge import DateIndex
+
+    rng = random.Random(7)
+    days = [dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(0, 800)) for _ in range(150)]
+    dates = ([d.isoformat() for d in days] + [d.isoformat()[:7] for d in days[:40]] + ["2019", "2020", "2021"]
+             + ["2019-12-31", "2020-01-01", "2020-02-29", "2020-03-01", "2020-12-31", "2021-01-01"])
+    events = [{"id": f"e{k}", "type": rng.choice(["MEET", "ACCUSE"]), "date": d} for k, d in enumerate(dates)]
+    for slack in (0, 1, 3, 40):
+        index = DateIndex(slack)
+        for ev in events:
+            index.add(ev)
+        for ev in events:
+            near = {c["id"] for c in index.near(ev)}
+            want = {c["id"] for c in events if c["type"] == ev["type"] and same_date(ev["date"], c["date"], slack)}
+            assert want <= near, (slack, ev)
+    index = DateIndex(1)
+    for ev in events:
+        index.add(ev)
+    june = {"id": "x", "type": "MEET", "date": "2019-06-15"}
+    assert {c["date"][:7] for c in index.near(june)} <= {"2019-06", "2019"}  # not the other months of 2019

@@ -107,6 +107,48 @@ def same_event(a: dict[str, Any], b: dict[str, Any], info: dict[str, dict[str, A
             and same_pair(a, b, info))
 
 
+class DateIndex:
+    """Dated events by type and date, so that a new event meets only those whose dates
+    :func:`same_date` can match: a day meets the days its slack reaches and the events dated by its
+    month or its year alone; a month meets its days and itself and its year alone; a year meets its
+    whole year. A busy month of one event type then costs each new event its days, not the month."""
+
+    def __init__(self, slack_days: int) -> None:
+        self.slack = slack_days
+        self.by_day: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        self.by_month: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)  # days and month alone
+        self.month_only: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        self.by_year: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)  # all of a year
+        self.year_only: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+
+    def add(self, ev: dict[str, Any]) -> None:
+        t, d = ev["type"], ev["date"]
+        self.by_year[(t, d[:4])].append(ev)
+        if len(d) < 7:
+            self.year_only[(t, d[:4])].append(ev)
+            return
+        self.by_month[(t, d[:7])].append(ev)
+        (self.by_day[(t, d[:10])] if len(d) >= 10 else self.month_only[(t, d[:7])]).append(ev)
+
+    def near(self, ev: dict[str, Any]) -> list[dict[str, Any]]:
+        """The indexed events whose dates may agree with ``ev``'s (a superset of those that do)."""
+        t, d = ev["type"], ev["date"]
+        if len(d) < 4:  # not a date this reads: whatever shares its prefix, as same_date compares
+            return [c for (ty, y), evs in sorted(self.by_year.items()) if ty == t and y.startswith(d) for c in evs]
+        if len(d) < 7:
+            return self.by_year.get((t, d[:4]), [])
+        coarse = self.month_only.get((t, d[:7]), []) + self.year_only.get((t, d[:4]), [])
+        if len(d) < 10:
+            return self.by_month.get((t, d[:7]), []) + self.year_only.get((t, d[:4]), [])
+        day = _day(d[:10])
+        if day is None:  # names no real day: no day date agrees with it
+            return coarse
+        first = max(1, day.toordinal() - self.slack)
+        last = min(dt.date.max.toordinal(), day.toordinal() + self.slack)
+        return [c for k in range(first, last + 1)
+                for c in self.by_day.get((t, dt.date.fromordinal(k).isoformat()), [])] + coarse
+
+
 def _canonical_key(row: dict[str, Any]) -> tuple:
     return (row.get("duplicate_of") is not None, row.get("published") is None, row.get("published") or "",
             row["id"])
@@ -133,16 +175,14 @@ def merge_events(store: Any, new_ids: Sequence[str], settings: Settings) -> dict
     sets: DisjointSet[str] = DisjointSet()
     find, union = sets.find, sets.union
 
-    buckets: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    index = DateIndex(settings.merge_day_slack)
     for c in cands:
         if c.get("merged_into") and c["merged_into"] in by_id:
             union(c["id"], c["merged_into"])
-        buckets[(c["type"], c["date"][:4])].append(c)
+        index.add(c)
     for e in sorted(new_events, key=lambda r: r["id"]):
         find(e["id"])
-        y = int(e["date"][:4]) if e["date"][:4].isdigit() else None
-        pool = [c for d in (-1, 0, 1) for c in buckets.get((e["type"], str(y + d) if y else e["date"][:4]), [])]
-        for c in pool:
+        for c in index.near(e):
             if c["id"] != e["id"] and find(c["id"]) != find(e["id"]) and same_event(e, c, info, settings):
                 union(e["id"], c["id"])
     groups: dict[str, list[str]] = defaultdict(list)
