@@ -3,10 +3,9 @@ the number of story reads no longer grows with the number of articles, and the s
 that loading article by article gives."""
 from __future__ import annotations
 
-import re
-
 import pytest
-from fixtures.corpus.build import make_record
+from fixtures.corpus.build import make_record, save_and_link
+from fixtures.corpus.stories import stored_stories
 
 from newsdesk.config import load_settings
 from newsdesk.corpus import story_assign, update_corpus
@@ -39,30 +38,15 @@ def _fill(db: str, happenings: int, load_stories: int, monkeypatch) -> tuple[obj
     monkeypatch.setattr(story_assign, "LOAD_STORIES", load_stories)
     store, settings = open_store(db), load_settings(db=db, workers=1)
     first = [_article(i, n) for i in range(happenings) for n in (0, 1)]
-    for r in first:
-        store.save_record(r)
-    update_corpus(store, [r.id for r in first], settings)
+    save_and_link(store, first, settings)
     log: list[tuple[str, int]] = []
     features, counts = store.story_features, store.term_counts
     monkeypatch.setattr(store, "story_features", lambda ids: log.append(("load", len(set(ids)))) or features(ids))
     monkeypatch.setattr(store, "term_counts", lambda terms: log.append(("count", len(set(terms)))) or counts(terms))
     second = [_article(i, 2) for i in range(happenings)]
-    for r in second:
-        store.save_record(r)
-    update_corpus(store, [r.id for r in second], settings)
+    save_and_link(store, second, settings)
     monkeypatch.undo()
     return store, log
-
-
-def _stories(store) -> list[tuple]:
-    """Members, title, dates and clustering state of every story (the run's clock stamp left out)."""
-    rows = {r["id"]: r for r in store.table_rows("stories")}
-    members = {r["id"]: r["articles"] for r in store.story_export_rows()}
-    out = []
-    for sid, r in sorted(rows.items()):
-        f = re.sub(r"'opened': '[^'#]*#", "'opened': '#", str(r["features"]))
-        out.append((sid, members.get(sid), r["title"], r["date"], r["end_date"], f))
-    return out
 
 
 def test_stories_load_window_reads_do_not_grow_with_the_articles(tmp_path, monkeypatch):
@@ -79,7 +63,7 @@ def test_stories_load_window_reads_do_not_grow_with_the_articles(tmp_path, monke
 def test_stories_load_window_gives_the_stories_loading_one_by_one_gives(tmp_path, monkeypatch, load_stories):
     whole, log = _fill(str(tmp_path / "a.db"), 24, 256, monkeypatch)
     small, small_log = _fill(str(tmp_path / "b.db"), 24, load_stories, monkeypatch)
-    assert _stories(small) == _stories(whole)
+    assert stored_stories(small) == stored_stories(whole)
     assert {a["id"]: a["story_id"] for a in small.list_articles()} == {a["id"]: a["story_id"]
                                                                        for a in whole.list_articles()}
     loads = [n for what, n in small_log if what == "load"]

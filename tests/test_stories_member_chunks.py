@@ -5,12 +5,11 @@
 costs in its new members, not in its size."""
 from __future__ import annotations
 
-import re
-
-from fixtures.corpus.build import make_record
+from fixtures.corpus.build import make_record, save_and_link
+from fixtures.corpus.stories import stored_stories
 
 from newsdesk.config import load_settings
-from newsdesk.corpus import story_assign, update_corpus
+from newsdesk.corpus import story_assign
 from newsdesk.store import open_store, schema
 
 PLACES = ["Arlo", "Brisk", "Corvel", "Dunmore", "Elst", "Fenwick", "Galt", "Hollin"]
@@ -45,27 +44,16 @@ def _fill(db: str, member_chunk: int, monkeypatch, leads: bool = False) -> tuple
     monkeypatch.setattr(story_assign, "MEMBER_CHUNK", member_chunk)
     store, settings = open_store(db), load_settings(db=db, workers=1)
     first = [_article(i, n) for i in range(len(PLACES)) for n in range(3)]
-    for r in first:
-        store.save_record(r)
-    update_corpus(store, [r.id for r in first], settings)
+    save_and_link(store, first, settings)
     if not leads:
         _forget_leads(store)
     reads: list[int] = []
     vectors = store.story_vectors
     monkeypatch.setattr(store, "story_vectors", lambda ids: reads.append(len(set(ids))) or vectors(ids))
     second = [_article(i, n) for i in range(len(PLACES)) for n in range(3, 6)]
-    for r in second:
-        store.save_record(r)
-    update_corpus(store, [r.id for r in second], settings)
+    save_and_link(store, second, settings)
     monkeypatch.undo()
     return store, reads
-
-
-def _stories(store) -> list[tuple]:
-    rows = {r["id"]: r for r in store.table_rows("stories")}
-    members = {r["id"]: r["articles"] for r in store.story_export_rows()}
-    return [(sid, members.get(sid), r["title"], r["date"],
-             re.sub(r"'opened': '[^'#]*#", "'opened': '#", str(r["features"]))) for sid, r in sorted(rows.items())]
 
 
 def test_member_chunks_give_the_stories_one_read_gives(tmp_path, monkeypatch):
@@ -75,8 +63,8 @@ def test_member_chunks_give_the_stories_one_read_gives(tmp_path, monkeypatch):
     # a story of six members is bigger than the chunk: alone; the members read per chunk never pile up
     assert len(chunk_reads) == 8 and max(chunk_reads) == 3
     assert sum(chunk_reads) == whole_reads[0]
-    got = _stories(chunked)
-    assert got == _stories(whole)
+    got = stored_stories(chunked)
+    assert got == stored_stories(whole)
     assert len(got) == 8 and all(len(m) == 6 for _, m, *_ in got)
     assert all(t.startswith(f"{PLACES[int(m[0][1])]} votes for") for _, m, t, *_ in got)
     whole.close()
