@@ -33,8 +33,7 @@ def update_story_synthesis(store: Any, story_ids: Iterable[str], mapper: Mapper 
     for k in range(0, len(sids), STORY_READ_CHUNK):
         chunk = sids[k:k + STORY_READ_CHUNK]
         outs = (mapper or serial_map)(story_synthesis, _story_inputs(store, chunk, anew))
-        for out in outs:
-            store.save_summary(out.story, out.summary)
+        store.save_summaries({out.story: out.summary for out in outs})
         store.save_story_states({out.story: out.kept for out in outs})
         for kept in (False, True):  # a story whose kept groups held rewrites only the rows of changed groups
             part = [o for o in outs if (o.unchanged.get("claims") is not None) == kept]

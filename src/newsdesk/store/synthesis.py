@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.engine import Engine
 
 from . import schema as s
@@ -130,6 +130,15 @@ class SynthesisQueries:
         with self.engine.begin() as conn:
             conn.execute(s.stories.update().where(s.stories.c.id == story_id)
                          .values(summary=summary, updated_at=now()))
+
+    def save_summaries(self, summaries: dict[str, list[dict[str, Any]]]) -> None:
+        """:meth:`save_summary` of each story, in one transaction and one statement (a round touches hundreds)."""
+        if not summaries:
+            return
+        st, stamp = s.stories, now()
+        with self.engine.begin() as conn:
+            conn.execute(st.update().where(st.c.id == bindparam("sid")).values(summary=bindparam("summ"), updated_at=stamp),
+                         [{"sid": sid, "summ": summ} for sid, summ in sorted(summaries.items())])
 
     def story_states(self, story_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """story id -> what its last synthesis kept (:mod:`newsdesk.corpus.story_state`), for those that have one."""
