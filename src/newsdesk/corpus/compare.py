@@ -223,8 +223,7 @@ def claim_vector(c: Claim) -> np.ndarray | None:
 
 
 def _norm(c: Claim) -> Any:
-    """The norm of a claim's vector, kept with it: a claim of a big story meets many others."""
-    claim_vector(c)
+    """The norm of a claim's (decoded) vector, kept with it: a claim of a big story meets many others."""
     cached = c.__dict__.get("_norm")
     if cached is None or cached[0] is not c.vector:
         cached = c.__dict__["_norm"] = (c.vector, np.linalg.norm(c.vector))
@@ -233,7 +232,9 @@ def _norm(c: Claim) -> Any:
 
 def _cosine(a: Claim, b: Claim) -> float:
     """:func:`.similarity.cosine` of the two vectors (the same float), with each norm computed once."""
-    if claim_vector(a) is None or claim_vector(b) is None:
+    # decoded on a claim's first pair test (the attribute test is cheaper than a call on every pair)
+    if (a.vector if a.packed is None else claim_vector(a)) is None or \
+            (b.vector if b.packed is None else claim_vector(b)) is None:
         return 0.0
     n = float(_norm(a) * _norm(b))
     return float(a.vector @ b.vector) / n if n else 0.0
@@ -372,10 +373,12 @@ def group_rows(claims: list[Claim]) -> list[dict[str, Any]]:
     for b in bins:
         if len({c.source for c in b}) >= 2:
             out.append(_row("corroboration", about, story, b, "the same figure from independent sources"))
-    if len(bins) >= 2 and len({c.source for c in group}) >= 2:
-        # a source that itself gives both figures (an estimate and the final cost) is not disputing them
-        per_bin = [{c.source for c in b} for b in bins]
-        if not any(sum(src in s for s in per_bin) > 1 for src in {c.source for c in group}):
+    sources = {c.source for c in group}
+    if len(bins) >= 2 and len(sources) >= 2:
+        # a source that itself gives both figures (an estimate and the final cost) is not disputing them;
+        # the bins split the group, so no source lies in two bins exactly when their source sets add up to
+        # the group's (a count, not a test of every source against every bin of a big story's group)
+        if sum(len({c.source for c in b}) for b in bins) == len(sources):
             out.append(_row("conflict", about, story, group, conflict_note(group)))
     return out
 
