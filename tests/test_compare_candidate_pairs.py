@@ -7,7 +7,8 @@ import random
 
 import numpy as np
 
-from newsdesk.corpus.compare import Claim, _candidate_pairs, aligned, claim_groups, discrepancies, rows_of_groups
+from newsdesk.corpus.compare import (SAME_VALUE, Claim, _candidate_pairs, aligned, claim_groups, discrepancies, group_rows,
+                                     relative_difference, rows_of_groups)
 from newsdesk.corpus.story_state import components
 
 
@@ -72,3 +73,29 @@ def test_groups_kept_from_before_plus_fresh_pairs_give_the_rows_of_all_pairs() -
         assert discrepancies(claims, kept, fresh) == _all_pairs(claims)
         grew += len(claim_groups(claims)) != len(kept)
     assert grew  # new claims did join or open groups
+
+
+def _reference_conflict(group: list[Claim]) -> bool:
+    """The definition: two bins at least, two sources at least, and no source in two bins."""
+    ordered = sorted(group, key=lambda c: (c.value, c.article, c.figure[0]))
+    bins: list[list[Claim]] = []
+    for c in ordered:
+        if bins and relative_difference(bins[-1][0].value, c.value) <= SAME_VALUE:
+            bins[-1].append(c)
+        else:
+            bins.append([c])
+    sources = {c.source for c in group}
+    return len(bins) >= 2 and len(sources) >= 2 and \
+        not any(sum(src in {c.source for c in b} for b in bins) > 1 for src in sources)
+
+
+def test_group_rows_list_a_conflict_exactly_when_no_source_gives_two_of_its_figures() -> None:
+    seen = set()
+    for seed in range(200):
+        claims = [c for c in _claims(seed, 14) if c.unit == "percent"][: 2 + seed % 6]
+        if len(claims) < 2:
+            continue
+        want = _reference_conflict(claims)
+        assert any(r["kind"] == "conflict" for r in group_rows(claims)) == want, seed
+        seen.add(want)
+    assert seen == {True, False}

@@ -8,10 +8,10 @@ from itertools import islice
 import pytest
 
 from newsdesk.config import load_settings
-from newsdesk.corpus import link_tasks, quote_groups as qg
+from newsdesk.corpus import figures, link_tasks, quote_groups as qg
 from newsdesk.corpus.brief import update_synthesis
 from newsdesk.corpus.delete import delete_article
-from newsdesk.corpus.link import link_pending
+from newsdesk.corpus.link import link_pending, synthesize_pending
 from newsdesk.corpus.story_state import keep, plan
 from newsdesk.engine.local import run_local
 from newsdesk.errors import RejectedInput
@@ -75,13 +75,13 @@ def test_story_state_a_grown_story_tests_new_pairs_only_and_stores_the_rows_of_e
         tmp_path, records, monkeypatch, backend, pg_databases):  # noqa: F811
     db = str(tmp_path / "s.db") if backend == "sqlite" else pg_databases.create()
     store, settings = open_store(db), load_settings(db=db, workers=1)
-    grown: list[int] = []  # per synthesis that started from kept groups: kept groups that new claims joined
+    joined: list[int] = []  # per synthesis that started from kept groups: kept groups that new claims joined
     real = link_tasks.claim_groups
 
     def noting(claims, kept, fresh):
         out = real(claims, kept, fresh)
         if fresh is not None:
-            grown.append(sum(1 for g in out if any(i in fresh for i in g) and not all(i in fresh for i in g)))
+            joined.append(sum(1 for g in out if any(i in fresh for i in g) and not all(i in fresh for i in g)))
         return out
 
     monkeypatch.setattr(link_tasks, "claim_groups", noting)
@@ -90,7 +90,7 @@ def test_story_state_a_grown_story_tests_new_pairs_only_and_stores_the_rows_of_e
         for rec in part:
             store.save_record(rec)
         link_pending(store, settings)
-    assert sum(grown) > 0  # stories of later runs started from what they kept, and kept groups grew
+    assert sum(joined) > 0  # stories of later runs started from what they kept, and kept groups grew
     grown = _synthesis(store)
     assert any(r.find("'story_id': None") < 0 for r in grown["discrepancies"] + grown["quote_groups"])
     states = store.story_states(store.story_ids())
@@ -98,6 +98,32 @@ def test_story_state_a_grown_story_tests_new_pairs_only_and_stores_the_rows_of_e
     update_synthesis(store)  # every story and every cross-story group from every pair
     assert _synthesis(store) == grown
     assert store.story_states(store.story_ids()) == states  # the same groups and signatures
+
+    # a kept group's rows are not built again but read as stored; a story whose stored row went missing
+    # (here dropped by hand) is computed again from every pair, so the row comes back
+    sid = next(sid for sid in sorted(states) if any(states[sid]["claims"]["rows"].values())
+               and store.discrepancies_of(sid))
+    stored = store.discrepancies_of(sid)
+    calls: list[tuple[str, bool, int]] = []
+    real_synthesis = figures.story_synthesis
+
+    def spying(inp):
+        out = real_synthesis(inp)
+        calls.append((inp.story, inp.kept is not None, len(link_tasks.omitted_rows(out))))
+        return out
+
+    monkeypatch.setattr(figures, "story_synthesis", spying)
+    with store.transaction():
+        store.replace_discrepancies([sid], stored[1:])
+        store.queue_synthesis([sid])
+    synthesize_pending(store)
+    assert calls == [(sid, True, len(stored)), (sid, False, 0)]  # every row left out, then all anew
+    assert _synthesis(store) == grown and store.story_states([sid])[sid] == states[sid]
+    calls.clear()
+    with store.transaction():
+        store.queue_synthesis([sid])
+    synthesize_pending(store)
+    assert calls == [(sid, True, len(stored))] and _synthesis(store) == grown  # all held: nothing built again
 
     story = max(store.story_ids(), key=lambda s: len(store.story_article_ids(s)))
     victim = sorted(store.story_article_ids(story))[0]

@@ -2,6 +2,8 @@
 summary is recomputed, so it must cost in the sentences kept, not in every sentence of every member)."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from newsdesk.corpus import summarize as sm
@@ -96,3 +98,58 @@ def test_terms_fold_words_once_with_the_same_counts():
                    "usual": 1, "crisis-hit": 1, "bus": 1, "line": 1}
     assert list(got.items()) == list(_reference_terms(text).items())  # same counts, first-seen order
     assert sm.terms(text) == got  # folded words come from the cache the second time
+
+
+def _reference_similarity(units: list[sm.Unit]) -> np.ndarray:
+    """The cell-at-a-time definition: TF-IDF rows (first-seen vocabulary), L2-normalised, their cosines."""
+    n = len(units)
+    vocab: dict[str, int] = {}
+    df: dict[str, int] = {}
+    for u in units:
+        for t in u.terms:
+            df[t] = df.get(t, 0) + 1
+            vocab.setdefault(t, len(vocab))
+    d = np.zeros((n, len(vocab)))
+    for i, u in enumerate(units):
+        for t, c in u.terms.items():
+            d[i, vocab[t]] = (1 + math.log(c)) * math.log((1 + n) / (1 + df[t]) + 1)
+    norms = np.linalg.norm(d, axis=1)
+    norms[norms == 0] = 1
+    d /= norms[:, None]
+    return d @ d.T
+
+
+_SENTENCES = [
+    "The central bank raised its main rate by half a point on Tuesday, the third rise this year.",
+    "Analysts had expected the central bank to raise the rate by a quarter point at most.",
+    "Shares of exporters fell after the bank's decision, while the currency rose against the dollar.",
+    "The bank said inflation would stay above its target until the end of next year.",
+    "Rate rise rate rise rate: the bank's rate decision surprised traders.",
+    "Nothing here.",
+]
+
+
+def test_similarity_matrix_is_bit_equal_to_its_cell_at_a_time_definition(monkeypatch):
+    units = [sm.Unit("a", i, i + 1, s, i, "", terms=sm.terms(s)) for i, s in enumerate(_SENTENCES)]
+    units.append(sm.Unit("b", 0, 1, "x", 0, ""))  # a sentence without terms: a zero row
+    want = _reference_similarity(units)
+    dense = sm.similarity_matrix(units)
+    assert dense.tobytes() == want.tobytes()  # the same floats, not merely close ones
+    monkeypatch.setattr(sm, "DENSE_CELLS", 0)  # the sparse path: the same cosines up to rounding
+    assert np.allclose(sm.similarity_matrix(units), want, rtol=0, atol=1e-12)
+    assert sm.similarity_matrix(units[:1]).shape == (1, 1)
+
+
+def _reference_unnamed(sentence: str) -> bool:
+    tail = sentence.rstrip(" .!?" + sm._OPEN_QUOTES).lower()
+    return any(tail.endswith(", " + p) or tail.endswith(p) and tail[:-len(p)].rstrip().endswith(tuple(sm._OPEN_QUOTES[:4]))
+               for p in sm._pronoun_attributions())
+
+
+def test_unnamed_speaker_matches_its_definition_with_and_without_an_ending():
+    sentences = ["Prices will fall next year, he said.", '"Prices will fall," she said.',
+                 "Prices will fall, the minister said.", "He said prices would fall.",
+                 "Prices will fall, they added!", "The shed said nothing.", "", '"We will go," he said."']
+    got = [sm.unnamed_speaker(s) for s in sentences]
+    assert got == [_reference_unnamed(s) for s in sentences]
+    assert got[:4] == [True, True, False, False]

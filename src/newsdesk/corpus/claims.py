@@ -138,25 +138,26 @@ def article_claims(text: str, sentences: list[tuple[int, int]], amounts: list[An
 
 
 def apply_features(c: Any, f: dict[str, Any], mentions: list[dict[str, Any]], entity_country: dict[str, str | None],
-                   canonical: dict[str, str], about_entity: str | None) -> None:
+                   canonical: dict[str, str], about_entity: str | None, starts: Starts | None = None) -> None:
     """Fill a Claim from stored features plus corpus-level entity facts (canonical keys, countries)."""
     if not f.get("described"):
         return
     c.about_is_source = f["about_is_source"]
     c.about = f["about"]
     c.terms, c.common = set(f["terms"]), set(f["common"])
-    c.vector = None if f["vector"] is None else np.frombuffer(base64.b64decode(f["vector"]), dtype="<f4").copy()
+    c.vector, c.packed = None, f["vector"]  # decoded when a pair test first needs it (:func:`unpack`)
     c.context = f["context"]
-    c.actors |= claim_actors(f, mentions, entity_country, canonical, about_entity)
+    c.actors |= claim_actors(f, mentions, entity_country, canonical, about_entity, starts)
 
 
 def claim_actors(f: dict[str, Any], mentions: list[dict[str, Any]], entity_country: dict[str, str | None],
-                 canonical: dict[str, str], about_entity: str | None) -> set[str]:
-    """A described claim's actor keys: canonical entities (and their countries) inside its actor spans."""
+                 canonical: dict[str, str], about_entity: str | None, starts: Starts | None = None) -> set[str]:
+    """A described claim's actor keys: canonical entities (and their countries) inside its actor spans
+    (``starts``: :func:`mention_starts` of ``mentions``, for a caller reading one list for many claims)."""
     out: set[str] = set()
     if not f.get("described"):
         return out
-    for m in _inside(mentions, f["actor_spans"]):
+    for m in _inside(mentions, f["actor_spans"], starts):
         out.add(canonical.get(m["entity"], m["entity"]))
         if entity_country.get(m["entity"]):
             out.add(entity_country[m["entity"]])
@@ -167,14 +168,28 @@ def claim_actors(f: dict[str, Any], mentions: list[dict[str, Any]], entity_count
     return out
 
 
-def _inside(mentions: list[dict[str, Any]], spans: list[list[int]]) -> list[dict[str, Any]]:
+def unpack(packed: str) -> np.ndarray:
+    """A stored claim vector (base64 of little-endian float32) as a writable array."""
+    return np.frombuffer(base64.b64decode(packed), dtype="<f4").copy()
+
+
+Starts = tuple[list[int], bool]
+
+
+def mention_starts(mentions: list[dict[str, Any]]) -> Starts:
+    """The mentions' starts, and whether they are sorted (what :func:`_inside` reads of a mention list)."""
+    starts = [m["start"] for m in mentions]
+    return starts, starts == sorted(starts)
+
+
+def _inside(mentions: list[dict[str, Any]], spans: list[list[int]], known: Starts | None = None) -> list[dict[str, Any]]:
     """The mentions lying inside any of the spans, in their own order (the set's insertion order).
 
     Mentions come sorted by start (synthesis_items' order): a bisect per span reads only those starting
     inside it (a span never ends before it starts), not every mention of the article per claim; an
     unsorted list is scanned whole."""
-    starts = [m["start"] for m in mentions]
-    if starts != sorted(starts):
+    starts, ordered = known or mention_starts(mentions)
+    if not ordered:
         return [m for m in mentions if any(m["start"] >= a and m["end"] <= b for a, b in spans)]
     hit: set[int] = set()
     for a, b in spans:

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from .claims import mention_starts, unpack
 from .figure_labels import label
 from .story_state import components
 from .similarity import parse
@@ -101,6 +102,7 @@ class Claim:
     vector: np.ndarray | None = None
     context: str | None = None  # where the measured thing is, read from the parse ("in the war games")
     about_is_source: bool = False  # the extractor's ``about`` names who reported the figure, not what it is
+    packed: str | None = None  # the stored vector not decoded yet: most claims of a kept story meet no pair test
 
     @property
     def source(self) -> str:
@@ -141,7 +143,7 @@ def build_claims(articles: list[dict[str, Any]], amounts: list[dict[str, Any]],
     ments: dict[str, list[dict[str, Any]]] = {}
     for m in mentions:
         ments.setdefault(m["article_id"], []).append(m)
-    claims = []
+    claims, starts = [], {}
     for am in amounts:
         art = by_id.get(am["article_id"])
         if art is None or art["text"][am["start"]:am["end"]] != am["text"]:
@@ -151,19 +153,22 @@ def build_claims(articles: list[dict[str, Any]], amounts: list[dict[str, Any]],
         claims.append(Claim(am["id"], art["id"], art.get("outlet"), art.get("story_id"), art.get("duplicate_of"),
                             value, unit, am["value"], am["unit"], bool(am["approx"]), am["qualifier"], am["about"],
                             _period(am["date"]), sentence, (am["start"], am["end"], am["text"])))
+        if art["id"] not in starts:  # an article's claims read one mention list: its starts once
+            starts[art["id"]] = mention_starts(ments.get(art["id"], []))
         _describe(claims[-1], ments.get(art["id"], []), entity_country, canonical, am.get("about_entity"),
-                  am.get("claim"))
+                  am.get("claim"), starts[art["id"]])
     return claims
 
 
 def _describe(c: Claim, mentions: list[dict[str, Any]], entity_country: dict[str, str | None],
-              canonical: dict[str, str], about_entity: str | None, features: dict[str, Any] | None = None) -> None:
+              canonical: dict[str, str], about_entity: str | None, features: dict[str, Any] | None = None,
+              starts: Any = None) -> None:
     """Fill measure terms, actors and a vector: from the pipeline's stored features, else a parse now."""
     from .claims import apply_features, describe
 
     if features is None:  # stores written before claim features existed
         features = describe(parse(c.sentence[2]), c.sentence[0], c.figure[:2], c.unit, c.raw_unit, c.about)
-    apply_features(c, features, mentions, entity_country, canonical, about_entity)
+    apply_features(c, features, mentions, entity_country, canonical, about_entity, starts)
 
 
 _CONTEXT_PREPS = ("in", "at", "on", "for", "during", "of")
@@ -210,8 +215,15 @@ def measure_similarity(a: Claim, b: Claim) -> float:
     return (1 - VECTOR_WEIGHT) * jac + VECTOR_WEIGHT * max(_cosine(a, b), 0.0)
 
 
+def claim_vector(c: Claim) -> np.ndarray | None:
+    """The claim's vector, decoded from its stored features the first time it is read."""
+    if c.packed is not None:
+        c.vector, c.packed = unpack(c.packed), None
+    return c.vector
+
+
 def _norm(c: Claim) -> Any:
-    """The norm of a claim's vector, kept with it: a claim of a big story meets many others."""
+    """The norm of a claim's (decoded) vector, kept with it: a claim of a big story meets many others."""
     cached = c.__dict__.get("_norm")
     if cached is None or cached[0] is not c.vector:
         cached = c.__dict__["_norm"] = (c.vector, np.linalg.norm(c.vector))
@@ -220,7 +232,9 @@ def _norm(c: Claim) -> Any:
 
 def _cosine(a: Claim, b: Claim) -> float:
     """:func:`.similarity.cosine` of the two vectors (the same float), with each norm computed once."""
-    if a.vector is None or b.vector is None:
+    # decoded on a claim's first pair test (the attribute test is cheaper than a call on every pair)
+    if (a.vector if a.packed is None else claim_vector(a)) is None or \
+            (b.vector if b.packed is None else claim_vector(b)) is None:
         return 0.0
     n = float(_norm(a) * _norm(b))
     return float(a.vector @ b.vector) / n if n else 0.0
@@ -359,10 +373,12 @@ def group_rows(claims: list[Claim]) -> list[dict[str, Any]]:
     for b in bins:
         if len({c.source for c in b}) >= 2:
             out.append(_row("corroboration", about, story, b, "the same figure from independent sources"))
-    if len(bins) >= 2 and len({c.source for c in group}) >= 2:
-        # a source that itself gives both figures (an estimate and the final cost) is not disputing them
-        per_bin = [{c.source for c in b} for b in bins]
-        if not any(sum(src in s for s in per_bin) > 1 for src in {c.source for c in group}):
+    sources = {c.source for c in group}
+    if len(bins) >= 2 and len(sources) >= 2:
+        # a source that itself gives both figures (an estimate and the final cost) is not disputing them;
+        # the bins split the group, so no source lies in two bins exactly when their source sets add up to
+        # the group's (a count, not a test of every source against every bin of a big story's group)
+        if sum(len({c.source for c in b}) for b in bins) == len(sources):
             out.append(_row("conflict", about, story, group, conflict_note(group)))
     return out
 

@@ -10,13 +10,14 @@ transaction; the pure work between them (:mod:`.link_tasks`) runs on a mapper (:
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
 from ..engine.link_map import Mapper, serial_map
 from .claims import claim_actors
 from .compare import MAX_CONFLICT_RATIO, Claim, build_claims, normalise_unit, vocab
-from .link_tasks import BlockInput, StoryInput, block_pairs, group_discrepancies, story_synthesis
+from .link_tasks import BlockInput, StoryInput, block_pairs, group_discrepancies, omitted_rows, story_synthesis
 
 STORY_READ_CHUNK = 200  # stories read, computed and written per round: bounds the memory of one round
 REGROUP_PAGE = 2000  # claims grouped per round when every claim is grouped again: bounds its memory
@@ -32,9 +33,10 @@ def update_story_synthesis(store: Any, story_ids: Iterable[str], mapper: Mapper 
     sids = sorted(set(story_ids))
     for k in range(0, len(sids), STORY_READ_CHUNK):
         chunk = sids[k:k + STORY_READ_CHUNK]
-        outs = (mapper or serial_map)(story_synthesis, _story_inputs(store, chunk, anew))
-        for out in outs:
-            store.save_summary(out.story, out.summary)
+        inputs = _story_inputs(store, chunk, anew)
+        outs = (mapper or serial_map)(story_synthesis, inputs)
+        outs = _complete(store, inputs, outs, mapper or serial_map)
+        store.save_summaries({out.story: out.summary for out in outs})
         store.save_story_states({out.story: out.kept for out in outs})
         for kept in (False, True):  # a story whose kept groups held rewrites only the rows of changed groups
             part = [o for o in outs if (o.unchanged.get("claims") is not None) == kept]
@@ -43,6 +45,21 @@ def update_story_synthesis(store: Any, story_ids: Iterable[str], mapper: Mapper 
             part = [o for o in outs if (o.unchanged.get("quotes") is not None) == kept]
             store.replace_quote_groups([o.story for o in part], [g for o in part for g in o.quote_groups],
                                        unchanged={i for o in part for i in o.unchanged["quotes"]} if kept else None)
+
+
+def _complete(store: Any, inputs: list[StoryInput], outs: list[Any], mapper: Mapper) -> list[Any]:
+    """The outputs, where a story left out rows of unchanged groups that the store does not hold (a row once
+    shadowed by a cross-story row of the same id, or removed by hand) computed again from every pair: a
+    row left out is one its last synthesis wrote, and only the stored copy may stand for it."""
+    wanted = {o.story: omitted_rows(o) for o in outs}
+    if not any(wanted.values()):
+        return outs
+    held = store.story_row_ids("discrepancies", [sid for sid, ids in wanted.items() if ids])
+    redo = {sid for sid, ids in wanted.items() if not ids <= held.get(sid, set())}
+    if not redo:
+        return outs
+    again = iter(mapper(story_synthesis, [dataclasses.replace(i, kept=None) for i in inputs if i.story in redo]))
+    return [next(again) if o.story in redo else o for o in outs]
 
 
 def _story_inputs(store: Any, sids: list[str], anew: bool = False) -> list[StoryInput]:

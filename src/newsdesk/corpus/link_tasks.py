@@ -35,8 +35,15 @@ class StoryOutput:
     discrepancies: list[dict[str, Any]]
     quote_groups: list[dict[str, Any]]
     kept: dict[str, Any] = field(default_factory=dict)  # for the next synthesis of this story
-    # when the kept groups held: ids of the rows of groups that did not change (written as they are by the last synthesis)
+    # when the kept groups held: ids of the rows of groups that did not change (written as they are by the last
+    # synthesis); those of ``discrepancies`` are left out of it when the kept state named them (see omitted_rows)
     unchanged: dict[str, set[str] | None] = field(default_factory=dict)
+
+
+def omitted_rows(out: StoryOutput) -> set[str]:
+    """Ids of unchanged rows that ``out`` does not carry: the store must hold them already."""
+    ids = out.unchanged.get("claims")
+    return ids - {r["id"] for r in out.discrepancies} if ids else set()
 
 
 def claim_signature(c: Claim) -> str:
@@ -54,12 +61,21 @@ def story_synthesis(inp: StoryInput) -> StoryOutput:
     sigs = {c.id: claim_signature(c) for c in claims}
     start, fresh = plan(kept.get("claims"), ids, sigs)
     found = claim_groups(claims, start, fresh)
-    rows, same = [], set()
+    # a kept group's rows, by its smallest claim id (groups are disjoint), as its last synthesis wrote them
+    known = (kept.get("claims") or {}).get("rows", {}) if fresh is not None else {}
+    rows, same, row_ids = [], set(), {}
     for g in found:
-        mine = [r for r in rows_of_groups(claims, [g]) if r["story_id"] == inp.story]
-        rows += mine
+        first = min(ids[i] for i in g)
         if fresh is not None and not any(i in fresh for i in g):  # only a fresh claim joins kept groups
-            same.update(r["id"] for r in mine)  # a kept group as it was: its rows are as last written
+            if first in known:  # as it was: its rows are as last written, and only their ids are needed
+                same.update(row_ids.setdefault(first, known[first]))
+                continue
+            mine = [r for r in rows_of_groups(claims, [g]) if r["story_id"] == inp.story]
+            same.update(r["id"] for r in mine)
+        else:
+            mine = [r for r in rows_of_groups(claims, [g]) if r["story_id"] == inp.story]
+        rows += mine
+        row_ids[first] = [r["id"] for r in mine]
     rows.sort(key=lambda r: r["id"])
     by_id = {a["id"]: a for a in inp.articles}
     quotes = []
@@ -75,7 +91,7 @@ def story_synthesis(inp: StoryInput) -> StoryOutput:
     groups = [g for g in quote_group_rows(spoken, qfound, inp.canonical) if g["story_id"] == inp.story]
     # a quote group's row is a function of its quotes alone, so a kept group's row (same id) is as stored
     qsame = {g["id"] for g in groups} if qfresh is not None else None
-    state = {"claims": keep(sigs, ([ids[i] for i in g] for g in found)),
+    state = {"claims": {**keep(sigs, ([ids[i] for i in g] for g in found)), "rows": dict(sorted(row_ids.items()))},
              "quotes": keep(qsigs, ([spoken[i]["id"] for i in g] for g in qfound))}
     return StoryOutput(inp.story, summarize(inp.articles), rows, groups, state,
                        {"claims": same if fresh is not None else None, "quotes": qsame})

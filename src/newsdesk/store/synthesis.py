@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.engine import Engine
 
 from . import schema as s
@@ -131,10 +131,26 @@ class SynthesisQueries:
             conn.execute(s.stories.update().where(s.stories.c.id == story_id)
                          .values(summary=summary, updated_at=now()))
 
+    def save_summaries(self, summaries: dict[str, list[dict[str, Any]]]) -> None:
+        """:meth:`save_summary` of each story, in one transaction and one statement (a round touches hundreds)."""
+        if not summaries:
+            return
+        st, stamp = s.stories, now()
+        with self.engine.begin() as conn:
+            conn.execute(st.update().where(st.c.id == bindparam("sid")).values(summary=bindparam("summ"), updated_at=stamp),
+                         [{"sid": sid, "summ": summ} for sid, summ in sorted(summaries.items())])
+
     def story_states(self, story_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """story id -> what its last synthesis kept (:mod:`newsdesk.corpus.story_state`), for those that have one."""
         t = s.story_state
         return {r["story_id"]: r["state"] for r in self._in_chunks(select(t), t.c.story_id, story_ids)}
+
+    def story_row_ids(self, table: str, story_ids: Iterable[str]) -> dict[str, set[str]]:
+        """story id -> ids of its stored rows in ``table`` (discrepancies or quote_groups)."""
+        t, out = getattr(s, table), defaultdict(set)
+        for sid, rid in self._in_tuples([t.c.story_id, t.c.id], t.c.story_id, story_ids):
+            out[sid].add(rid)
+        return dict(out)
 
     def save_story_states(self, states: dict[str, dict[str, Any]]) -> None:
         with self.engine.begin() as conn:
@@ -155,14 +171,15 @@ class SynthesisQueries:
     def _replace_story_rows(self, table: Any, story_ids: Iterable[str], rows: list[dict[str, Any]],
                             cross_story: bool, unchanged: set[str] | None = None) -> None:
         """``unchanged``: ids of ``rows`` that the stories' last synthesis wrote as they are now (rows of
-        groups that did not change): those already stored are not written again, and only the stored rows
-        missing from ``rows`` are dropped, so a big story that grew rewrites only what changed."""
+        groups that did not change): those already stored are not written again (and may be left out of
+        ``rows``), and only the other stored rows missing from ``rows`` are dropped, so a big story that grew
+        rewrites only what changed."""
         with self.engine.begin() as conn:
             ids = sorted(set(story_ids))
             if unchanged is not None:
                 stored = {i for k in range(0, len(ids), 500) for i in conn.execute(
                     select(table.c.id).where(table.c.story_id.in_(ids[k:k + 500]))).scalars()}
-                gone = sorted(stored - {r["id"] for r in rows})
+                gone = sorted(stored - {r["id"] for r in rows} - unchanged)  # rows left out of ``rows`` stay
                 for i in range(0, len(gone), 500):
                     conn.execute(delete(table).where(table.c.id.in_(gone[i:i + 500])))
                 rows = [r for r in rows if not (r["id"] in stored and r["id"] in unchanged)]
