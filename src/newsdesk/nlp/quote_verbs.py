@@ -101,11 +101,24 @@ class SpeechVerbs:
         choose, saying, “...”"; "Roe wrote the agents knew it, saying"): it goes with that speech verb."""
         head, side = verb.head, cues()["side_clause_deps"]
         for _ in range(3):
+            head = self._first_complement(head)
             if head.dep_ not in side or head.head == head or self._apart(verb, head.head):
                 break
             head = head.head
             if self._is_speech_verb(head) and not self.quoted(head.idx):
                 return head
+        return verb
+
+    def _first_complement(self, verb):
+        """A verb coordinated with a side clause under its own 'that' ("Roe said Doe apologized, and
+        that she forgave her, adding ..."): the side clause it continues, so the participle goes with
+        the speech verb above both. A conjunct without such a mark ("Doe added") is a clause of its own."""
+        marks = cues()["complement_marks"]
+        while verb.dep_ == "conj" and verb.head != verb and any(
+                c.dep_ == "mark" and c.lower_ in marks for c in verb.children):
+            verb = verb.head
+            while verb.dep_ == "conj" and verb.head != verb:
+                verb = verb.head
         return verb
 
     def _owner(self, tok):
