@@ -26,3 +26,26 @@ def test_quotes_speaker_round8_he_never_stands_for_a_pair(models):
     by_text = {q.text: q for q in quotes}
     assert by_text["never really went away"].speaker_description == "the pair"
     assert by_text["Lack of money and lack of help"].speaker == "Jon Ravel"
+
+
+def test_quotes_speaker_round8_a_statement_as_the_verbs_object_introduces_the_next_quote(models):
+    lead = ("The state appeals court ruled against the online retailer on Friday in a case that could change"
+            " how marketplaces sell goods made by others.\n\n")
+    quote = " \"It is hard to overstate what this ruling means for shoppers. People will feel it.\""
+    for intro in ("The buyer's lawyer, Tom Keller, had a short and blunt statement after the ruling.",
+                  "The buyer's lawyer, Tom Keller, made a statement after the ruling."):
+        assert run(models, lead + intro + quote)[0].speaker == "Tom Keller"
+    # a statement that is no object of the verb introduces nothing
+    other = run(models, lead + "The buyer's lawyer, Tom Keller, had lunch before the statement was read." + quote)
+    assert other[0].speaker is None
+
+
+def test_quotes_speaker_round8_a_quote_left_open_runs_on_through_a_broken_paragraph(models):
+    lead = ("The retailer lost its case in the appeals court on Thursday, and lawyers expect a long fight.\n\n"
+            "\"The retailer has dodged this for years,\" said Nina Clark, a product lawyer in Dallas.")
+    tail = "\n\n\"But remember, the retailer has a lot of fight in it, so it will appeal.\""
+    open_run = lead + " \"Most courts have said it is not a seller at all.\n\nA very costly change. It is that big." + tail
+    assert run(models, open_run)[-1].speaker == "Nina Clark"
+    # the quote was closed: the paragraph between is the writer's, the last quote has no speaker
+    closed = lead + "\n\nThe company did not answer calls on Thursday. Its shares fell in late trading." + tail
+    assert run(models, closed)[-1].speaker is None

@@ -27,6 +27,9 @@ class SpeechVerbs:
                 nxt = [t.lemma_.lower() for t in self.doc[tok.i + 1: tok.i + 4]]
                 if all(p in nxt for p in phrase[1:]):
                     return True
+            if lem == phrase[0] and len(phrase) == 2 and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() == phrase[1] for c in tok.children):
+                return True  # the noun as the verb's object, further on ("had a short, blunt statement")
         return False
 
     def _hypothetical(self, tok) -> bool:
