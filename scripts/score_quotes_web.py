@@ -75,6 +75,21 @@ def surname(name_words: list[str]) -> str | None:
     return kept[-1] if kept else None
 
 
+def _caps(name: str | None) -> list[str]:
+    return [w for w in re.findall(r"[^\W_]+", name or "") if w[:1].isupper()]
+
+
+def same_acronym(a: str | None, b: str | None) -> bool:
+    """One side's only capitalised word is an acronym the other's capitalised words spell
+    ("the IMF" and "International Monetary Fund")."""
+    for short, full in ((a, b), (b, a)):
+        caps, words_ = _caps(short), _caps(full)
+        if len(caps) == 1 and len(caps[0]) >= 2 and caps[0].isupper() and len(words_) >= 2 \
+                and "".join(w[0] for w in words_).lower() == caps[0].lower():
+            return True
+    return False
+
+
 def person_right(gold: str, speaker: str | None, description: str | None) -> bool:
     g = words(gold)
     for cand in (speaker, None if speaker else description):
@@ -82,6 +97,8 @@ def person_right(gold: str, speaker: str | None, description: str | None) -> boo
         if not c:
             continue
         if c == g or (len(g) == 1 and g[0] in c) or (len(g) > 1 and surname(c) == surname(g)):
+            return True
+        if same_acronym(gold, cand):  # amendment after the first run
             return True
     return False
 
