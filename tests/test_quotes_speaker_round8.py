@@ -49,3 +49,20 @@ def test_quotes_speaker_round8_a_quote_left_open_runs_on_through_a_broken_paragr
     # the quote was closed: the paragraph between is the writer's, the last quote has no speaker
     closed = lead + "\n\nThe company did not answer calls on Thursday. Its shares fell in late trading." + tail
     assert run(models, closed)[-1].speaker is None
+
+
+def test_quotes_speaker_round8_which_said_after_a_story_about_something_is_the_story(models):
+    lead = ("The host showed the singer a pile of old headlines about her, some kind and some cruel, from"
+            " papers in three countries.\n\n")
+    quotes = run(models, lead + "In one example, the host read a story about her eating mangoes which said the fruit"
+                                " was \"tied to water shortages and forest loss in poor farming areas\" -- while"
+                                " another story praised a rival for the same habit.")
+    assert quotes[0].speaker is None and quotes[0].speaker_description == "a story"
+    gerund = run(models, lead.replace("singer", "actor").replace("about her", "about him")
+                 + "In one example, Dan Lyle read a story about him eating avocados which said the fruit was"
+                   " \"linked to water shortages, illegal deforestation and environmental devastation\" in farm areas.")
+    assert gerund[0].speaker is None and gerund[0].speaker_description == "a story"
+    # a text its subject issued still speaks as the issuer
+    issued = run(models, lead + "Later the singer, Maria Lenz, released a statement on the tour which said \"every"
+                                " show will go ahead as planned this summer.\"")
+    assert issued[0].speaker == "Maria Lenz"

@@ -136,8 +136,8 @@ class SpeechVerbs:
             return tok
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" \
             and tok.head.lower_ in cues()["document_in_preps"] else None  # "wrote in a memo", not "under a headline"
-        if verb is None or verb.pos_ not in ("VERB", "AUX"):
-            return tok
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in cues()["document_reader_verbs"]:
+            return tok  # "the host read a letter saying": the letter's words, not the reader's
         subj = [k for k in verb.children if k.dep_ in ("nsubj", "nsubjpass") and not self.quoted(k.idx)]
         return subj[0] if subj else tok
 
@@ -174,7 +174,18 @@ class SpeechVerbs:
             items.append(tok)
             todo += [k for k in tok.children if k.dep_ == "conj"]
         before = [t for t in items if t.i < pronoun.i]
-        return self._owner(max(before, key=lambda t: t.i) if before else relcl.head)
+        tok = max(before, key=lambda t: t.i) if before else relcl.head
+        if pronoun.lower_ in ("which", "that"):
+            # "a story about her eating mangoes which said": a text says it, not what it is about
+            texts, up = cues()["document_nouns"] | cues()["group_nouns"], tok
+            for _ in range(4):
+                if up.dep_ not in ("pobj", "dobj", "pcomp", "prep") or up.head == up:
+                    break
+                up = up.head
+                if up.pos_ == "NOUN" and up.lemma_.lower() in texts:
+                    tok = up
+                    break
+        return self._owner(tok)
 
     def _sent_in(self, prep):
         """The text a preposition's phrase goes with: 'a message [on Twitter]', 'wrote in a statement
