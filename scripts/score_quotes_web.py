@@ -1,6 +1,6 @@
 """Score direct quotes and their speakers on a fresh set of web news pages (round eight, issue 14).
 
-Usage: python scripts/score_quotes_web.py DATA_DIR --split dev|test [--gold FILE] [--errors FILE] [-v] [--json]
+Usage: python scripts/score_quotes_web.py DATA_DIR --split dev|dev2|test [--gold FILE] [--errors FILE] [-v] [--json]
 
 DATA_DIR holds trafilatura's evaluation pages (``evaldata.json`` with ``eval/*.html`` and
 ``cache/*.html``; repository adbar/trafilatura, see ../shared/DATASETS.md). Pages are read from
@@ -241,7 +241,7 @@ def _print(out: dict[str, Any], keys: Iterable[str] | None = None) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", type=Path, help="folder with evaldata.json, eval/ and cache/")
-    ap.add_argument("--split", choices=["dev", "test"], required=True)
+    ap.add_argument("--split", choices=["dev", "dev2", "test"], required=True)
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--errors", type=Path, default=None, help="write each wrong speaker (JSON lines)")
     ap.add_argument("-v", action="store_true", dest="verbose")
