@@ -66,3 +66,34 @@ def test_quotes_speaker_round8_which_said_after_a_story_about_something_is_the_s
     issued = run(models, lead + "Later the singer, Maria Lenz, released a statement on the tour which said \"every"
                                 " show will go ahead as planned this summer.\"")
     assert issued[0].speaker == "Maria Lenz"
+
+
+def test_quotes_speaker_round8_who_replies_is_not_who_asked(models):
+    quotes = run(models, "The new judge, Ana Ruiz, met the press on her first day at the state court in the capital."
+                         "\n\nAt the press conference, a reporter asked Ruiz, \"What do you see as the hardest part of"
+                         " the job right now?\"\n\n\"The hardest part is getting people to see that we all bring our"
+                         " own biases to the bench,\" she replied.")
+    assert quotes[0].speaker_description == "a reporter"
+    assert quotes[1].speaker == "Ana Ruiz"
+
+
+def test_quotes_speaker_round8_a_pronoun_that_only_says_keeps_the_last_speaker(models):
+    # no reply verb: "she said" after a woman's question is still the asker
+    quotes = run(models, "The new judge, Ana Ruiz, met the press on her first day at the state court in the capital."
+                         "\n\n\"Will you hear the water case this year or wait for the next term?\" asked Lisa Park,"
+                         " a reporter.\n\n\"I think the court owes people an answer soon,\" she said.")
+    assert quotes[1].speaker == "Lisa Park"
+
+
+def test_quotes_speaker_round8_remembers_attributes(models):
+    quotes = run(models, "The island was overrun by goats for more than a century before the clean-up began.\n\n"
+                         "\"Those goats were far too smart for us,\" remembers Ana Ruiz, a coordinator for the"
+                         " project, with a laugh.")
+    assert quotes[0].speaker == "Ana Ruiz"
+
+
+def test_quotes_speaker_round8_for_someone_to_verb_reports_nothing(models):
+    quotes = run(models, "Lena Cole says she hopes that people will come to see the island for themselves one day."
+                         "\n\nIt is easy, she says, for people to marvel at how green the island has become. \"But"
+                         " they do not know the work that goes into keeping it that way.\"")
+    assert quotes[0].speaker == "Lena Cole" and quotes[0].speaker_description is None

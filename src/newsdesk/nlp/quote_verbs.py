@@ -35,6 +35,9 @@ class SpeechVerbs:
     def _hypothetical(self, tok) -> bool:
         """'would do well to acknowledge': a speech verb under a modal reports nothing said."""
         hyp = cues()["hypothetical_aux"]
+        if any(c.dep_ == "mark" and c.lower_ in cues()["infinitive_subject_marks"] for c in tok.children) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return True  # "it is easy for people to marvel at": what anyone might say, not a report
         for t in (tok, tok.head):
             if t is not tok and self.quoted(t.idx):
                 break  # the parser hung the attribution on a quoted verb: its modal is the speaker's
