@@ -169,6 +169,7 @@ def score(data: Path, split: str, gold_path: Path = GOLD, verbose: bool = False,
     docs = iter(process_batch([r for r in raws if not hasattr(r, "reason")], models, settings))
     # a page read_file refuses stays a refusal (a Rejection has a reason, a RawDoc none)
     records = [RejectedInput(r.source, r.reason) if hasattr(r, "reason") else next(docs) for r in raws]
+    n_pred4 = pred4_ok = 0
     n_pred = pred_ok = n_gold = found = judged = right = none_gold = none_given = rejected = 0
     how: dict[str, list[int]] = {}
     for name, rec in zip(names, records):
@@ -221,11 +222,15 @@ def score(data: Path, split: str, gold_path: Path = GOLD, verbose: bool = False,
             n_pred += 1
             ok = i in used or any(shares_run(w, s) for s in extra)
             pred_ok += ok
+            if len(w) >= 4:  # the gold only holds quotes of >= 4 words (added after the first run)
+                n_pred4 += 1
+                pred4_ok += ok
             if verbose and not ok:
                 print(f"EXTRA {name}: {quotes[i].text[:60]!r}")
     return {
         "split": split, "pages": len(pages), "rejected": rejected, "gold_quotes": n_gold,
         "predicted": n_pred, "precision": round(pred_ok / n_pred, 3) if n_pred else 0.0,
+        "precision_4plus": round(pred4_ok / n_pred4, 3) if n_pred4 else 0.0, "predicted_4plus": n_pred4,
         "recall": round(found / n_gold, 3) if n_gold else 0.0,
         "speaker_accuracy": round(right / judged, 3) if judged else 0.0, "speaker_judged": judged,
         "speaker_right": right, "gold_none_found": none_gold, "gold_none_given_a_speaker": none_given,
