@@ -97,3 +97,12 @@ def test_quotes_speaker_round8_for_someone_to_verb_reports_nothing(models):
                          "\n\nIt is easy, she says, for people to marvel at how green the island has become. \"But"
                          " they do not know the work that goes into keeping it that way.\"")
     assert quotes[0].speaker == "Lena Cole" and quotes[0].speaker_description is None
+
+
+def test_quotes_speaker_round8_the_one_who_was_asked_answers(models):
+    # a passive "was asked": the subject is the one asked, so "he answered" is that person
+    quotes = run(models, "Former adviser Tom Blake said he had no idea whether he would have warned the governor"
+                         " about the deal.\n\nBlake was asked, \"If you had known about the deal, would you have told"
+                         " her it was a bad idea?\" He answered, \"I have no idea. We are old friends, and friends of"
+                         " people in politics get caught up in politics too.\"")
+    assert quotes[-1].speaker == "Tom Blake"

@@ -58,8 +58,13 @@ class PronounResolver:
         toks = [t for t in self._tokens(pos, pos + 1) if t.dep_ in SUBJ]
         if not toks or toks[0].head.lemma_.lower() not in cues()["reply_verbs"]:
             return None
-        last = next(((att.speaker, att.description) for spos, att in reversed(self.speakers) if spos < pos), None)
-        return last if last and (last[0] or last[1]) else None
+        att = next((att for spos, att in reversed(self.speakers) if spos < pos), None)
+        if att is None or not (att.speaker or att.description):
+            return None
+        said = self._tokens(*att.mention) if att.mention else []
+        if any(t.dep_ == "nsubjpass" for t in said):
+            return None  # "Roe was asked, “...?” He answered": Roe was asked, Roe answers
+        return att.speaker, att.description
 
     def _resolve_pronoun(self, pos: int) -> Attribution | None:
         """he/she/his/her -> the most recent compatible person named as a subject (or as a speaker)
