@@ -52,6 +52,20 @@ class PronounResolver:
         m = re.search(r"\b(he|she|him|his|her|himself|herself)\b", self.text[pos:pos + 25], re.I)
         return m.group(1).lower() if m else None
 
+    def _answered(self, pos: int) -> tuple[str | None, str | None] | None:
+        """(name, description) of the speaker a he/she answers ("a reporter asked Roe, “...?” /
+        “...,” she replied"): who asked is not who replies; None when the pronoun's verb is no reply."""
+        toks = [t for t in self._tokens(pos, pos + 1) if t.dep_ in SUBJ]
+        if not toks or toks[0].head.lemma_.lower() not in cues()["reply_verbs"]:
+            return None
+        att = next((att for spos, att in reversed(self.speakers) if spos < pos), None)
+        if att is None or not (att.speaker or att.description):
+            return None
+        said = self._tokens(*att.mention) if att.mention else []
+        if any(t.dep_ == "nsubjpass" for t in said):
+            return None  # "Roe was asked, “...?” He answered": Roe was asked, Roe answers
+        return att.speaker, att.description
+
     def _resolve_pronoun(self, pos: int) -> Attribution | None:
         """he/she/his/her -> the most recent compatible person named as a subject (or as a speaker)
         in the last two sentences; failing that, the latest compatible speaker or subject further back
@@ -140,9 +154,13 @@ class PronounResolver:
         """The latest role-noun subject ("a senior official") of the last two sentences that the
         pronoun's gender allows; a gendered person noun ("a 29-year-old woman") where it agrees."""
         lo = self.sents.bounds(self.sents.index(pos) - 2)[0]
+        asker = self._answered(pos)
         for tok in reversed(self._tokens(lo, pos)):
             if tok.dep_ not in SUBJ or tok.pos_ != "NOUN" or self.quoted(tok.idx):
                 continue
+            if asker is not None and asker[0] is None and asker[1] and tok.idx + len(tok) <= pos \
+                    and tok.text in asker[1].split():
+                continue  # the asker ("a reporter") does not reply to its own question
             if gender is not None and tok.tag_ != "NN":
                 continue  # "the generals ... she said": he/she is one person
             word = description_gender(tok.lemma_)
@@ -254,11 +272,14 @@ class PronounResolver:
         si = self.sents.index(self._before_quote(pos))
         lo = self.sents.bounds(si - back)[0]
         speaker = None  # the last compatible speaker of the quote run, named or not
+        asker = self._answered(pos)
         for spos, att in reversed(self.speakers):
             if spos >= pos:
                 continue
             if spos < lo:
                 break
+            if asker is not None and (att.speaker, att.description) == asker:
+                continue  # “...?” a reporter asked Roe. “...,” she replied: not the reporter
             if att.how == "narrator" or (gender is not None and att.speaker is None and self._many(att.pos)):
                 continue  # the writer is never "he" or "she", nor is a group ("the audience screamed")
             if self._fits(att.speaker, gender, att.description) and not (
@@ -301,7 +322,7 @@ class PronounResolver:
             if c.type == "PERSON" and (self._family(c) or self._modifier(c)):
                 continue  # "the Roes' power": a family, never he or she; nor "a Roe story"
             if c.type != "PERSON" or self._possessive(c) or c.how == "pronoun" or self.quoted(c.start) \
-                    or self._own_object(pos, c.name):
+                    or self._own_object(pos, c.name) or (asker is not None and asker[0] == c.name):
                 continue
             if not self._fits(c.name, gender):
                 c = self._namesake(c, gender)  # a bare "Murphy" the actors gave the wrong Murphy

@@ -27,11 +27,17 @@ class SpeechVerbs:
                 nxt = [t.lemma_.lower() for t in self.doc[tok.i + 1: tok.i + 4]]
                 if all(p in nxt for p in phrase[1:]):
                     return True
+            if lem == phrase[0] and len(phrase) == 2 and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() == phrase[1] for c in tok.children):
+                return True  # the noun as the verb's object, further on ("had a short, blunt statement")
         return False
 
     def _hypothetical(self, tok) -> bool:
         """'would do well to acknowledge': a speech verb under a modal reports nothing said."""
         hyp = cues()["hypothetical_aux"]
+        if any(c.dep_ == "mark" and c.lower_ in cues()["infinitive_subject_marks"] for c in tok.children) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return True  # "it is easy for people to marvel at": what anyone might say, not a report
         for t in (tok, tok.head):
             if t is not tok and self.quoted(t.idx):
                 break  # the parser hung the attribution on a quoted verb: its modal is the speaker's
@@ -101,11 +107,24 @@ class SpeechVerbs:
         choose, saying, “...”"; "Roe wrote the agents knew it, saying"): it goes with that speech verb."""
         head, side = verb.head, cues()["side_clause_deps"]
         for _ in range(3):
+            head = self._first_complement(head)
             if head.dep_ not in side or head.head == head or self._apart(verb, head.head):
                 break
             head = head.head
             if self._is_speech_verb(head) and not self.quoted(head.idx):
                 return head
+        return verb
+
+    def _first_complement(self, verb):
+        """A verb coordinated with a side clause under its own 'that' ("Roe said Doe apologized, and
+        that she forgave her, adding ..."): the side clause it continues, so the participle goes with
+        the speech verb above both. A conjunct without such a mark ("Doe added") is a clause of its own."""
+        marks = cues()["complement_marks"]
+        while verb.dep_ == "conj" and verb.head != verb and any(
+                c.dep_ == "mark" and c.lower_ in marks for c in verb.children):
+            verb = verb.head
+            while verb.dep_ == "conj" and verb.head != verb:
+                verb = verb.head
         return verb
 
     def _owner(self, tok):
@@ -120,8 +139,8 @@ class SpeechVerbs:
             return tok
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" \
             and tok.head.lower_ in cues()["document_in_preps"] else None  # "wrote in a memo", not "under a headline"
-        if verb is None or verb.pos_ not in ("VERB", "AUX"):
-            return tok
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in cues()["document_reader_verbs"]:
+            return tok  # "the host read a letter saying": the letter's words, not the reader's
         subj = [k for k in verb.children if k.dep_ in ("nsubj", "nsubjpass") and not self.quoted(k.idx)]
         return subj[0] if subj else tok
 
@@ -158,7 +177,18 @@ class SpeechVerbs:
             items.append(tok)
             todo += [k for k in tok.children if k.dep_ == "conj"]
         before = [t for t in items if t.i < pronoun.i]
-        return self._owner(max(before, key=lambda t: t.i) if before else relcl.head)
+        tok = max(before, key=lambda t: t.i) if before else relcl.head
+        if pronoun.lower_ in ("which", "that"):
+            # "a story about her eating mangoes which said": a text says it, not what it is about
+            texts, up = cues()["document_nouns"] | cues()["group_nouns"], tok
+            for _ in range(4):
+                if up.dep_ not in ("pobj", "dobj", "pcomp", "prep") or up.head == up:
+                    break
+                up = up.head
+                if up.pos_ == "NOUN" and up.lemma_.lower() in texts:
+                    tok = up
+                    break
+        return self._owner(tok)
 
     def _sent_in(self, prep):
         """The text a preposition's phrase goes with: 'a message [on Twitter]', 'wrote in a statement

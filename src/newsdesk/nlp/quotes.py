@@ -73,6 +73,14 @@ def _continues(text: str, prev: QuoteSpan, q: QuoteSpan) -> bool:
         and 0 < len(between.split()) <= 12 and not any(c in between for c in ".!?")
 
 
+def _left_open(text: str, prev: QuoteSpan, q: QuoteSpan, gap: int) -> bool:
+    """A quote left open at its paragraph's end runs on through the paragraphs after it (a page may
+    break one quoted paragraph in two): up to two such paragraphs with no quote mark of their own
+    lie between it and the next quote paragraph, which goes on with the same speaker."""
+    return prev.close_mark is None and 1 < gap <= 3 and not any(
+        c in text[prev.end:q.open_mark] for c in "“”\"«»")
+
+
 def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
     for i, (lo, hi) in enumerate(paras):
         if lo <= pos <= hi:
@@ -254,7 +262,8 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             # second fragment of the same reported sentence (said X would back "a" that met "b")
             same = _para_index(paras, prev.open_mark)
             p = prev_att[-1]
-            if p is not None and (p.speaker or p.description) and (same == pi or (opens_para and same == pi - 1)) \
+            if p is not None and (p.speaker or p.description) and (same == pi or (opens_para and same == pi - 1)
+                                                                  or (opens_para and _left_open(text, prev, q, pi - same))) \
                     and _pronoun_allows(att, text, a_lo, a_hi, p.speaker):
                 found = Attribution(p.speaker, p.key, p.description, True, p.verb, p.pos, "continuation",
                                     mention=p.mention)
