@@ -19,8 +19,12 @@ from .core import now, upsert
 class CorpusQueries:
     engine: Engine
 
-    def _rows(self, stmt: Any) -> list[dict[str, Any]]:
+    def _rows(self, stmt: Any, cache: bool = True) -> list[dict[str, Any]]:
+        """The rows of ``stmt`` as dicts; ``cache=False`` for a statement whose shape varies with its input
+        (an OR of many conditions), which the compiled cache would keep, hundreds of them, for nothing."""
         with self.engine.connect() as conn:
+            if not cache:
+                conn.execution_options(compiled_cache=None)
             result = conn.execute(stmt)
             keys = list(result.keys())  # once: RowMapping -> dict rebuilds the key view for every row
             return [dict(zip(keys, row)) for row in result.fetchall()]  # one driver call, not one per row
@@ -116,7 +120,7 @@ class CorpusQueries:
         for i in range(0, len(windows), 50):
             conds = [and_(e.c.type == t, or_(e.c.date.between(lo, hi), e.c.date.in_(list(coarse))))
                      for t, lo, hi, coarse in windows[i:i + 50]]
-            for r in self._rows(base.where(or_(*conds))):
+            for r in self._rows(base.where(or_(*conds)), cache=False):
                 found[r["id"]] = r
         # whole groups: the events these were merged into, and those merged into them
         roots = {r["merged_into"] or r["id"] for r in found.values()}

@@ -238,7 +238,10 @@ class LinkQueries:
         for block, key in sorted(set(pairs)):
             by_block.setdefault(block, []).append(key)
         out: dict[str, set[tuple[str, str]]] = {}
+        # an OR of a varying number of blocks is a new statement each time: not kept in the compiled cache,
+        # where hundreds of them (each holding its hundreds of parameters) would grow a long run's memory
         with self.engine.connect() as conn:
+            conn.execution_options(compiled_cache=None)
             batch: list[Any] = []
             size = 0
             for i, (block, keys) in enumerate(sorted(by_block.items())):
