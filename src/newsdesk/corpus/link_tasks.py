@@ -66,14 +66,13 @@ def story_synthesis(inp: StoryInput) -> StoryOutput:
     rows, same, row_ids = [], set(), {}
     for g in found:
         first = min(ids[i] for i in g)
-        if fresh is not None and not any(i in fresh for i in g):  # only a fresh claim joins kept groups
-            if first in known:  # as it was: its rows are as last written, and only their ids are needed
-                same.update(row_ids.setdefault(first, known[first]))
-                continue
-            mine = [r for r in rows_of_groups(claims, [g]) if r["story_id"] == inp.story]
+        unchanged = fresh is not None and not any(i in fresh for i in g)  # only a fresh claim joins kept groups
+        if unchanged and first in known:  # as it was: its rows are as last written, and only their ids are needed
+            same.update(row_ids.setdefault(first, known[first]))
+            continue
+        mine = [r for r in rows_of_groups(claims, [g]) if r["story_id"] == inp.story]
+        if unchanged:
             same.update(r["id"] for r in mine)
-        else:
-            mine = [r for r in rows_of_groups(claims, [g]) if r["story_id"] == inp.story]
         rows += mine
         row_ids[first] = [r["id"] for r in mine]
     rows.sort(key=lambda r: r["id"])
