@@ -1,11 +1,11 @@
 """Train the quote-speaker ranker (issue 14, round nine) on PolNeAR train; weights only go in the repo.
 
     # 1. run the pipeline over a split, keep every found quote's candidate speakers and their facts
-    #    (newsdesk.nlp.quote_ranker.TRACE) with a label per candidate, in a cache file OUTSIDE the repo
+    #    (scripts/speaker_ranker.py.TRACE) with a label per candidate, in a cache file OUTSIDE the repo
     python scripts/train_speaker_ranker.py collect /work/data-quotes/data --split train --cache /tmp/r9/train.json
     python scripts/train_speaker_ranker.py collect /work/data-quotes/data --split dev --cache /tmp/r9/dev.json
     # 2. fit: article-level cross-validation on train, then the model on all of train; --out writes
-    #    src/newsdesk/data/speaker_ranker.json (feature names + weights); --eval scores another cache
+    #    scripts/speaker_ranker.json (feature names + weights); --eval scores another cache
     python scripts/train_speaker_ranker.py fit --cache /tmp/r9/train.json --eval /tmp/r9/dev.json [--out FILE]
 
 Labels: a candidate is right when ``score_polnear.py``'s legacy speaker rule would score it right
@@ -32,13 +32,13 @@ import score_polnear as sp  # noqa: E402  (the scorer's matching rules, not copi
 
 from newsdesk.config import load_settings  # noqa: E402
 from newsdesk.errors import RejectedInput  # noqa: E402
-from newsdesk.nlp import quote_ranker  # noqa: E402
+import speaker_ranker as quote_ranker  # noqa: E402  (scripts/, beside this one)
 from newsdesk import pipeline  # noqa: E402
 from newsdesk.nlp.quotes import extract_quotes  # noqa: E402
 from newsdesk.pipeline import load_models, process_batch  # noqa: E402
 from newsdesk.records import RawDoc  # noqa: E402
 
-DATA_OUT = Path(__file__).resolve().parent.parent / "src" / "newsdesk" / "data" / "speaker_ranker.json"
+DATA_OUT = Path(__file__).resolve().parent / "speaker_ranker.json"
 
 
 def _right(speaker: str | None, description: str | None, gold: str, earlier: str | None) -> bool:
@@ -227,7 +227,7 @@ def main() -> int:
     if args.out:
         model = {"_about": "Quote-speaker ranker weights (issue 14, round nine), trained on PolNeAR train by "
                            "scripts/train_speaker_ranker.py; no PolNeAR text. Linear scores over each "
-                           "quote's candidate speakers (newsdesk.nlp.quote_ranker.feature_names()).",
+                           "quote's candidate speakers (scripts/speaker_ranker.py.feature_names()).",
                  "enabled": bool(args.enable), "l2": l2, "min_probability": mp,
                  "features": names, "weights": [round(float(v), 4) for v in w]}
         args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")

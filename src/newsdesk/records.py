@@ -116,7 +116,7 @@ class Quote:
     speaker_description: str | None = None
     speaker_inferred: bool = False  # True when resolved from a pronoun/title, not named in the attribution
     verb: str | None = None
-    speaker_how: str | None = None  # explicit | pronoun | continuation | role | title | headline | narrator | ranked | None
+    speaker_how: str | None = None  # explicit | pronoun | continuation | role | title | headline | narrator | None
     speaker_confidence: float | None = None
     # the mention the speaker was found from ("Jane Roe", "she", "a spokesman for X"); for a
     # continuation, that of the quote it continues. text[source_start:source_end] == source_text

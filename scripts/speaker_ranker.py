@@ -5,7 +5,7 @@ who could have spoken it (names in the quote's sentence, the sentences and parag
 speakers of the quotes around it), describes each by a few facts read from newsdesk's own analysis
 (the rules' answer and how it was found, distance, sentence, subject of a speech verb, ...) and
 scores them with a linear model (a softmax over the quote's candidates) whose weights are data:
-``data/speaker_ranker.json``, trained by ``scripts/train_speaker_ranker.py``. The rules' answer is
+``scripts/speaker_ranker.json``, trained by ``scripts/train_speaker_ranker.py``. The rules' answer is
 itself a feature, so the model only overrules it where the training data says a pattern beats it.
 With ``enabled`` false in the data file, or no weights, the rules' answers stand.
 
@@ -23,15 +23,15 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 
-from ..records import Quote
-from .attribution import Attributor
-from .context import Context
-from .quote_gender import compatible, pronoun_gender
-from .quote_pronouns import SUBJ
-from .quote_spans import QuoteSpan, find_quote_spans
-from .quote_text import blocks, speaker_confidence
+from newsdesk.records import Quote
+from newsdesk.nlp.attribution import Attributor
+from newsdesk.nlp.context import Context
+from newsdesk.nlp.quote_gender import compatible, pronoun_gender
+from newsdesk.nlp.quote_pronouns import SUBJ
+from newsdesk.nlp.quote_spans import QuoteSpan, find_quote_spans
+from newsdesk.nlp.quote_text import blocks, speaker_confidence
 
 RULE_WAYS = ("explicit", "pronoun", "continuation", "role", "title", "headline", "narrator")
 # quote contexts the candidate facts interact with: what the rules did for this quote
@@ -45,6 +45,7 @@ CROSSED = ("is_rule", "is_prev", "is_next", "earlier", "same_sent", "subj_speech
 SPEAKER_TYPES = ("PERSON", "ORG")
 EARLIER = 3  # speakers of earlier quotes in the article, beyond the one before, offered as candidates
 
+RANKED_CAP = 0.7  # a ranked speaker's confidence: at most this (below the rules' explicit ways)
 TRACE: list | None = None  # set by scripts/train_speaker_ranker.py: one entry per quote
 
 
@@ -61,9 +62,9 @@ class Option:
 
 @functools.lru_cache(maxsize=1)
 def ranker_model() -> dict:
-    """The trained weights (data/speaker_ranker.json): feature names, weights, switches."""
+    """The trained weights (scripts/speaker_ranker.json): feature names, weights, switches."""
     try:
-        raw = resources.files("newsdesk.data").joinpath("speaker_ranker.json").read_text(encoding="utf-8")
+        raw = (Path(__file__).resolve().parent / "speaker_ranker.json").read_text(encoding="utf-8")
     except FileNotFoundError:
         return {"enabled": False, "features": [], "weights": []}
     return json.loads(raw)
@@ -298,4 +299,4 @@ def _chosen(text: str, q: Quote, o: Option, p: float) -> Quote:
                "source_text": text[o.mention[0]:o.mention[1]]}
     return Quote(start=q.start, end=q.end, text=q.text, partial=q.partial, speaker=o.speaker,
                  speaker_entity=o.key, speaker_description=o.description, speaker_inferred=True, verb=None,
-                 speaker_how=how, speaker_confidence=round(min(p, conf.get("ranked", 0.7)), 2), **src)
+                 speaker_how=how, speaker_confidence=round(min(p, RANKED_CAP), 2), **src)
