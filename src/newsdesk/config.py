@@ -20,6 +20,8 @@ class Settings:
     story_threshold: float = 0.3  # similarity needed to join an existing story
     story_window_days: int = 10  # articles about events further apart open a new story
     story_merge_threshold: float = 0.28  # a story that grew merges with stories whose centroids are this close
+    story_merge_big: int = 8  # ... while the two hold this many reports (not copies) together at most;
+    story_merge_threshold_big: float = 0.4  # beyond, this close (a big story's centroid leans to its topic)
     story_candidates: int = 30  # stories loaded per article, by shared index-key weight (corpus.story_assign)
     dedup_containment: float = 0.9  # share of the shorter text's shingles inside the longer: a copy
     dedup_noted_containment: float = 0.5  # the same when the article names the other's outlet as its source

@@ -1,7 +1,7 @@
 """Merging stories that turn out to be one happening (single-pass clustering cannot undo a split).
 
 When an article joins a story, the candidate stories it was compared with are compared with that
-grown story, centroid to centroid; one at least ``story_merge_threshold`` similar, within the story
+grown story, centroid to centroid; one at least :func:`merge_threshold` similar, within the story
 window and not told apart (no common main actor, no shared rare name) is folded into it. The older
 story's id survives (a story loaded from the store is older than one opened in this update; among
 stored ones the ``opened`` stamp, then the id, decides), so links to it stay valid. Folding adds the
@@ -80,9 +80,18 @@ def dates_within(cl: Clusterer, a: tuple[Any, Any], b: tuple[Any, Any]) -> bool:
     return max((ra[0] - eb[1]).days, (rb[0] - ea[1]).days, 0) <= cl.settings.story_window_days
 
 
+def merge_threshold(cl: Clusterer, a: Story, b: Story) -> float:
+    """``story_merge_threshold`` while the two stories hold at most ``story_merge_big`` reports together,
+    ``story_merge_threshold_big`` beyond: the centroid of a big story leans toward its topic, so its
+    closeness to another story says less about their being one happening."""
+    s = cl.settings
+    n = sum(1 for st in (a, b) for m in st.features["members"].values() if not m["copy"])
+    return s.story_merge_threshold if n <= s.story_merge_big else max(s.story_merge_threshold, s.story_merge_threshold_big)
+
+
 def merge_close(cl: Clusterer, st: Story, cands: list[str]) -> Story:
     """Fold into ``st`` (a story that just grew) the candidate stories whose centroids are now close to
-    it: at least ``story_merge_threshold`` similar, within the window and not told apart.
+    it: at least :func:`merge_threshold` similar, within the window and not told apart.
 
     Each is tested against the dates of the story as merged so far, closest first: an undated story
     is within every window, and folding two stories of far-apart dates into it would make one story of
@@ -93,7 +102,7 @@ def merge_close(cl: Clusterer, st: Story, cands: list[str]) -> Story:
         if o is None or o is st or not in_window(cl, st, o) or stories_apart(cl, st, o):
             continue
         sim = similarity(cl, st, o)
-        if sim >= cl.settings.story_merge_threshold:
+        if sim >= cl.settings.story_merge_threshold and sim >= merge_threshold(cl, st, o):
             close.append((sim, o))
     if not close:
         return st
