@@ -102,6 +102,7 @@ def merge_close(cl: Clusterer, st: Story, cands: list[str]) -> Story:
         if o is None or o is st or not in_window(cl, st, o) or stories_apart(cl, st, o):
             continue
         sim = similarity(cl, st, o)
+        # the base threshold first: members are counted only for stories close enough to need it
         if sim >= cl.settings.story_merge_threshold and sim >= merge_threshold(cl, st, o):
             close.append((sim, o))
     if not close:
