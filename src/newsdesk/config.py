@@ -22,6 +22,7 @@ class Settings:
     story_merge_threshold: float = 0.28  # a story that grew merges with stories whose centroids are this close
     story_merge_big: int = 8  # ... while the two hold this many reports (not copies) together at most;
     story_merge_threshold_big: float = 0.4  # beyond, this close (a big story's centroid leans to its topic)
+    story_core_share: float = 0.2  # a story past story_merge_big is joined only through what this share of it names
     story_candidates: int = 30  # stories loaded per article, by shared index-key weight (corpus.story_assign)
     dedup_containment: float = 0.9  # share of the shorter text's shingles inside the longer: a copy
     dedup_noted_containment: float = 0.5  # the same when the article names the other's outlet as its source

@@ -27,7 +27,7 @@ from .merge import km
 from .story_actors import COMMON_MIN, COMMON_SHARE, disjoint, table_row
 from .story_dates import day_range, main_date, summarise_dates  # noqa: F401  (day_range, summarise_dates re-exported)
 from .story_merge import merge_close, stamp
-from .story_profile import Profile, article_weights, profile, story_span
+from .story_profile import Profile, article_weights, core, profile, story_span
 
 DOCS = "#docs"  # term_stats row counting the documents
 CENTROID_TERMS = 400
@@ -267,8 +267,18 @@ class Clusterer:
     def apart(self, art: ArticleFeatures, st: Story) -> bool:
         """Disjoint main actors, no shared main event pair and no shared rare name: template words alone
         join nothing, but reports of one happening led by different people (a minister, then the
-        other side's premier) still share its rare names and places."""
+        other side's premier) still share its rare names and places. A story past ``story_merge_big``
+        reports is met only through the actors and pairs a share of them name (:func:`.story_profile.core`):
+        any name one of dozens of topic-gathered reports named would join anything on the topic."""
         prof = profile(st)
+        big = core(prof, self.settings.story_core_share, self.settings.story_merge_big)
+        if big is not None:  # a big story: the article must share what the story is about
+            pairs, actors = big
+            if art.pair and art.pair in pairs:
+                return False
+            if art.actors:
+                return not actors or disjoint(art.actors, [actors])
+            return not self.shared_names(art, st)  # no main actor known: its rare names, as for any story
         if art.pair and art.pair in prof.pairs:
             return False
         # the union of the members' actors: disjoint from it iff disjoint from every member's list
