@@ -2,21 +2,34 @@
 (tests/fixtures/speakers_web) showed missing."""
 from __future__ import annotations
 
+import pytest
+
 from test_quotes_speaker_patterns import run
 
-
-def test_quotes_speaker_round8_participle_after_a_coordinated_that_clause_goes_with_the_speech_verb(models):
+# (what it shows, text, which quote, its speaker)
+SPEAKERS = [
     # "adding" hangs on "forgave", joined to the side clause by "and that": Penn adds it, not Colby
-    quotes = run(models, "The row over the seating plan ran for weeks.\n\nLaura Penn said Ann Colby sent her a card"
-                         " and apologized, and that she forgave her, adding that \"she is a decent and kind person.\"")
-    assert quotes[0].speaker == "Laura Penn"
-
-
-def test_quotes_speaker_round8_a_conjunct_with_its_own_subject_and_no_mark_still_speaks(models):
+    ("participle_after_a_coordinated_that_clause_goes_with_the_speech_verb",
+     "The row over the seating plan ran for weeks.\n\nLaura Penn said Ann Colby sent her a card and apologized,"
+     " and that she forgave her, adding that \"she is a decent and kind person.\"", 0, "Laura Penn"),
     # no 'that' before "Doe added": a clause of its own, its participle is Doe's
-    quotes = run(models, "The panel met on Friday.\n\nJohn Roe said the plan was late, and Mark Doe added a"
-                         " warning, saying \"we cannot wait another year for this road.\"")
-    assert quotes[0].speaker == "Mark Doe"
+    ("a_conjunct_with_its_own_subject_and_no_mark_still_speaks",
+     "The panel met on Friday.\n\nJohn Roe said the plan was late, and Mark Doe added a warning, saying"
+     " \"we cannot wait another year for this road.\"", 0, "Mark Doe"),
+    # no reply verb: "she said" after a woman's question is still the asker
+    ("a_pronoun_that_only_says_keeps_the_last_speaker",
+     "The new judge, Ana Ruiz, met the press on her first day at the state court in the capital.\n\n\"Will you"
+     " hear the water case this year or wait for the next term?\" asked Lisa Park, a reporter.\n\n\"I think the"
+     " court owes people an answer soon,\" she said.", 1, "Lisa Park"),
+    ("remembers_attributes",
+     "The island was overrun by goats for more than a century before the clean-up began.\n\n\"Those goats were"
+     " far too smart for us,\" remembers Ana Ruiz, a coordinator for the project, with a laugh.", 0, "Ana Ruiz"),
+]
+
+
+@pytest.mark.parametrize("text,index,speaker", [c[1:] for c in SPEAKERS], ids=[c[0] for c in SPEAKERS])
+def test_quotes_speaker_round8_speaker(models, text, index, speaker):
+    assert run(models, text)[index].speaker == speaker
 
 
 def test_quotes_speaker_round8_he_never_stands_for_a_pair(models):
@@ -75,21 +88,6 @@ def test_quotes_speaker_round8_who_replies_is_not_who_asked(models):
                          " own biases to the bench,\" she replied.")
     assert quotes[0].speaker_description == "a reporter"
     assert quotes[1].speaker == "Ana Ruiz"
-
-
-def test_quotes_speaker_round8_a_pronoun_that_only_says_keeps_the_last_speaker(models):
-    # no reply verb: "she said" after a woman's question is still the asker
-    quotes = run(models, "The new judge, Ana Ruiz, met the press on her first day at the state court in the capital."
-                         "\n\n\"Will you hear the water case this year or wait for the next term?\" asked Lisa Park,"
-                         " a reporter.\n\n\"I think the court owes people an answer soon,\" she said.")
-    assert quotes[1].speaker == "Lisa Park"
-
-
-def test_quotes_speaker_round8_remembers_attributes(models):
-    quotes = run(models, "The island was overrun by goats for more than a century before the clean-up began.\n\n"
-                         "\"Those goats were far too smart for us,\" remembers Ana Ruiz, a coordinator for the"
-                         " project, with a laugh.")
-    assert quotes[0].speaker == "Ana Ruiz"
 
 
 def test_quotes_speaker_round8_for_someone_to_verb_reports_nothing(models):
