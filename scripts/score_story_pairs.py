@@ -101,11 +101,11 @@ def _rid(url: str) -> int:
     return int(url.rsplit("/", 1)[-1])
 
 
-def moved(a: sqlite3.Connection, b: sqlite3.Connection) -> dict[str, Any]:
+def moved(a: sqlite3.Connection, b: sqlite3.Connection, seed: str = MOVED_SEED) -> dict[str, Any]:
     """The README's round-two rule: pairs store B separates (``split``) and joins (``joined``) against A,
     30 of each drawn, then shuffled together for blind labelling."""
     pa, pb = _member_pairs(a), _member_pairs(b)
-    rng = random.Random(MOVED_SEED)
+    rng = random.Random(seed)
     sides = {"split": pa - pb, "joined": pb - pa}
     drawn = []
     for side, pairs in sides.items():
@@ -172,6 +172,7 @@ def main() -> None:
     ap.add_argument("other", nargs="?", help="moved: the store filled with the change (B)")
     ap.add_argument("--draw", help="moved: write the blind pairs with their texts here (keep it outside the repo)")
     ap.add_argument("--labels", help="moved: a labelled moved.json to score")
+    ap.add_argument("--seed", default=MOVED_SEED, help="moved: the draw's seed (one per judged change)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--out", help="recluster: where the re-clustered copy goes")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="recluster: a Settings field")
@@ -184,7 +185,7 @@ def main() -> None:
             ap.error("moved needs STORE_B and --draw FILE (or --labels FILE)")
         db_a = sqlite3.connect(f"file:{args.store}?mode=ro", uri=True)
         db_b = sqlite3.connect(f"file:{args.other}?mode=ro", uri=True)
-        got = moved(db_a, db_b)
+        got = moved(db_a, db_b, args.seed)
         by_url = {u: aid for st in _stories(db_b).values() for aid, u in st}
         with open(args.draw, "w", encoding="utf-8") as fh:
             for i, p in enumerate(got["pairs"]):
