@@ -23,15 +23,31 @@ def test_metadata_byline_names(line, names):
     assert parse_byline(line) == names
 
 
-@pytest.mark.parametrize("text,city,agency", [
-    ("VLADIVOSTOK, Russia -- The leaders met", "Vladivostok", None),
-    ("SHANGHAI -- Prices rose", "Shanghai", None),
-    ("NEW YORK, March 3 (Reuters) - Stocks fell", "New York", "Reuters"),
-    ("ST. PETERSBURG (AP) — A court ruled", "St. Petersburg", "AP"),
-    ("SALVADOR, Feb 26 - Showers continued", "Salvador", None),
+@pytest.mark.parametrize("text,city,agency,day", [
+    ("VLADIVOSTOK, Russia -- The leaders met", "Vladivostok", None, None),
+    ("SHANGHAI -- Prices rose", "Shanghai", None, None),
+    ("NEW YORK, March 3 (Reuters) - Stocks fell", "New York", "Reuters", "03-03"),
+    ("ST. PETERSBURG (AP) — A court ruled", "St. Petersburg", "AP", None),
+    ("SALVADOR, Feb 26 - Showers continued", "Salvador", None, "02-26"),
+    ("WASHINGTON, Sept. 30 (Reuters) - The agency said", "Washington", "Reuters", "09-30"),
+    ("TOKYO, Feb 30 - No such day", "Tokyo", None, None),
 ])
-def test_metadata_dateline(text, city, agency):
-    assert dateline_of(text) == (city, agency)
+def test_metadata_dateline(text, city, agency, day):
+    assert dateline_of(text) == (city, agency, day)
+
+
+def test_metadata_dateline_day_is_recorded_with_its_evidence():
+    """A wire dateline's day has no year: it is kept as MM-DD, never made a publication date."""
+    from newsdesk.clean import clean_document
+    from newsdesk.records import RawDoc
+
+    body = ("The Philippines will offer its bank creditors a new plan, the finance ministry said on Sunday, as "
+            "talks on its debt went on for a third week and the central bank weighed its reserves.")
+    doc = clean_document(RawDoc("a.txt", "MANILA, March 1 - " + body)).meta
+    assert doc.dateline == "Manila" and doc.dateline_day == "03-01"
+    assert doc.evidence["dateline_day"].source == "dateline" and doc.published is None
+    hinted = clean_document(RawDoc("b.jsonl#L1", body, hints={"dateline": "MANILA, March 1 -"})).meta
+    assert hinted.dateline_day == "03-01" and hinted.evidence["dateline_day"].source == "hint"
 
 
 def test_metadata_no_dateline_in_plain_sentence():

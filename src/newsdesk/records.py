@@ -50,6 +50,7 @@ class Meta:
     published: str | None = None  # YYYY-MM-DD
     published_from: str | None = None  # what the date was read from
     dateline: str | None = None  # city
+    dateline_day: str | None = None  # MM-DD: the day a wire dateline names, with no year ("LONDON, March 11 -")
     language: str | None = None
     evidence: dict[str, Evidence] = field(default_factory=dict)
 

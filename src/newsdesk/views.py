@@ -28,7 +28,7 @@ def render_article_text(console: Console, rec: ArticleRecord, show_dropped: bool
         console.print(escape(m.subtitle))
     for label, value in (("id", rec.id), ("source", rec.source), ("outlet", m.outlet), ("url", m.url),
                          ("published", f"{m.published} (from {m.published_from})" if m.published else None),
-                         ("authors", ", ".join(m.authors) or None), ("dateline", m.dateline),
+                         ("authors", ", ".join(m.authors) or None), ("dateline", f"{m.dateline}, day {m.dateline_day} (no year)" if m.dateline_day else m.dateline),
                          ("language", m.language), ("flags", ", ".join(rec.clean.flags) or None)):
         console.print(f"[dim]{label:>10}[/dim]  {escape(str(value)) if value else '-'}")
     console.print()

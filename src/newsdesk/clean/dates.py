@@ -37,6 +37,23 @@ def _iso(m: re.Match[str]) -> str | None:
         return None
 
 
+_MONTH_DAY = re.compile(r"^\s*" + _MON + r"\s+(?P<day>\d{1,2})\s*$", re.IGNORECASE)
+
+
+def month_day(text: str) -> str | None:
+    """"March 1" / "Sept. 30" -> "03-01" / "09-30": a day with no year, as wire datelines give it
+    ("WASHINGTON, Dec 6 (Reuters) -"); None for anything else or a day no year has."""
+    m = _MONTH_DAY.match(text or "")
+    if not m:
+        return None
+    month, day = MONTHS[m.group("mon").lower()], int(m.group("day"))
+    try:
+        date(2000, month, day)  # a leap year: February 29 is a day some year has
+    except ValueError:
+        return None
+    return f"{month:02d}-{day:02d}"
+
+
 def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     """The first explicit full date in ``text`` as ISO, with its match."""
     best = None

@@ -13,7 +13,7 @@ import py3langid
 from ..language import count_words
 from ..records import Evidence, Meta
 from .boilerplate import DATELINE, _norm, words_of
-from .dates import date_line, url_date
+from .dates import date_line, month_day, url_date
 from .lexicon import load_lexicon
 from .lines import Unit, ends_sentence
 from .outlets import load_outlets
@@ -127,12 +127,12 @@ def city_name(raw: str) -> str:
     return " ".join(cap(w) for w in raw.split())
 
 
-def dateline_of(text: str) -> tuple[str, str | None] | None:
-    """City (and agency) of a dateline at the start of ``text``."""
+def dateline_of(text: str) -> tuple[str, str | None, str | None] | None:
+    """City, agency and day (MM-DD, :func:`.dates.month_day`) of a dateline at the start of ``text``."""
     m = DATELINE.match(text)
     if not m or len(m.group("city")) < 3 or not m.group("city").isupper():
         return None
-    return city_name(m.group("city")), m.group("agency")
+    return city_name(m.group("city")), m.group("agency"), month_day(m.group("date") or "")
 
 
 def _resolve(name: str) -> str:
@@ -277,9 +277,13 @@ def build_meta(units: list[Unit], header: list[Unit], body: list[Unit], hints: d
     if hint_dl:
         found = dateline_of(f"{hint_dl.strip()} x" if not hint_dl.strip().endswith(("-", "—", "–")) else f"{hint_dl} x")
         _ev(meta, "dateline", found[0] if found else hint_dl, "hint", hint_dl)
+        if found and found[2]:
+            _ev(meta, "dateline_day", found[2], "hint", hint_dl)
     elif first is not None and (found := dateline_of(first.text)):
         _ev(meta, "dateline", found[0], "dateline", first.text[:80])
         agency = found[1]
+        if found[2]:
+            _ev(meta, "dateline_day", found[2], "dateline", first.text[:80])
 
     # publication date: hint > html > labelled date > URL path > date line under the title
     _pick_date(meta, units, header, title_u, hints, html)

@@ -59,6 +59,7 @@ class ArticleFeatures:
     tables: list[str] = field(default_factory=list)  # its entity terms named only inside tables
     # what scoring it against any story reads of it, computed once (story_profile.article_weights)
     weighted: tuple | None = field(default=None, repr=False, compare=False)
+    day: str | None = None  # MM-DD its wire dateline names, no year (read only while ``date`` is None)
 
 
 @dataclass
@@ -122,7 +123,7 @@ def article_features(art: dict[str, Any], canonical: dict[str, str]) -> ArticleF
         pair = "|".join(sorted((_party_ref(main_ev, "actor"), _party_ref(main_ev, "target"))))
     tables = sorted({"@" + canonical.get(m["entity"], m["entity"])[:60] for m in art["mentions"]} - names)
     return ArticleFeatures(art["id"], date, source, {t: v / norm for t, v in vec.items()}, place, main,
-                           art.get("duplicate_of"), pair, names=names, tables=tables)
+                           art.get("duplicate_of"), pair, names=names, tables=tables, day=art.get("dateline_day"))
 
 
 class Clusterer:
@@ -246,17 +247,25 @@ class Clusterer:
         return a[0] <= hi[1] and lo[0] <= a[1]
 
     def in_window(self, art: ArticleFeatures, st: Story) -> bool:
-        return self.within(self.article_span(art), profile(st).span)
+        span = profile(st).span
+        if art.date is None and art.day and span is not None:
+            # a dateline's day without a year: the story is in the window if it is in some year's
+            return any(self.within(self._filed(d), span) for d in days_in_years(art.day, span))
+        return self.within(self.article_span(art), span)
 
     def article_span(self, art: ArticleFeatures) -> tuple[int, int] | None:
         """First and last day (ordinals) the article's date can mean; None when undated."""
         a = day_range(art.date)
         if a is None:
             return None
-        lo = a[0].toordinal()
-        if art.source == "published":  # what an article reports happened before it appeared, maybe weeks
-            lo -= PUBLISHED_LAG * self.settings.story_window_days
-        return lo, a[1].toordinal()
+        if art.source == "published":
+            return self._filed(a[0].toordinal())[0], a[1].toordinal()
+        return a[0].toordinal(), a[1].toordinal()
+
+    def _filed(self, day: int) -> tuple[int, int]:
+        """The span of an article filed on ``day`` (an ordinal): what it reports happened before it
+        appeared, maybe weeks."""
+        return day - PUBLISHED_LAG * self.settings.story_window_days, day
 
     def within(self, a: tuple[int, int] | None, s: tuple[int, int] | None) -> bool:
         """Whether an article span and a story span (:func:`story_span`) are at most the window apart."""
@@ -352,6 +361,20 @@ class Clusterer:
         st.changed = True
         self._index(st)
         return st.id
+
+
+def days_in_years(month_day: str, span: tuple[int, int]) -> list[int]:
+    """Ordinals of an MM-DD in the years around a story's span (ordinals), from the year before it
+    to the year after: a day with no year can only meet a story in one of those."""
+    month, day = int(month_day[:2]), int(month_day[3:5])
+    first, last = dt.date.fromordinal(span[0]).year, dt.date.fromordinal(span[1]).year
+    out = []
+    for year in range(first - 1, last + 2):
+        try:
+            out.append(dt.date(year, month, day).toordinal())
+        except ValueError:  # February 29 in a common year
+            continue
+    return out
 
 
 def _empty_features(sid: str) -> dict[str, Any]:

@@ -72,7 +72,8 @@ class ArticleQueries:
         conn.execute(s.articles.insert(), {
             "id": rec.id, "source": rec.source, "kind": rec.kind, "url": m.url, "outlet": m.outlet,
             "title": m.title, "subtitle": m.subtitle, "published": m.published, "published_from": m.published_from,
-            "authors": m.authors, "dateline": m.dateline, "language": m.language, "text": c.text, "raw": rec.raw,
+            "authors": m.authors, "dateline": m.dateline, "dateline_day": m.dateline_day, "language": m.language,
+            "text": c.text, "raw": rec.raw,
             "encoding": rec.encoding, "source_text": c.source_text, "offsets": [list(o) for o in c.offsets],
             "dropped": [asdict(d) for d in c.dropped], "captions": [asdict(d) for d in c.captions],
             "evidence": {k: asdict(v) for k, v in m.evidence.items()}, "flags": c.flags,
@@ -203,7 +204,7 @@ class ArticleQueries:
         row = self.article_row(article_id)
         meta = Meta(title=row["title"], subtitle=row["subtitle"], outlet=row["outlet"], url=row["url"],
                     authors=row["authors"], published=row["published"], published_from=row["published_from"],
-                    dateline=row["dateline"], language=row["language"],
+                    dateline=row["dateline"], dateline_day=row.get("dateline_day"), language=row["language"],
                     evidence={k: Evidence(**v) for k, v in row["evidence"].items()})
         clean = CleanDoc(text=row["text"], source_text=row["source_text"],
                          offsets=[tuple(o) for o in row["offsets"]], dropped=[Dropped(**d) for d in row["dropped"]],

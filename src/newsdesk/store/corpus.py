@@ -152,8 +152,8 @@ class CorpusQueries:
         """Per article: metadata, text, mentions, places, times and events, as story clustering reads them."""
         ids = sorted(set(ids))
         a = s.articles
-        cols = [a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.dateline, a.c.text, a.c.duplicate_of,
-                a.c.story_id]
+        cols = [a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.dateline, a.c.dateline_day, a.c.text,
+                a.c.duplicate_of, a.c.story_id]
         out = {r["id"]: {**r, "mentions": [], "places": [], "times": [], "events": []}
                for r in self._in_chunks(select(*cols), a.c.id, ids)}
         m = s.mentions

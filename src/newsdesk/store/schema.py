@@ -31,6 +31,7 @@ articles = Table(
     Column("url", Text), Column("outlet", Text), Column("title", Text), Column("subtitle", Text),
     Column("published", String(10), index=True), Column("published_from", Text),
     Column("authors", JSON, nullable=False), Column("dateline", Text), Column("language", String(8)),
+    Column("dateline_day", Text),  # migration 0019: MM-DD of a wire dateline (no year)
     Column("text", Text, nullable=False),
     Column("raw", Text, nullable=False), Column("encoding", String(32)),
     Column("source_text", Text, nullable=False),
