@@ -20,6 +20,8 @@ import numpy as np
 from scipy import sparse
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..engine.blas import one_blas_thread
+
 MIN_WORDS, MAX_WORDS = 6, 70  # shorter: fragments and headlines; longer: run-on scraping debris
 EDGE_MIN = 0.08  # LexRank: cosine below this is no edge
 DAMPING = 0.85
@@ -229,8 +231,9 @@ def summarize(articles: list[dict[str, Any]], k: int | None = None) -> list[dict
         u.terms = terms(u.text)
     if not units:
         return []
-    sim = similarity_matrix(units)
-    picked = mmr(scores(units, sim), sim, k or summary_length(len(originals)))
+    with one_blas_thread():  # small products: BLAS threads would cost more than they share (engine.blas)
+        sim = similarity_matrix(units)
+        picked = mmr(scores(units, sim), sim, k or summary_length(len(originals)))
     picked.sort(key=lambda i: (units[i].date or "9999", units[i].position, units[i].article))
     return [{"text": units[i].text, "article": units[i].article, "start": units[i].start, "end": units[i].end}
             for i in picked]

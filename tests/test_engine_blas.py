@@ -1,0 +1,25 @@
+"""engine.blas: a block runs this thread's BLAS on one thread and puts the count back after."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsdesk.engine import blas
+
+
+def test_one_blas_thread_sets_one_and_restores() -> None:
+    set_threads = blas._set_local_threads()
+    if set_threads is None:
+        pytest.skip("numpy's BLAS has no per-thread OpenBLAS setting")
+    before = set_threads(1)  # read the count (and put it back)
+    set_threads(before)
+    with blas.one_blas_thread():
+        assert set_threads(1) == 1
+    assert set_threads(before) == before
+
+
+def test_products_inside_the_block_are_products() -> None:
+    a = np.random.default_rng(0).random((120, 300))
+    with blas.one_blas_thread():
+        inside = a @ a.T
+    assert np.allclose(inside, a @ a.T)
