@@ -67,7 +67,30 @@ def test_core_counts_reports_not_copies():
     st.features["members"].update({f"c{k}": _member(["newco"], pair="A|B", copy=True) for k in range(30)})
     prof = profile(st)
     assert prof.reports == 12
-    pairs, actors = core(prof, 0.2, 8)
-    assert actors == ["vantor"] and pairs == set()
+    pairs, actors, names = core(prof, 0.2, 8)
+    assert actors == ["vantor"] and pairs == set() and names is None  # members noted before names were
     assert core(prof, 0.2, 12) is None  # not past story_merge_big
     assert core(prof, 0.0, 8) is None
+
+
+def test_an_article_with_no_actor_meets_a_big_story_through_the_names_its_reports_share():
+    """Members' notes keep their rarest names: an article with no main actor known then needs a name a
+    share of the reports named (a central bank's daily operations all name its dealing desk), not one a
+    single report named."""
+    st = _bonds(12)
+    for k, note in enumerate(st.features["members"].values()):
+        note["names"] = ["@loc:ORG:harwick securities"] if k == 0 else ["@loc:ORG:discount desk", f"@loc:ORG:issuer {k}"]
+    cl = _clusterer(story_core_share=0.2, story_merge_big=8)
+    assert core(profile(st), 0.2, 8)[2] == {"@loc:ORG:discount desk"}
+    assert cl.apart(_article([], {"@loc:ORG:harwick securities"}), st)
+    assert not cl.apart(_article([], {"@loc:ORG:discount desk"}), st)
+
+
+def test_a_member_note_keeps_the_rarest_names_outside_tables():
+    cl = _clusterer()
+    art = _article(["newco"], {"@loc:ORG:newco", "@loc:ORG:harwick securities", "@loc:ORG:vantor"})
+    art.names.add("@loc:GPE:everywhere")
+    cl.df["@loc:GPE:everywhere"] = 900  # in most documents: no name that tells a report apart
+    cl.assign(art)
+    note = next(iter(cl.stories.values())).features["members"]["new"]
+    assert note["names"] == ["@loc:ORG:newco", "@loc:ORG:harwick securities", "@loc:ORG:vantor"]  # rarest first

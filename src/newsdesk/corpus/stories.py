@@ -37,6 +37,7 @@ IDF_POWER = 1.0
 PUBLISHED_LAG = 3
 W_PLACE = 0.15  # same main place: a bonus; main places further apart than FAR_KM: a penalty
 FAR_KM = 1000.0
+NOTE_NAMES = 8  # rare names kept in a member's note, for a big story's core (story_profile.core)
 KEY_TERMS = 20  # index keys per article (story_keys): its strongest rare terms
 KEY_MAX_DF = 1000  # a term in more documents is too common to block on (bounds each key's postings)
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]", re.UNICODE)
@@ -282,18 +283,27 @@ class Clusterer:
         prof = profile(st)
         big = core(prof, self.settings.story_core_share, self.settings.story_merge_big)
         if big is not None:  # a big story: the article must share what the story is about
-            pairs, actors = big
+            pairs, actors, names = big
             if art.pair and art.pair in pairs:
                 return False
             if art.actors:
                 return not actors or disjoint(art.actors, [actors])
-            return not self.shared_names(art, st)  # no main actor known: its rare names, as for any story
+            if names is None:  # members noted before names were: its rare names, as for any story
+                return not self.shared_names(art, st)
+            return not any(t in names for t in (art.vector if art.names is None else art.names))
         if art.pair and art.pair in prof.pairs:
             return False
         # the union of the members' actors: disjoint from it iff disjoint from every member's list
         if not disjoint(art.actors, [prof.actors]):
             return False
         return not self.shared_names(art, st)
+
+    def rare_names(self, art: ArticleFeatures) -> list[str]:
+        """The article's ``NOTE_NAMES`` rarest names (its "@" terms outside tables rare in the store)."""
+        common = max(COMMON_MIN, COMMON_SHARE * self.df.get(DOCS, 0))
+        named = [t for t in (art.vector if art.names is None else art.names)
+                 if t[0] == "@" and self.df.get(t, 0) <= common]
+        return sorted(named, key=lambda t: (self.df.get(t, 0), t))[:NOTE_NAMES]
 
     def shared_names(self, art: ArticleFeatures, st: Story) -> bool:
         """Whether the article and the story both name a rare entity or place (an "@" feature; of the
@@ -350,6 +360,8 @@ class Clusterer:
                                        "score": round(score, 4) if score is not None else None}
         if art.tables:  # the story's merges read them (story_profile), kept only where there are some
             note["tables"] = art.tables
+        if not copy:  # what a big story's core counts (story_profile.core)
+            note["names"] = self.rare_names(art)
         if not copy:
             terms = f["terms"]
             for t, w in art.vector.items():

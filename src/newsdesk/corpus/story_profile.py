@@ -27,6 +27,7 @@ class Profile:
     reports: int = 0  # members that are not copies
     pair_counts: Counter | None = None  # main event pair -> members naming it
     actor_counts: Counter | None = None  # main actor -> members naming it
+    name_counts: Counter | None = None  # rare name -> members naming it; None: a member noted before names were
 
 
 def profile(st: Story) -> Profile:
@@ -40,23 +41,25 @@ def profile(st: Story) -> Profile:
             top = next(p for p in places if p["name"] == min(names, key=lambda n: (-names[n], str(n))))
         pairs = Counter(m["pair"] for m in notes if m.get("pair"))
         actors = Counter(a for m in notes for a in set(m.get("actors") or ()))
+        names = Counter(t for m in notes for t in m["names"]) if all("names" in m for m in notes) else None
         st._profile = Profile(set(pairs), sorted(actors), top,
                               story_span(st.features.get("date"), st.features.get("end_date")),
-                              {t for m in notes for t in m.get("tables") or ()}, len(notes), pairs, actors)
+                              {t for m in notes for t in m.get("tables") or ()}, len(notes), pairs, actors, names)
     return st._profile
 
 
-def core(prof: Profile, share: float, big: int) -> tuple[set[str], list[str]] | None:
-    """The event pairs and main actors of a big story (more than ``big`` reports) that at least ``share``
-    of its reports (two at least) name; None for a smaller story or ``share`` 0. A story of dozens of
-    reports that all name one company or one pair is one happening's; a topic gathered by similar words
-    (a month of bond issues) shares no actor across its reports, so a report on yet another company meets
-    no core actor."""
+def core(prof: Profile, share: float, big: int) -> tuple[set[str], list[str], set[str] | None] | None:
+    """The event pairs, main actors and rare names (None when some member's were not noted) of a big story
+    (more than ``big`` reports) that at least ``share`` of its reports (two at least) name; None for a
+    smaller story or ``share`` 0. A story of dozens of reports that all name one company or one pair is one
+    happening's; a topic gathered by similar words (a month of bond issues) shares no actor across its
+    reports, so a report on yet another company meets no core actor."""
     if share <= 0 or prof.reports <= big or prof.pair_counts is None or prof.actor_counts is None:
         return None
     need = max(2, share * prof.reports)
+    names = None if prof.name_counts is None else {t for t, n in prof.name_counts.items() if n >= need}
     return ({p for p, n in prof.pair_counts.items() if n >= need},
-            sorted(a for a, n in prof.actor_counts.items() if n >= need))
+            sorted(a for a, n in prof.actor_counts.items() if n >= need), names)
 
 
 def story_span(date: str | None, end_date: str | None) -> tuple[int, int] | None:
