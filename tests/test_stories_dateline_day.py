@@ -60,3 +60,25 @@ def test_undated_wire_reports_with_dateline_days_weeks_apart_are_different_stori
     assert {r["dateline_day"] for r in store.table_rows("articles")} == {None, "03-02", "03-03", "04-24"}
     groups = sorted(sorted(key[a] for a in s["articles"]) for s in store.story_export_rows() if s["articles"])
     assert ["a", "b", "dated"] in groups and ["c"] in groups
+
+
+def test_the_dateline_day_shows_in_the_api_and_on_the_article_page(models, store, settings, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from api_fixtures import app_settings
+    from newsdesk.server.app import create_app
+
+    src = tmp_path / "one.jsonl"
+    src.write_text(json.dumps({"url": "https://wire.example/x", "title": "U.K. MONEY MARKET GIVEN HELP",
+                               "dateline": "LONDON, March 11 -",
+                               "text": "The Bank of England said it provided the money market with 215 mln stg of "
+                                       "assistance in the morning session, buying bills outright in band one at "
+                                       "10-7/8 pct, after forecasting a shortage of around 400 mln stg in the system "
+                                       "today. Dealers said the shortage had been expected and rates held steady."})
+                   + "\n", encoding="utf-8")
+    ingest_paths([src], store, settings, workers=1)
+    aid = store.table_rows("articles")[0]["id"]
+    with TestClient(create_app(app_settings(settings.db)), client=("127.0.0.1", 40000)) as c:
+        assert c.get(f"/api/articles/{aid}").json()["dateline_day"] == "03-11"
+        page = c.get(f"/articles/{aid}", headers={"accept": "text/html"}).text
+    assert "undated <span" in page and "(dateline day 03-11)" in page
