@@ -11,7 +11,7 @@ from paths import DEMO, FIXTURES, SEEDS
 
 FIELDS = {
     "articles": {"id", "source", "url", "outlet", "title", "subtitle", "published", "published_from", "authors",
-                 "dateline", "language", "text", "duplicate_of", "dropped"},
+                 "dateline", "dateline_day", "language", "text", "duplicate_of", "dropped"},
     "entities": {"id", "name", "type", "wikidata", "country", "sector", "aliases", "articles", "mentions"},
     "quotes": {"id", "article", "text", "partial", "speaker", "speaker_entity", "speaker_description", "verb",
                "start", "end"},

@@ -21,7 +21,8 @@ def article_rows(store: Store) -> Iterator[Row]:
         for a in page:
             yield {"id": a["id"], "source": a["source"], "url": a["url"], "outlet": a["outlet"], "title": a["title"],
                    "subtitle": a["subtitle"], "published": a["published"], "published_from": a["published_from"],
-                   "authors": a["authors"], "dateline": a["dateline"], "language": a["language"], "text": a["text"],
+                   "authors": a["authors"], "dateline": a["dateline"], "dateline_day": a["dateline_day"],
+                   "language": a["language"], "text": a["text"],
                    "duplicate_of": a["duplicate_of"], "dropped": a["dropped"], "captions": a["captions"],
                    "story": a["story_id"], "flags": a["flags"],
                    # what relative dates were resolved against when no publication date was found
