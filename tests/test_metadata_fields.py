@@ -23,17 +23,19 @@ def test_metadata_byline_names(line, names):
     assert parse_byline(line) == names
 
 
-@pytest.mark.parametrize("text,city,agency,day", [
-    ("VLADIVOSTOK, Russia -- The leaders met", "Vladivostok", None, None),
-    ("SHANGHAI -- Prices rose", "Shanghai", None, None),
-    ("NEW YORK, March 3 (Reuters) - Stocks fell", "New York", "Reuters", "03-03"),
-    ("ST. PETERSBURG (AP) — A court ruled", "St. Petersburg", "AP", None),
-    ("SALVADOR, Feb 26 - Showers continued", "Salvador", None, "02-26"),
-    ("WASHINGTON, Sept. 30 (Reuters) - The agency said", "Washington", "Reuters", "09-30"),
-    ("TOKYO, Feb 30 - No such day", "Tokyo", None, None),
+@pytest.mark.parametrize("text,city,agency,day,full", [
+    ("VLADIVOSTOK, Russia -- The leaders met", "Vladivostok", None, None, None),
+    ("SHANGHAI -- Prices rose", "Shanghai", None, None, None),
+    ("NEW YORK, March 3 (Reuters) - Stocks fell", "New York", "Reuters", "03-03", None),
+    ("ST. PETERSBURG (AP) — A court ruled", "St. Petersburg", "AP", None, None),
+    ("SALVADOR, Feb 26 - Showers continued", "Salvador", None, "02-26", None),
+    ("WASHINGTON, Sept. 30 (Reuters) - The agency said", "Washington", "Reuters", "09-30", None),
+    ("TOKYO, Feb 30 - No such day", "Tokyo", None, None, None),
+    ("WASHINGTON, May 3, 2024 (Reuters) - Talks resumed", "Washington", "Reuters", "05-03", "2024-05-03"),
+    ("OSLO, Feb 29, 2023 - No such day that year", "Oslo", None, None, None),
 ])
-def test_metadata_dateline(text, city, agency, day):
-    assert dateline_of(text) == (city, agency, day)
+def test_metadata_dateline(text, city, agency, day, full):
+    assert dateline_of(text) == (city, agency, day, full)
 
 
 def test_metadata_dateline_day_is_recorded_with_its_evidence():
@@ -48,6 +50,12 @@ def test_metadata_dateline_day_is_recorded_with_its_evidence():
     assert doc.evidence["dateline_day"].source == "dateline" and doc.published is None
     hinted = clean_document(RawDoc("b.jsonl#L1", body, hints={"dateline": "MANILA, March 1 -"})).meta
     assert hinted.dateline_day == "03-01" and hinted.evidence["dateline_day"].source == "hint"
+    # a dateline that names the year too dates the article, when nothing better does
+    dated = clean_document(RawDoc("c.txt", "MANILA, March 1, 1987 (Reuters) - " + body)).meta
+    assert (dated.published, dated.published_from, dated.dateline) == ("1987-03-01", "dateline", "Manila")
+    hinted = clean_document(RawDoc("d.jsonl#L1", "MANILA, March 1, 1987 (Reuters) - " + body,
+                                   hints={"published": "1987-03-02"})).meta
+    assert (hinted.published, hinted.published_from, hinted.dateline_day) == ("1987-03-02", "hint", "03-01")
 
 
 def test_metadata_no_dateline_in_plain_sentence():

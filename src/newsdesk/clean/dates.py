@@ -37,21 +37,23 @@ def _iso(m: re.Match[str]) -> str | None:
         return None
 
 
-_MONTH_DAY = re.compile(r"^\s*" + _MON + r"\s+(?P<day>\d{1,2})\s*$", re.IGNORECASE)
+_MONTH_DAY = re.compile(r"^\s*" + _MON + r"\s+(?P<day>\d{1,2})(?:,\s+(?P<year>(?:19|20)\d\d))?\s*$", re.IGNORECASE)
 
 
-def month_day(text: str) -> str | None:
-    """"March 1" / "Sept. 30" -> "03-01" / "09-30": a day with no year, as wire datelines give it
-    ("WASHINGTON, Dec 6 (Reuters) -"); None for anything else or a day no year has."""
+def month_day(text: str) -> tuple[str, str | None] | None:
+    """"March 1" / "Sept. 30, 2024" -> ("03-01", None) / ("09-30", "2024-09-30"): the day a wire dateline
+    gives ("WASHINGTON, Dec 6 (Reuters) -"), and the whole date when it names the year too; None for
+    anything else or a day no year has."""
     m = _MONTH_DAY.match(text or "")
     if not m:
         return None
     month, day = MONTHS[m.group("mon").lower()], int(m.group("day"))
     try:
         date(2000, month, day)  # a leap year: February 29 is a day some year has
+        full = date(int(m.group("year")), month, day).isoformat() if m.group("year") else None
     except ValueError:
         return None
-    return f"{month:02d}-{day:02d}"
+    return f"{month:02d}-{day:02d}", full
 
 
 def find_date(text: str) -> tuple[str, re.Match[str]] | None:

@@ -127,12 +127,14 @@ def city_name(raw: str) -> str:
     return " ".join(cap(w) for w in raw.split())
 
 
-def dateline_of(text: str) -> tuple[str, str | None, str | None] | None:
-    """City, agency and day (MM-DD, :func:`.dates.month_day`) of a dateline at the start of ``text``."""
+def dateline_of(text: str) -> tuple[str, str | None, str | None, str | None] | None:
+    """City, agency, day (MM-DD) and whole date (when it names the year; :func:`.dates.month_day`) of a
+    dateline at the start of ``text``."""
     m = DATELINE.match(text)
     if not m or len(m.group("city")) < 3 or not m.group("city").isupper():
         return None
-    return city_name(m.group("city")), m.group("agency"), month_day(m.group("date") or "")
+    day, full = month_day(m.group("date") or "") or (None, None)
+    return city_name(m.group("city")), m.group("agency"), day, full
 
 
 def _resolve(name: str) -> str:
@@ -274,19 +276,24 @@ def build_meta(units: list[Unit], header: list[Unit], body: list[Unit], hints: d
     agency = None
     first = next((u for u in body if u.reason is None), None)
     hint_dl = hints.get("dateline")
+    found = dl_text = None
     if hint_dl:
         found = dateline_of(f"{hint_dl.strip()} x" if not hint_dl.strip().endswith(("-", "—", "–")) else f"{hint_dl} x")
         _ev(meta, "dateline", found[0] if found else hint_dl, "hint", hint_dl)
-        if found and found[2]:
-            _ev(meta, "dateline_day", found[2], "hint", hint_dl)
+        dl_text, dl_source = hint_dl, "hint"
     elif first is not None and (found := dateline_of(first.text)):
         _ev(meta, "dateline", found[0], "dateline", first.text[:80])
         agency = found[1]
-        if found[2]:
-            _ev(meta, "dateline_day", found[2], "dateline", first.text[:80])
+        dl_text, dl_source = first.text[:80], "dateline"
+    if found and found[2]:
+        _ev(meta, "dateline_day", found[2], dl_source, dl_text)
 
-    # publication date: hint > html > labelled date > URL path > date line under the title
+    # publication date: hint > html > labelled date > URL path > date line under the title > a dateline
+    # that names the year ("WASHINGTON, May 3, 2024 (Reuters) -")
     _pick_date(meta, units, header, title_u, hints, html)
+    if not meta.published and found and found[3]:
+        _ev(meta, "published", found[3], "dateline", dl_text or "")
+        meta.published_from = "dateline"
 
     # outlet
     if hints.get("outlet"):
