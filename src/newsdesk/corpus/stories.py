@@ -290,7 +290,7 @@ class Clusterer:
                 return not actors or disjoint(art.actors, [actors])
             if names is None:  # members noted before names were: its rare names, as for any story
                 return not self.shared_names(art, st)
-            return not any(t in names for t in (art.vector if art.names is None else art.names))
+            return not any(t in names for t in _named(art))
         if art.pair and art.pair in prof.pairs:
             return False
         # the union of the members' actors: disjoint from it iff disjoint from every member's list
@@ -298,20 +298,20 @@ class Clusterer:
             return False
         return not self.shared_names(art, st)
 
-    def rare_names(self, art: ArticleFeatures) -> list[str]:
-        """The article's ``NOTE_NAMES`` rarest names (its "@" terms outside tables rare in the store)."""
+    def _rare(self, art: ArticleFeatures) -> list[str]:
+        """The article's rare names: its "@" terms (outside tables) in few enough of the store's documents."""
         common = max(COMMON_MIN, COMMON_SHARE * self.df.get(DOCS, 0))
-        named = [t for t in (art.vector if art.names is None else art.names)
-                 if t[0] == "@" and self.df.get(t, 0) <= common]
-        return sorted(named, key=lambda t: (self.df.get(t, 0), t))[:NOTE_NAMES]
+        return [t for t in _named(art) if t[0] == "@" and self.df.get(t, 0) <= common]
+
+    def rare_names(self, art: ArticleFeatures) -> list[str]:
+        """The article's ``NOTE_NAMES`` rarest names, rarest first."""
+        return sorted(self._rare(art), key=lambda t: (self.df.get(t, 0), t))[:NOTE_NAMES]
 
     def shared_names(self, art: ArticleFeatures, st: Story) -> bool:
         """Whether the article and the story both name a rare entity or place (an "@" feature; of the
         article, one it names outside a table)."""
-        common = max(COMMON_MIN, COMMON_SHARE * self.df.get(DOCS, 0))
         terms = st.features["terms"]
-        named = art.vector if art.names is None else art.names
-        return any(t[0] == "@" and t in terms and self.df.get(t, 0) <= common for t in named)
+        return any(t in terms for t in self._rare(art))
 
     def assign(self, art: ArticleFeatures) -> str:
         if art.id in self.member_of:  # stored before (re-processed): keep its story, count it once
@@ -360,9 +360,8 @@ class Clusterer:
                                        "score": round(score, 4) if score is not None else None}
         if art.tables:  # the story's merges read them (story_profile), kept only where there are some
             note["tables"] = art.tables
-        if not copy:  # what a big story's core counts (story_profile.core)
-            note["names"] = self.rare_names(art)
         if not copy:
+            note["names"] = self.rare_names(art)  # what a big story's core counts (story_profile.core)
             terms = f["terms"]
             for t, w in art.vector.items():
                 terms[t] = terms.get(t, 0.0) + w
@@ -373,6 +372,11 @@ class Clusterer:
         st.changed = True
         self._index(st)
         return st.id
+
+
+def _named(art: ArticleFeatures) -> Any:
+    """The terms an article names outside tables (all its terms when that is not known)."""
+    return art.vector if art.names is None else art.names
 
 
 def days_in_years(month_day: str, span: tuple[int, int]) -> list[int]:

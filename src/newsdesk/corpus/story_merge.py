@@ -15,6 +15,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from .story_actors import COMMON_MIN, COMMON_SHARE, disjoint
+from .story_profile import profile
 
 if TYPE_CHECKING:
     from .stories import Clusterer, Story
@@ -30,7 +31,6 @@ def stories_apart(cl: Clusterer, a: Story, b: Story) -> bool:
     known) and no shared rare name (one a member names only in a table does not count), so that
     template reports on different companies stay apart."""
     from .stories import DOCS
-    from .story_profile import profile
 
     pa, pb = profile(a), profile(b)
     if pa.pairs & pb.pairs:
@@ -85,7 +85,7 @@ def merge_threshold(cl: Clusterer, a: Story, b: Story) -> float:
     ``story_merge_threshold_big`` beyond: the centroid of a big story leans toward its topic, so its
     closeness to another story says less about their being one happening."""
     s = cl.settings
-    n = sum(1 for st in (a, b) for m in st.features["members"].values() if not m["copy"])
+    n = profile(a).reports + profile(b).reports  # reports counted once per story state
     return s.story_merge_threshold if n <= s.story_merge_big else max(s.story_merge_threshold, s.story_merge_threshold_big)
 
 
