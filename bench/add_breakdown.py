@@ -41,6 +41,17 @@ def _timed(owner: Any, name: str, label: str, cpu: dict[str, float]) -> None:
     setattr(owner, name, wrapper)
 
 
+def _io() -> dict[str, int]:
+    """This process's read and write system calls so far, and their bytes (Linux /proc; empty elsewhere):
+    counts, unlike CPU-seconds, do not move with the machine's load."""
+    try:
+        rows = dict(line.split(": ") for line in Path("/proc/self/io").read_text().splitlines())
+    except OSError:
+        return {}
+    return {"read calls": int(rows["syscr"]), "write calls": int(rows["syscw"]),
+            "MB read": int(rows["rchar"]) / 2**20, "MB written": int(rows["wchar"]) / 2**20}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("store", help="a store filled with the first N cached records, or 'empty'")
@@ -88,11 +99,18 @@ def main() -> None:
         if args.freeze:
             gc.collect()
             gc.freeze()
+        io0 = _io()
         r0, c0 = resource.getrusage(resource.RUSAGE_SELF), time.process_time()
         link_pending(store, load_settings(db=db))
         r1 = resource.getrusage(resource.RUSAGE_SELF)
+        io1 = _io()
+        for k in io1:
+            cpu[f"link: {k}"] = io1[k] - io0[k]
+        cpu["link: RSS after, MB"] = sb.rss_mb()
+        cpu["link: peak RSS of the process, MB"] = sb.peak_mb()
         cpu["link (corpus CPU-s)"] = time.process_time() - c0
         cpu["link: system CPU"] = r1.ru_stime - r0.ru_stime
+        cpu["link: minor page faults"] = r1.ru_minflt - r0.ru_minflt
         store.close()
     print(json.dumps({"store": args.store, "records": [start, start + sb.ADD], "other_period": args.other,
                       **{k: round(v, 3) for k, v in sorted(cpu.items())}}))
