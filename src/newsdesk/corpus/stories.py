@@ -24,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..config import Settings
 from .merge import km
-from .story_actors import COMMON_MIN, COMMON_SHARE, disjoint, table_row
+from .story_actors import COMMON_MIN, COMMON_SHARE, disjoint, disjoint_indexed, table_row
 from .story_dates import day_range, main_date, summarise_dates  # noqa: F401  (day_range, summarise_dates re-exported)
 from .story_merge import merge_close, stamp
 from .story_profile import Profile, article_weights, core, profile, story_span
@@ -140,6 +140,7 @@ class Clusterer:
         self.absorbed: dict[str, str] = {}  # story id folded into another -> the one it lives in now
         self._opened = (dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f"), 0)
         self.stored: set[str] = set()  # loaded from the store (stories opened in this batch are not)
+        self._rares: dict[str, tuple[dict[str, float], list[str]]] = {}  # Clusterer._rare, per article
         self.load(stories)
 
     def load(self, rows: list[dict[str, Any]]) -> None:
@@ -294,14 +295,18 @@ class Clusterer:
         if art.pair and art.pair in prof.pairs:
             return False
         # the union of the members' actors: disjoint from it iff disjoint from every member's list
-        if not disjoint(art.actors, [prof.actors]):
+        if not disjoint_indexed(art.actors, prof.actors, prof.actor_index()):
             return False
         return not self.shared_names(art, st)
 
     def _rare(self, art: ArticleFeatures) -> list[str]:
-        """The article's rare names: its "@" terms (outside tables) in few enough of the store's documents."""
-        common = max(COMMON_MIN, COMMON_SHARE * self.df.get(DOCS, 0))
-        return [t for t in _named(art) if t[0] == "@" and self.df.get(t, 0) <= common]
+        """The article's rare names: its "@" terms (outside tables) in few enough of the store's documents
+        (once per article: the counts of its terms and of all documents are read before it is scored)."""
+        got = self._rares.get(art.id)
+        if got is None or got[0] is not art.vector:
+            common = max(COMMON_MIN, COMMON_SHARE * self.df.get(DOCS, 0))
+            got = self._rares[art.id] = (art.vector, [t for t in _named(art) if t[0] == "@" and self.df.get(t, 0) <= common])
+        return got[1]
 
     def rare_names(self, art: ArticleFeatures) -> list[str]:
         """The article's ``NOTE_NAMES`` rarest names, rarest first."""

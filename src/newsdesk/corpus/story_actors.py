@@ -123,6 +123,28 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(name.split())
 
 
+def actor_index(actors: list[str]) -> dict[str, list[frozenset[str]]]:
+    """Word -> the word sets of these actor names that hold it: a name can only be the same actor as a
+    name sharing a word with it, so a big story's hundreds of actors are not each compared."""
+    index: dict[str, list[frozenset[str]]] = {}
+    for a in actors:
+        words = _name_words(a)
+        for w in words:
+            index.setdefault(w, []).append(words)
+    return index
+
+
+def disjoint_indexed(actors: list[str] | None, story_actors: list[str], index: dict[str, list[frozenset[str]]]) -> bool:
+    """:func:`disjoint` of ``actors`` and one list ``story_actors``, read through its :func:`actor_index`."""
+    if not actors or not story_actors:
+        return False
+    for x in actors:
+        wx = _name_words(x)
+        if any(wx <= wy or wy <= wx for w in wx for wy in index.get(w, ())):
+            return False
+    return True
+
+
 def disjoint(actors: list[str] | None, story_actors: list[list[str] | None]) -> bool:
     """True when the article and the story both have known main actors and share none (short forms match)."""
     if not actors:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from .story_actors import COMMON_MIN, COMMON_SHARE, disjoint
+from .story_actors import COMMON_MIN, COMMON_SHARE, disjoint_indexed
 from .story_profile import profile
 
 if TYPE_CHECKING:
@@ -35,14 +35,11 @@ def stories_apart(cl: Clusterer, a: Story, b: Story) -> bool:
     pa, pb = profile(a), profile(b)
     if pa.pairs & pb.pairs:
         return False
-    if not disjoint(pa.actors, [pb.actors]):
+    if not disjoint_indexed(pa.actors, pb.actors, pb.actor_index()):
         return False
-
     common = max(COMMON_MIN, COMMON_SHARE * cl.df.get(DOCS, 0))
-    ta, tb, tables = a.features["terms"], b.features["terms"], pa.tables | pb.tables
-    if len(tb) < len(ta):  # a shared term is in both: looking through the smaller centroid finds the same
-        ta, tb = tb, ta
-    return not any(t[0] == "@" and t in tb and cl.df.get(t, 0) <= common and t not in tables for t in ta)
+    tables = pa.tables | pb.tables
+    return not any(cl.df.get(t, 0) <= common and t not in tables for t in pa.names & pb.names)
 
 
 def similarity(cl: Clusterer, a: Story, b: Story) -> float:

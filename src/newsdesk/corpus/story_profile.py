@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .story_actors import actor_index
+
 if TYPE_CHECKING:
     from .stories import ArticleFeatures, Clusterer, Story
 
@@ -28,6 +30,13 @@ class Profile:
     pair_counts: Counter | None = None  # main event pair -> members naming it
     actor_counts: Counter | None = None  # main actor -> members naming it
     name_counts: Counter | None = None  # rare name -> members naming it; None: a member noted before names were
+    names: frozenset[str] = frozenset()  # its centroid's "@" terms (entities and places)
+    _actor_index: dict[str, list[frozenset[str]]] | None = None  # story_actors.actor_index of ``actors``, once
+
+    def actor_index(self) -> dict[str, list[frozenset[str]]]:
+        if self._actor_index is None:
+            self._actor_index = actor_index(self.actors)
+        return self._actor_index
 
 
 def profile(st: Story) -> Profile:
@@ -44,7 +53,8 @@ def profile(st: Story) -> Profile:
         names = Counter(t for m in notes for t in m["names"]) if all("names" in m for m in notes) else None
         st._profile = Profile(set(pairs), sorted(actors), top,
                               story_span(st.features.get("date"), st.features.get("end_date")),
-                              {t for m in notes for t in m.get("tables") or ()}, len(notes), pairs, actors, names)
+                              {t for m in notes for t in m.get("tables") or ()}, len(notes), pairs, actors, names,
+                              frozenset(t for t in st.features["terms"] if t[0] == "@"))
     return st._profile
 
 
