@@ -305,7 +305,8 @@ class Clusterer:
         got = self._rares.get(art.id)
         if got is None or got[0] is not art.vector:
             common = max(COMMON_MIN, COMMON_SHARE * self.df.get(DOCS, 0))
-            got = self._rares[art.id] = (art.vector, [t for t in _named(art) if t[0] == "@" and self.df.get(t, 0) <= common])
+            rare = [t for t in _named(art) if t[0] == "@" and self.df.get(t, 0) <= common]
+            got = self._rares[art.id] = (art.vector, rare)
         return got[1]
 
     def rare_names(self, art: ArticleFeatures) -> list[str]:

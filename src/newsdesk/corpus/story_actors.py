@@ -134,7 +134,8 @@ def actor_index(actors: list[str]) -> dict[str, list[frozenset[str]]]:
     return index
 
 
-def disjoint_indexed(actors: list[str] | None, story_actors: list[str], index: dict[str, list[frozenset[str]]]) -> bool:
+def disjoint_indexed(actors: list[str] | None, story_actors: list[str],
+                     index: dict[str, list[frozenset[str]]]) -> bool:
     """:func:`disjoint` of ``actors`` and one list ``story_actors``, read through its :func:`actor_index`."""
     if not actors or not story_actors:
         return False

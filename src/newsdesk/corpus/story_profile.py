@@ -34,6 +34,7 @@ class Profile:
     _actor_index: dict[str, list[frozenset[str]]] | None = None  # story_actors.actor_index of ``actors``, once
 
     def actor_index(self) -> dict[str, list[frozenset[str]]]:
+        """The word index of ``actors`` (:func:`.story_actors.actor_index`), built on first use."""
         if self._actor_index is None:
             self._actor_index = actor_index(self.actors)
         return self._actor_index
